@@ -1,0 +1,40 @@
+/**
+ * The contract every scheduling policy of the core implements. The Nest layer wraps each one in a
+ * provider found by name; the core itself knows nothing of Nest.
+ */
+import type { Micros } from './time/micros';
+
+/** What a policy may know about the request and the server, besides window and config. */
+export interface PolicyContext {
+  /** Directory that named master-schedule files are resolved in (`SCHEDULER_DATA_DIR`). */
+  readonly dataDir: string;
+  /** Stable text identifying the request (window + policy + config); seeds any randomness. */
+  readonly seed: string;
+  /** Wall-clock time of the request, only for informational text (never for results). */
+  readonly now: Date;
+}
+
+/** A generated schedule. */
+export interface ScheduleResult {
+  /** The Python script. */
+  readonly commands: string;
+  /** Extra note for `message` (the envelope says "Success" when absent). */
+  readonly note?: string;
+}
+
+/** A named scheduling policy. `C` is its validated config type. */
+export interface Policy<C = unknown> {
+  /** Name used in requests (`{"policy": NAME}`). */
+  readonly name: string;
+  /** One line for the docs and the list of policies. */
+  readonly description: string;
+  /** Default config; never mutated. */
+  readonly defaults: C;
+  /**
+   * Validates a config that is already the deep merge of `defaults` and the request's `config`.
+   * Throws `ConfigError` naming the dotted path (`config.rules.sun-avoidance.time_step`).
+   */
+  validate(config: unknown): C;
+  /** Computes the schedule for `[t0, t1]` (microseconds, UTC). Pure for a given input. */
+  generate(t0: Micros, t1: Micros, config: C, ctx: PolicyContext): ScheduleResult;
+}
