@@ -1,0 +1,38 @@
+/**
+ * Access to the reference data in `../shared/reference` (never copied into the repo). Tests that
+ * need it use `describeWithReference`, which says plainly when the folder is absent and skips.
+ * `SCHEDULER_REFERENCE_DIR` overrides the location.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Absolute path of the reference folder (it may not exist). */
+export const REFERENCE_DIR = resolve(
+  process.env.SCHEDULER_REFERENCE_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'reference'),
+);
+
+/** True when the reference folder is present. */
+export const hasReference = existsSync(REFERENCE_DIR);
+
+/** Reads a file of the reference folder as text. */
+export function readReferenceText(relPath: string): string {
+  return readFileSync(join(REFERENCE_DIR, relPath), 'utf8');
+}
+
+/** Reads and parses a JSON file of the reference folder. */
+export function readReferenceJson<T = unknown>(relPath: string): T {
+  return JSON.parse(readReferenceText(relPath)) as T;
+}
+
+/**
+ * `describe` when the reference folder is present; otherwise a skipped block whose name says why,
+ * plus one line on stderr so the skip is visible in CI output.
+ */
+export function describeWithReference(name: string, fn: () => void): void {
+  if (hasReference) {
+    describe(name, fn);
+  } else {
+    process.stderr.write(`SKIPPED "${name}": reference data not found at ${REFERENCE_DIR}\n`);
+    describe.skip(`${name} (SKIPPED: no reference data at ${REFERENCE_DIR})`, fn);
+  }
+}
