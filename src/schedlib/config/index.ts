@@ -1,0 +1,3 @@
+/** Config merging and validation for policies. */
+export * from './merge';
+export * from './schema';
