@@ -7,7 +7,7 @@ export class ScheduleSuccessDto {
   status!: 'ok';
 
   @ApiProperty({
-    example: 'import time\n# generated 2026-11-29T21:05:03.112Z by the dummy policy for 2026-11-29T21:05:00Z to 2026-11-29T22:05:00Z\ntime.sleep(1487.25)\ntime.sleep(2112.75)\n',
+    example: 'import time\n# generated 2026-11-29T21:05:03.112Z by the dummy policy for 2026-11-29T21:05:00+00:00 to 2026-11-29T22:05:00+00:00\ntime.sleep(1487.25)\ntime.sleep(2112.75)\n',
     description: 'A complete Python script for the telescope; it compiles as it stands.',
   })
   commands!: string;
