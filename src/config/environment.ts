@@ -3,7 +3,18 @@
  * stops the server with a message naming the variable, instead of failing requests later.
  */
 import { plainToInstance } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsNumber, IsPositive, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsNotEmpty, IsNumber, IsPositive, Matches, Max, Min, validateSync } from 'class-validator';
+import { MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../schedlib/config/merge';
+import { DEFAULT_CONFIG_LIMITS } from '../schedlib/request/config-limits';
+
+/** Levels of the logs, most severe first; `silent` logs nothing. */
+export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+
+/** A log level name. */
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** `json`: one JSON object per line (production); `pretty`: one readable line (development). */
+export type LogFormat = 'json' | 'pretty';
 
 /** The variables the server reads, with their defaults. Add new ones here. */
 export class EnvironmentVariables {
@@ -28,6 +39,38 @@ export class EnvironmentVariables {
     message: 'SCHEDULER_BODY_LIMIT must be a size such as 1mb, 512kb or 65536',
   })
   SCHEDULER_BODY_LIMIT = '1mb';
+
+  /** Deepest nesting of a request's config. */
+  @Max(MAX_CONFIG_DEPTH, { message: `SCHEDULER_MAX_CONFIG_DEPTH must be an integer from 1 to ${MAX_CONFIG_DEPTH}` })
+  @Min(1, { message: `SCHEDULER_MAX_CONFIG_DEPTH must be an integer from 1 to ${MAX_CONFIG_DEPTH}` })
+  @IsInt({ message: `SCHEDULER_MAX_CONFIG_DEPTH must be an integer from 1 to ${MAX_CONFIG_DEPTH}` })
+  SCHEDULER_MAX_CONFIG_DEPTH = DEFAULT_CONFIG_LIMITS.maxDepth;
+
+  /** Most values in a request's config. */
+  @Max(MAX_CONFIG_NODES, { message: `SCHEDULER_MAX_CONFIG_VALUES must be an integer from 1 to ${MAX_CONFIG_NODES}` })
+  @Min(1, { message: `SCHEDULER_MAX_CONFIG_VALUES must be an integer from 1 to ${MAX_CONFIG_NODES}` })
+  @IsInt({ message: `SCHEDULER_MAX_CONFIG_VALUES must be an integer from 1 to ${MAX_CONFIG_NODES}` })
+  SCHEDULER_MAX_CONFIG_VALUES = DEFAULT_CONFIG_LIMITS.maxValues;
+
+  /** Longest calibration (or soft) target list. */
+  @Min(1, { message: 'SCHEDULER_MAX_CALIBRATION_TARGETS must be a positive integer' })
+  @IsInt({ message: 'SCHEDULER_MAX_CALIBRATION_TARGETS must be a positive integer' })
+  SCHEDULER_MAX_CALIBRATION_TARGETS = DEFAULT_CONFIG_LIMITS.maxTargets;
+
+  /** Milliseconds that requests in flight get to finish after SIGTERM/SIGINT. */
+  @Max(600_000, { message: 'SHUTDOWN_GRACE_MS must be an integer from 0 to 600000' })
+  @Min(0, { message: 'SHUTDOWN_GRACE_MS must be an integer from 0 to 600000' })
+  @IsInt({ message: 'SHUTDOWN_GRACE_MS must be an integer from 0 to 600000' })
+  SHUTDOWN_GRACE_MS = 10_000;
+
+  /** Least severe level written. */
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: string = 'info';
+
+  /** `json` or `pretty`; unset means pretty when NODE_ENV=development, else json. */
+  @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
+  @IsOptional()
+  LOG_FORMAT: string | undefined = undefined;
 }
 
 /** The checked configuration the app uses. */
@@ -36,9 +79,22 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly maxWindowDays: number;
   readonly bodyLimit: string;
+  readonly maxConfigDepth: number;
+  readonly maxConfigValues: number;
+  readonly maxCalibrationTargets: number;
+  readonly shutdownGraceMs: number;
+  readonly logLevel: LogLevelName;
+  readonly logFormat: LogFormat;
 }
 
-const NUMERIC: ReadonlySet<string> = new Set(['PORT', 'SCHEDULER_MAX_WINDOW_DAYS']);
+const NUMERIC: ReadonlySet<string> = new Set([
+  'PORT',
+  'SCHEDULER_MAX_WINDOW_DAYS',
+  'SCHEDULER_MAX_CONFIG_DEPTH',
+  'SCHEDULER_MAX_CONFIG_VALUES',
+  'SCHEDULER_MAX_CALIBRATION_TARGETS',
+  'SHUTDOWN_GRACE_MS',
+]);
 
 /**
  * Reads the variables of `env` (unset or empty means the default) and validates them. Throws an
@@ -51,6 +107,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>> 
     if (value === undefined || value === '') continue;
     // Numbers are converted by hand: "12abc" must fail, not become 12.
     raw[key] = NUMERIC.has(key) ? (/^[+-]?\d+(\.\d+)?$/.test(value) ? Number(value) : value) : value;
+    if (key === 'LOG_LEVEL' || key === 'LOG_FORMAT') raw[key] = value.toLowerCase();
   }
   const vars = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(vars, { stopAtFirstError: true });
@@ -66,5 +123,11 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>> 
     dataDir: vars.SCHEDULER_DATA_DIR,
     maxWindowDays: vars.SCHEDULER_MAX_WINDOW_DAYS,
     bodyLimit: vars.SCHEDULER_BODY_LIMIT.trim(),
+    maxConfigDepth: vars.SCHEDULER_MAX_CONFIG_DEPTH,
+    maxConfigValues: vars.SCHEDULER_MAX_CONFIG_VALUES,
+    maxCalibrationTargets: vars.SCHEDULER_MAX_CALIBRATION_TARGETS,
+    shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
+    logLevel: vars.LOG_LEVEL as LogLevelName,
+    logFormat: (vars.LOG_FORMAT ?? (env.NODE_ENV?.trim() === 'development' ? 'pretty' : 'json')) as LogFormat,
   });
 }

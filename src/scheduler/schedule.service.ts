@@ -4,10 +4,11 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { canonicalJson } from '../schedlib/config/merge';
-import { parseScheduleRequest, resolvePolicyConfig } from '../schedlib/request';
+import { checkConfigShape, checkTargetLists, parseScheduleRequest, resolvePolicyConfig } from '../schedlib/request';
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
 import type { SuccessEnvelope } from './envelope';
 import { PolicyRegistry } from './policy-registry';
+import { noteRequest } from './request-note';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
 
@@ -27,7 +28,11 @@ export class ScheduleService {
   async generate(body: unknown): Promise<SuccessEnvelope> {
     const request = parseScheduleRequest(body, this.settings);
     const policy = this.registry.require(request.policy.name);
+    noteRequest({ policy: policy.name });
+    const { maxConfigDepth: maxDepth, maxConfigValues: maxValues } = this.settings;
+    checkConfigShape(request.policy.config, { maxDepth, maxValues });
     const { merged, config } = resolvePolicyConfig(policy, request.policy, this.settings.presets);
+    checkTargetLists(merged, this.settings.maxCalibrationTargets);
     // Equal requests (whatever their time format or key order) get equal seeds, hence equal schedules.
     const seed = canonicalJson({ t0: request.t0, t1: request.t1, policy: policy.name, config: merged });
     const result = await this.executor.run({
@@ -37,6 +42,7 @@ export class ScheduleService {
       config,
       ctx: { dataDir: this.settings.dataDir, seed, now: new Date() },
     });
+    noteRequest({ queueWaitMs: result.queueWaitMs ?? 0 });
     return { status: 'ok', commands: result.commands, message: result.note ?? SUCCESS_MESSAGE };
   }
 }

@@ -31,6 +31,24 @@ export interface SchedulerModuleOptions {
    * @default {}
    */
   presets?: PresetTable;
+  /**
+   * Deepest nesting accepted in a request's `config` (levels below the config object); at most
+   * the core's bound of 16.
+   * @default 16
+   */
+  maxConfigDepth?: number;
+  /**
+   * Values (objects, arrays and scalars) accepted in a request's `config` in all; at most the
+   * core's bound of 10000.
+   * @default 10000
+   */
+  maxConfigValues?: number;
+  /**
+   * Longest `calibration_targets` (and `soft_targets`) list accepted in the merged config; each
+   * target costs ephemeris work.
+   * @default 32
+   */
+  maxCalibrationTargets?: number;
 }
 
 /** Options that shape the module's controllers and providers (static in `forRootAsync` too). */
@@ -61,4 +79,7 @@ export interface SchedulerSettings {
   /** Absolute path of the data directory. */
   readonly dataDir: string;
   readonly presets: PresetTable;
+  readonly maxConfigDepth: number;
+  readonly maxConfigValues: number;
+  readonly maxCalibrationTargets: number;
 }

@@ -27,6 +27,17 @@ describe('resolveSchedulerSettings', () => {
       bodyLimitBytes: 1024 * 1024,
       dataDir: resolve('./data'),
       presets: {},
+      maxConfigDepth: 16,
+      maxConfigValues: 10_000,
+      maxCalibrationTargets: 32,
+    });
+  });
+
+  it('keeps the config limits given', () => {
+    expect(resolveSchedulerSettings({ maxConfigDepth: 4, maxConfigValues: 50, maxCalibrationTargets: 3 })).toMatchObject({
+      maxConfigDepth: 4,
+      maxConfigValues: 50,
+      maxCalibrationTargets: 3,
     });
   });
 
@@ -42,6 +53,10 @@ describe('resolveSchedulerSettings', () => {
     [{ bodyLimit: 'big' }, /bodyLimit must be a size such as "1mb"/],
     [{ dataDir: '' }, /dataDir must be a non-empty path/],
     [{ presets: { dummy: [] } as never }, /presets must map policy names/],
+    [{ maxConfigDepth: 17 }, /maxConfigDepth must be an integer from 1 to 16 \(got 17\)/],
+    [{ maxConfigDepth: 0 }, /maxConfigDepth must be an integer from 1 to 16/],
+    [{ maxConfigValues: 10_001 }, /maxConfigValues must be an integer from 1 to 10000/],
+    [{ maxCalibrationTargets: 1.5 }, /maxCalibrationTargets must be an integer/],
   ])('rejects %p naming the option', (options, re) => {
     expect(() => resolveSchedulerSettings(options)).toThrow(re);
   });

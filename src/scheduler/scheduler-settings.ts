@@ -3,7 +3,8 @@
  * option stops the app with a clear message instead of failing requests.
  */
 import { resolve } from 'node:path';
-import { isPlainObject } from '../schedlib/config/merge';
+import { isPlainObject, MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../schedlib/config/merge';
+import { DEFAULT_CONFIG_LIMITS } from '../schedlib/request/config-limits';
 import { DEFAULT_BODY_LIMIT, DEFAULT_DATA_DIR, DEFAULT_MAX_WINDOW_DAYS } from './scheduler.constants';
 import type { SchedulerModuleOptions, SchedulerSettings } from './scheduler-options.interface';
 
@@ -16,6 +17,13 @@ export function parseByteSize(size: string | number): number | undefined {
   if (!m) return undefined;
   const bytes = Math.floor(Number(m[1]) * UNITS[(m[2] ?? 'b').toLowerCase()]);
   return bytes > 0 ? bytes : undefined;
+}
+
+function integerOption(name: string, value: unknown, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new Error(`SchedulerModule option ${name} must be an integer from 1 to ${max} (got ${String(value)})`);
+  }
+  return value;
 }
 
 /** Returns the settings for `options`, or throws an `Error` naming the bad option. */
@@ -37,11 +45,21 @@ export function resolveSchedulerSettings(options: SchedulerModuleOptions = {}): 
   if (!isPlainObject(presets) || !Object.values(presets).every(isPlainObject)) {
     throw new Error('SchedulerModule option presets must map policy names to objects of named configs');
   }
+  const maxConfigDepth = integerOption('maxConfigDepth', options.maxConfigDepth ?? DEFAULT_CONFIG_LIMITS.maxDepth, MAX_CONFIG_DEPTH);
+  const maxConfigValues = integerOption('maxConfigValues', options.maxConfigValues ?? DEFAULT_CONFIG_LIMITS.maxValues, MAX_CONFIG_NODES);
+  const maxCalibrationTargets = integerOption(
+    'maxCalibrationTargets',
+    options.maxCalibrationTargets ?? DEFAULT_CONFIG_LIMITS.maxTargets,
+    Number.MAX_SAFE_INTEGER,
+  );
   return Object.freeze({
     maxWindowDays,
     bodyLimit: typeof limit === 'number' ? `${limit} bytes` : limit.trim(),
     bodyLimitBytes,
     dataDir: resolve(dataDir),
     presets,
+    maxConfigDepth,
+    maxConfigValues,
+    maxCalibrationTargets,
   });
 }

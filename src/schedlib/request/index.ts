@@ -3,3 +3,4 @@ export * from './parse-time';
 export * from './parse-policy';
 export * from './parse-request';
 export * from './resolve-config';
+export * from './config-limits';
