@@ -1,7 +1,9 @@
-/** The standalone server: configuration from the environment, the scheduler, and liveness. */
+/** The standalone server: configuration from the environment, the scheduler, health, logs and shutdown. */
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfigModule, type AppConfig } from './config';
 import { HealthController } from './health/health.controller';
+import { InFlightRequests, ShutdownState } from './lifecycle';
+import { AppLogger } from './logging';
 import { SchedulerModule } from './scheduler';
 
 /** Root module of `main.ts` (host apps import `SchedulerModule` instead). */
@@ -21,5 +23,14 @@ import { SchedulerModule } from './scheduler';
     }),
   ],
   controllers: [HealthController],
+  providers: [
+    ShutdownState,
+    InFlightRequests,
+    {
+      provide: AppLogger,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new AppLogger({ level: config.logLevel, format: config.logFormat }),
+    },
+  ],
 })
 export class AppModule {}

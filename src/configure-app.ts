@@ -1,11 +1,16 @@
 /**
- * Everything around the routes that production and the e2e tests share: CORS, the JSON body
- * parser with its limit and error envelopes, the global envelope filter, and the OpenAPI docs.
+ * Everything around the routes that production and the e2e tests share: the request log, security
+ * headers, CORS, the JSON body parser with its limit and error envelopes, the global envelope
+ * filter, and the OpenAPI docs.
  */
 import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { InFlightRequests } from './lifecycle/graceful-shutdown';
+import { AppLogger } from './logging/app-logger';
+import { createRequestLoggingMiddleware, requestNoteMiddleware } from './logging/request-logging.middleware';
 import {
   EnvelopeExceptionFilter,
   errorToEnvelope,
@@ -40,11 +45,42 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
 }
 
 /**
+ * Security headers. Helmet's defaults, except: no `upgrade-insecure-requests` (the server is
+ * reached over plain HTTP on loopback and inside clusters, where upgrading would break `/docs`),
+ * and resources may be read cross-origin, like the API itself (CORS is open).
+ */
+export const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
+  contentSecurityPolicy: {
+    useDefaults: true,
+    directives: {
+      // Swagger UI: its scripts and stylesheet come from /docs, it styles inline and draws data: images.
+      'upgrade-insecure-requests': null,
+      'img-src': ["'self'", 'data:'],
+    },
+  },
+  crossOriginResourcePolicy: { policy: 'cross-origin' },
+};
+
+function optional<T>(app: NestExpressApplication, token: unknown): T | undefined {
+  try {
+    return app.get<T>(token as never, { strict: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Configures `app` (created with `NEST_APP_OPTIONS`) as production runs it. Call before
  * `listen`/`init`: middleware and the docs routes must come before Nest's 404 handler.
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const settings = app.get<SchedulerSettings>(SCHEDULER_SETTINGS);
+  // First, so that every answer (including body parser errors) is timed, logged and carries its id.
+  const logger = optional<AppLogger>(app, AppLogger);
+  if (logger) app.use(createRequestLoggingMiddleware(logger));
+  const inFlight = optional<InFlightRequests>(app, InFlightRequests);
+  if (inFlight) app.use(inFlight.middleware);
+  app.use(helmet(HELMET_OPTIONS));
   app.disable('x-powered-by');
   // Responses are small and never cached by clients; hashing each one for an ETag is wasted time.
   app.set('etag', false);
@@ -57,6 +93,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     const { httpStatus, body } = errorToEnvelope(err, settings.bodyLimit);
     res.status(httpStatus).json(body);
   });
+  app.use(requestNoteMiddleware);
   app.useGlobalFilters(app.get(EnvelopeExceptionFilter));
   let document: OpenAPIObject | undefined;
   SwaggerModule.setup(DOCS_PATH, app, () => (document ??= buildOpenApiDocument(app)), {

@@ -1,19 +1,33 @@
-/** Starts the standalone server on `PORT` (8010 by default). */
+/** Starts the standalone server on `PORT` (8010 by default), with logs and graceful shutdown. */
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
-import { APP_CONFIG, type AppConfig } from './config';
+import { APP_CONFIG, type AppConfig, loadAppConfig } from './config';
 import { configureApp, NEST_APP_OPTIONS } from './configure-app';
+import { InFlightRequests, installGracefulShutdown } from './lifecycle';
+import { AppLogger } from './logging';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, NEST_APP_OPTIONS);
+  // Read once here too, so that a bad environment stops the server before anything is logged.
+  const env = loadAppConfig(process.env);
+  const early = new AppLogger({ level: env.logLevel, format: env.logFormat });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...NEST_APP_OPTIONS, logger: early });
+  const logger = app.get(AppLogger);
+  app.useLogger(logger);
+  process.on('unhandledRejection', (reason: unknown) => {
+    logger.write('error', 'unhandled promise rejection', { error: reason instanceof Error ? reason.message : String(reason) });
+  });
+  process.on('uncaughtException', (err: Error) => {
+    // The process state is unknown after this: log it and let the supervisor restart us.
+    logger.write('error', 'uncaught exception: exiting', { error: err.message, stack: err.stack });
+    process.exit(1);
+  });
   configureApp(app);
-  app.enableShutdownHooks();
-  const { port } = app.get<AppConfig>(APP_CONFIG);
-  await app.listen(port);
-  Logger.log(`Schedule server listening on port ${port}`, 'Bootstrap');
+  const config = app.get<AppConfig>(APP_CONFIG);
+  installGracefulShutdown(app, app.get(InFlightRequests), { graceMs: config.shutdownGraceMs, logger });
+  await app.listen(config.port);
+  logger.write('info', 'listening', { port: config.port, pid: process.pid });
 }
 
 bootstrap().catch((err: unknown) => {

@@ -11,7 +11,7 @@ import { configureApp, NEST_APP_OPTIONS } from '../../src/configure-app';
 
 /** Options of `createTestApp`. */
 export interface TestAppOptions {
-  /** Environment variables of the app (`PORT` etc.); the process's own are ignored. */
+  /** Environment variables of the app (`PORT` etc.); the process's own are ignored. `LOG_LEVEL` defaults to `silent`. */
   readonly env?: Record<string, string>;
   /** Providers to replace, e.g. the executor. */
   readonly overrides?: readonly { provide: string | symbol | Type<unknown>; useValue: unknown }[];
@@ -19,7 +19,7 @@ export interface TestAppOptions {
 
 /** The production app, configured and initialised, not listening (supertest binds a port). */
 export async function createTestApp(options: TestAppOptions = {}): Promise<NestExpressApplication> {
-  const config: AppConfig = loadAppConfig(options.env ?? {});
+  const config: AppConfig = loadAppConfig({ LOG_LEVEL: 'silent', ...options.env });
   let builder = Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(APP_CONFIG)
     .useValue(config);

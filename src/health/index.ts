@@ -1,0 +1,3 @@
+/** Liveness and readiness endpoints. */
+export * from './health.controller';
+export * from './readiness';

@@ -1,0 +1,119 @@
+/**
+ * Graceful shutdown of the standalone server. On SIGTERM/SIGINT: fail readiness, stop accepting
+ * connections, let requests in flight finish (up to the grace period, then cut the rest), close
+ * the executor, run Nest's shutdown hooks (`app.close()`), and exit 0. A second signal exits at once.
+ *
+ * Nest's own `enableShutdownHooks()` is not used by `main.ts` because it runs `onModuleDestroy`
+ * hooks before closing the HTTP server, which would stop the executor under requests in flight;
+ * `app.close()` here runs the same hooks, after the HTTP server has drained.
+ */
+import type { Server } from 'node:http';
+import { Injectable, type INestApplication, Optional } from '@nestjs/common';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { AppLogger } from '../logging/app-logger';
+import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../scheduler/execution/schedule-executor';
+import { ShutdownState } from './shutdown-state';
+
+/** Options of `installGracefulShutdown`. */
+export interface GracefulShutdownOptions {
+  /** Milliseconds requests in flight get to finish before their connections are cut. */
+  readonly graceMs: number;
+  readonly logger: AppLogger;
+  /** Signals to handle. @default ['SIGTERM', 'SIGINT'] */
+  readonly signals?: readonly NodeJS.Signals[];
+  /** Ends the process (tests replace it). @default process.exit */
+  readonly exit?: (code: number) => void;
+}
+
+/** Counts requests in flight and, while draining, asks clients to close their connection. */
+@Injectable()
+export class InFlightRequests {
+  private count = 0;
+
+  constructor(@Optional() private readonly state?: ShutdownState) {}
+
+  /** Requests started and not yet answered or aborted. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The express middleware doing the counting. */
+  readonly middleware: RequestHandler = (_req: Request, res: Response, next: NextFunction) => {
+    this.count++;
+    res.once('close', () => this.count--);
+    // A keep-alive connection would otherwise outlive the server's close.
+    if (this.state?.draining) res.setHeader('Connection', 'close');
+    next();
+  };
+}
+
+function optional<T>(app: INestApplication, token: unknown): T | undefined {
+  try {
+    return app.get<T>(token as never, { strict: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Handles the shutdown signals for `app` (which must be listening when a signal comes). Returns
+ * `shutdown(reason)`, the same sequence the signals run, for callers that stop the server themselves.
+ */
+export function installGracefulShutdown(
+  app: INestApplication,
+  inFlight: InFlightRequests,
+  options: GracefulShutdownOptions,
+): (reason: string) => Promise<void> {
+  const { graceMs, logger } = options;
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
+  let started: Promise<void> | undefined;
+
+  const shutdown = (reason: string): Promise<void> => {
+    if (started) return started;
+    started = (async () => {
+      const t0 = Date.now();
+      optional<ShutdownState>(app, ShutdownState)?.beginDraining();
+      const server = app.getHttpServer() as Server;
+      logger.write('info', 'shutdown started', { reason, inFlight: inFlight.size, graceMs });
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive connections close now; busy ones when their answer is sent.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), graceMs);
+      });
+      const outcome = await Promise.race([closed.then(() => 'drained' as const), graceOver]);
+      clearInterval(sweep);
+      clearTimeout(timer);
+      if (outcome === 'timeout') {
+        logger.write('warn', 'shutdown grace period over: closing the remaining connections', {
+          inFlight: inFlight.size,
+          graceMs,
+        });
+        server.closeAllConnections();
+      }
+      await optional<ScheduleExecutor>(app, SCHEDULE_EXECUTOR)?.close?.();
+      await app.close();
+      logger.write('info', 'shutdown complete', { reason, durationMs: Date.now() - t0, drained: outcome === 'drained' });
+    })();
+    return started;
+  };
+
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (started) {
+      logger.write('warn', 'second shutdown signal: exiting at once', { signal });
+      exit(1);
+      return;
+    }
+    shutdown(signal).then(
+      () => exit(0),
+      (err: unknown) => {
+        logger.write('error', 'shutdown failed', { error: err instanceof Error ? err.message : String(err) });
+        exit(1);
+      },
+    );
+  };
+  for (const s of signals) process.on(s, onSignal);
+  return shutdown;
+}

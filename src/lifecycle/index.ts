@@ -1,0 +1,3 @@
+/** Shutdown state and the graceful shutdown sequence. */
+export * from './shutdown-state';
+export * from './graceful-shutdown';
