@@ -30,9 +30,10 @@ export class ScheduleService {
     const policy = this.registry.require(request.policy.name);
     noteRequest({ policy: policy.name });
     const { maxConfigDepth: maxDepth, maxConfigValues: maxValues } = this.settings;
+    // The client's own config is bounded before any merge: refusing it must cost little.
     checkConfigShape(request.policy.config, { maxDepth, maxValues });
+    checkTargetLists(request.policy.config, this.settings.maxCalibrationTargets);
     const { merged, config } = resolvePolicyConfig(policy, request.policy, this.settings.presets);
-    checkTargetLists(merged, this.settings.maxCalibrationTargets);
     // Equal requests (whatever their time format or key order) get equal seeds, hence equal schedules.
     const seed = canonicalJson({ t0: request.t0, t1: request.t1, policy: policy.name, config: merged });
     const result = await this.executor.run({

@@ -44,7 +44,7 @@ export interface SchedulerModuleOptions {
    */
   maxConfigValues?: number;
   /**
-   * Longest `calibration_targets` (and `soft_targets`) list accepted in the merged config; each
+   * Longest `calibration_targets` (and `soft_targets`) list accepted in a request's config; each
    * target costs ephemeris work.
    * @default 32
    */

@@ -11,7 +11,7 @@ export interface ConfigLimits {
   readonly maxDepth: number;
   /** Values (objects, arrays and scalars) accepted in all. */
   readonly maxValues: number;
-  /** Longest `calibration_targets` / `soft_targets` list accepted. */
+  /** Longest `calibration_targets` / `soft_targets` list accepted in a request's config. */
   readonly maxTargets: number;
 }
 
@@ -50,7 +50,7 @@ export function checkConfigShape(config: unknown, limits: Pick<ConfigLimits, 'ma
 }
 
 /**
- * Throws `ConfigError` when a target list of the merged `config` (`TARGET_LIST_KEYS`) is longer
+ * Throws `ConfigError` when a target list of `config` (`TARGET_LIST_KEYS`) is longer
  * than `maxTargets`; lists of another type are left to the policy's own validation.
  */
 export function checkTargetLists(config: unknown, maxTargets: number, path = 'config'): void {

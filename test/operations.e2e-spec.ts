@@ -1,0 +1,196 @@
+/**
+ * Operations of the production app: liveness and readiness (and their OpenAPI entries), the
+ * request log with `X-Request-Id`, security headers that keep `/docs` working, and the limits.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { AppLogger } from '../src/logging';
+import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../src/scheduler';
+import { createTestApp } from './helpers/create-app';
+
+const URL = '/api/v1/schedule/';
+const BODY = { t0: '2026-11-29 21:05', t1: '2026-11-29 22:05', policy: '{"policy": "dummy", "config": {}}' };
+const dataDir = mkdtempSync(join(tmpdir(), 'ops-data-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const post = (app: NestExpressApplication, body: unknown) =>
+  request(app.getHttpServer()).post(URL).set('Content-Type', 'application/json').send(JSON.stringify(body));
+
+describe('operations (production app)', () => {
+  let app: NestExpressApplication;
+  const lines: string[] = [];
+  const logger = new AppLogger({ level: 'info', format: 'json', sink: (l) => lines.push(l) });
+  const records = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => r.msg === 'request');
+
+  beforeAll(async () => {
+    app = await createTestApp({
+      env: { SCHEDULER_DATA_DIR: dataDir, SCHEDULER_MAX_CONFIG_DEPTH: '3', SCHEDULER_MAX_CALIBRATION_TARGETS: '2' },
+      overrides: [{ provide: AppLogger, useValue: logger }],
+    });
+  });
+  afterAll(() => app.close());
+  beforeEach(() => {
+    lines.length = 0;
+  });
+
+  describe('health', () => {
+    it('GET /health answers liveness', async () => {
+      const res = await request(app.getHttpServer()).get('/health');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ status: 'ok' });
+    });
+
+    it('GET /health/ready answers 200 with each check when ready', async () => {
+      const res = await request(app.getHttpServer()).get('/health/ready');
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.body).toEqual({
+        status: 'ok',
+        message: 'Ready',
+        checks: {
+          policies: { ok: true, names: expect.arrayContaining(['dummy']) },
+          executor: { ok: true },
+          dataDir: { ok: true },
+          shutdown: { ok: true },
+        },
+      });
+    });
+
+    it('both endpoints are in the OpenAPI document, readiness with its 503', async () => {
+      const doc = (await request(app.getHttpServer()).get('/docs-json')).body as {
+        paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
+      };
+      expect(Object.keys(doc.paths['/health'].get!.responses)).toEqual(['200']);
+      expect(Object.keys(doc.paths['/health/ready'].get!.responses).sort()).toEqual(['200', '503']);
+    });
+  });
+
+  describe('request log and X-Request-Id', () => {
+    it('writes one JSON line per request with id, policy, window, status, duration and queue wait', async () => {
+      const res = await post(app, BODY).set('X-Request-Id', 'client-id-1');
+      expect(res.status).toBe(200);
+      expect(res.headers['x-request-id']).toBe('client-id-1');
+      const [r, ...rest] = records();
+      expect(rest).toEqual([]);
+      expect(r).toEqual({
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        level: 'info',
+        msg: 'request',
+        requestId: 'client-id-1',
+        method: 'POST',
+        path: URL,
+        policy: 'dummy',
+        t0: BODY.t0,
+        t1: BODY.t1,
+        status: 200,
+        durationMs: expect.any(Number),
+        queueWaitMs: 0,
+      });
+    });
+
+    it('generates an id when the client sends none or an unsafe one, and logs client errors too', async () => {
+      const a = await post(app, { ...BODY, t0: 'soon' });
+      const b = await post(app, BODY).set('X-Request-Id', 'bad id with spaces');
+      const uuid = /^[0-9a-f-]{36}$/;
+      expect(a.status).toBe(400);
+      expect(a.headers['x-request-id']).toMatch(uuid);
+      expect(b.headers['x-request-id']).toMatch(uuid);
+      const [ra, rb] = records();
+      expect(ra).toMatchObject({ requestId: a.headers['x-request-id'], status: 400, policy: 'dummy', t0: 'soon' });
+      expect(ra.queueWaitMs).toBeUndefined();
+      expect(rb).toMatchObject({ requestId: b.headers['x-request-id'], status: 200 });
+    });
+
+    it('logs body parser errors (bad JSON) with their status and id', async () => {
+      const res = await request(app.getHttpServer()).post(URL).set('Content-Type', 'application/json').send('{"t0":');
+      expect(res.status).toBe(400);
+      expect(records()).toEqual([expect.objectContaining({ status: 400, requestId: res.headers['x-request-id'], path: URL })]);
+    });
+
+    it('logs health probes at debug level only', async () => {
+      await request(app.getHttpServer()).get('/health');
+      expect(records()).toEqual([]);
+    });
+  });
+
+  describe('security headers', () => {
+    it('sends helmet headers on the API and no x-powered-by', async () => {
+      const res = await post(app, BODY);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+    });
+
+    it('/docs loads: every script, stylesheet and icon it references is served from this origin', async () => {
+      const page = await request(app.getHttpServer()).get('/docs');
+      expect(page.status).toBe(200);
+      const csp = String(page.headers['content-security-policy']);
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toMatch(/style-src [^;]*'unsafe-inline'/);
+      const refs = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+      expect(refs.length).toBeGreaterThanOrEqual(5);
+      for (const ref of refs) {
+        // Relative to the page URL (/docs), as a browser resolves them; none may be off-origin.
+        const url = new globalThis.URL(ref, 'http://host/docs');
+        expect(url.host).toBe('host');
+        const asset = await request(app.getHttpServer()).get(url.pathname);
+        expect([ref, asset.status]).toEqual([ref, 200]);
+      }
+      const init = await request(app.getHttpServer()).get('/docs/swagger-ui-init.js');
+      expect(init.text).toContain('"openapi"');
+    });
+  });
+
+  describe('limits', () => {
+    it('refuses a config deeper than SCHEDULER_MAX_CONFIG_DEPTH with a 400 naming the path', async () => {
+      const res = await post(app, { ...BODY, policy: { policy: 'dummy', config: { a: { b: { c: { d: 1 } } } } } });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        status: 'error',
+        message: 'Invalid config: config.a.b.c is nested too deeply: at most 3 levels are accepted (the configured limit).',
+      });
+    });
+
+    it('refuses more calibration targets than SCHEDULER_MAX_CALIBRATION_TARGETS', async () => {
+      const res = await post(app, { ...BODY, policy: { policy: 'dummy', config: { calibration_targets: ['a', 'b', 'c'] } } });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toBe(
+        'Invalid config: config.calibration_targets lists 3 targets; at most 2 are accepted (the configured limit).',
+      );
+    });
+  });
+});
+
+describe('readiness when not ready', () => {
+  it('answers 503 with a JSON body naming the data directory and the executor, without paths', async () => {
+    const down: ScheduleExecutor = {
+      run: () => Promise.reject(new Error('closed')),
+      stats: () => ({ workers: 0, busy: 0, queued: 0, ready: false }),
+    };
+    const app = await createTestApp({
+      env: { SCHEDULER_DATA_DIR: join(dataDir, 'missing') },
+      overrides: [{ provide: SCHEDULE_EXECUTOR, useValue: down }],
+    });
+    try {
+      const res = await request(app.getHttpServer()).get('/health/ready');
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.body.status).toBe('error');
+      expect(res.body.message).toBe(
+        'Not ready: the schedule executor cannot take work (no worker is running); the data directory (SCHEDULER_DATA_DIR) is missing or not readable',
+      );
+      expect(res.body.checks.executor).toEqual({ ok: false, workers: 0, busy: 0, queued: 0 });
+      expect(res.text).not.toContain(dataDir);
+      // Liveness does not depend on readiness.
+      expect((await request(app.getHttpServer()).get('/health')).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
