@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { ShutdownState } from '../src/lifecycle';
 import { AppLogger } from '../src/logging';
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../src/scheduler';
 import { createTestApp } from './helpers/create-app';
@@ -189,6 +190,24 @@ describe('readiness when not ready', () => {
       expect(res.text).not.toContain(dataDir);
       // Liveness does not depend on readiness.
       expect((await request(app.getHttpServer()).get('/health')).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('while shutting down', () => {
+  it('fails readiness and asks clients to close their connection', async () => {
+    const app = await createTestApp({ env: { SCHEDULER_DATA_DIR: dataDir } });
+    try {
+      app.get(ShutdownState).beginDraining();
+      const ready = await request(app.getHttpServer()).get('/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body.message).toBe('Not ready: the server is shutting down');
+      expect(ready.headers.connection).toBe('close');
+      const res = await post(app, BODY);
+      expect(res.status).toBe(200);
+      expect(res.headers.connection).toBe('close');
     } finally {
       await app.close();
     }

@@ -28,23 +28,28 @@ export interface GracefulShutdownOptions {
 /** Counts requests in flight and, while draining, asks clients to close their connection. */
 @Injectable()
 export class InFlightRequests {
-  private count = 0;
+  private readonly active = new Set<Response>();
 
   constructor(@Optional() private readonly state?: ShutdownState) {}
 
   /** Requests started and not yet answered or aborted. */
   get size(): number {
-    return this.count;
+    return this.active.size;
   }
 
   /** The express middleware doing the counting. */
   readonly middleware: RequestHandler = (_req: Request, res: Response, next: NextFunction) => {
-    this.count++;
-    res.once('close', () => this.count--);
+    this.active.add(res);
+    res.once('close', () => this.active.delete(res));
     // A keep-alive connection would otherwise outlive the server's close.
     if (this.state?.draining) res.setHeader('Connection', 'close');
     next();
   };
+
+  /** Makes every answer not yet sent close its connection (called when draining starts). */
+  closeConnectionsAfterAnswer(): void {
+    for (const res of this.active) if (!res.headersSent) res.setHeader('Connection', 'close');
+  }
 }
 
 function optional<T>(app: INestApplication, token: unknown): T | undefined {
@@ -76,6 +81,7 @@ export function installGracefulShutdown(
       optional<ShutdownState>(app, ShutdownState)?.beginDraining();
       const server = app.getHttpServer() as Server;
       logger.write('info', 'shutdown started', { reason, inFlight: inFlight.size, graceMs });
+      inFlight.closeConnectionsAfterAnswer();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive connections close now; busy ones when their answer is sent.
       const sweep = setInterval(() => server.closeIdleConnections(), 50);

@@ -1,0 +1,112 @@
+/**
+ * Graceful shutdown of the real server process: on SIGTERM it stops accepting connections, lets a
+ * request in flight finish, then exits 0; a request that outlives SHUTDOWN_GRACE_MS is cut and the
+ * process still exits 0.
+ */
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type ServerProcess } from './helpers/server-process';
+
+jest.setTimeout(60_000);
+
+const BODY = JSON.stringify({ t0: '2026-11-29 21:05', t1: '2026-11-29 22:05', policy: '{"policy": "dummy", "config": {}}' });
+const dataDir = mkdtempSync(join(tmpdir(), 'shutdown-data-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Starts a POST whose body is only half sent: the request is in flight until `finish()`. */
+function halfSentRequest(port: number): { req: ClientRequest; response: Promise<{ res: IncomingMessage; body: string }>; finish(): void } {
+  const req = httpRequest({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/api/v1/schedule/',
+    headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(BODY), 'X-Request-Id': 'slow-1' },
+  });
+  const response = new Promise<{ res: IncomingMessage; body: string }>((resolve, reject) => {
+    req.once('error', reject);
+    req.once('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.once('end', () => resolve({ res, body }));
+      res.once('error', reject);
+    });
+  });
+  const half = Math.floor(BODY.length / 2);
+  req.write(BODY.slice(0, half));
+  req.flushHeaders();
+  return { req, response, finish: () => req.end(BODY.slice(half)) };
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('graceful shutdown (server process)', () => {
+  let server: ServerProcess | undefined;
+  afterEach(() => {
+    if (server && server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+    server = undefined;
+  });
+
+  it('on SIGTERM stops accepting, finishes the request in flight, and exits 0', async () => {
+    server = await startServer('source', { SCHEDULER_DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '10000' });
+    const slow = halfSentRequest(server.port);
+    // Let the server read the headers: from then on the request is in flight (the log below checks it).
+    await sleep(300);
+    server.child.kill('SIGTERM');
+    const started = await server.waitFor((r) => r.msg === 'shutdown started');
+    expect(started).toMatchObject({ reason: 'SIGTERM', inFlight: 1, graceMs: 10000 });
+    // The listening socket is released on the next turn of the child's event loop.
+    await sleep(200);
+    expect(await canConnect(server.port)).toBe(false);
+    expect(server.child.exitCode).toBeNull();
+    slow.finish();
+    const { res, body } = await slow.response;
+    expect(res.statusCode).toBe(200);
+    expect(res.headers.connection).toBe('close');
+    expect(JSON.parse(body)).toMatchObject({ status: 'ok', message: 'Success' });
+    expect(await server.exited).toBe(0);
+    expect(server.records).toContainEqual(expect.objectContaining({ msg: 'request', requestId: 'slow-1', status: 200 }));
+    expect(server.records).toContainEqual(expect.objectContaining({ msg: 'shutdown complete', drained: true }));
+  });
+
+  it('cuts a request that outlives SHUTDOWN_GRACE_MS and still exits 0', async () => {
+    server = await startServer('source', { SCHEDULER_DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '400' });
+    const stuck = halfSentRequest(server.port);
+    const failed = stuck.response.then(
+      () => 'answered',
+      () => 'cut',
+    );
+    await sleep(300);
+    const t0 = Date.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    const took = Date.now() - t0;
+    expect(took).toBeGreaterThanOrEqual(350);
+    expect(took).toBeLessThan(8000);
+    expect(await failed).toBe('cut');
+    expect(server.records).toContainEqual(expect.objectContaining({ msg: 'shutdown grace period over: closing the remaining connections', inFlight: 1 }));
+    expect(server.records).toContainEqual(expect.objectContaining({ msg: 'shutdown complete', drained: false }));
+  });
+
+  it('exits 0 on SIGINT too when idle', async () => {
+    server = await startServer('source', { SCHEDULER_DATA_DIR: dataDir });
+    const res = await fetch(`${server.baseUrl}/health/ready`);
+    expect(res.status).toBe(200);
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+  });
+});
