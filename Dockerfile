@@ -31,7 +31,10 @@ COPY --chown=node:node package.json ./
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 8010
-# node:20-slim has no curl; Node 20's fetch does the liveness probe.
+# node:20-slim has no curl; Node 20's fetch does the probe. Readiness: policies registered, workers
+# up, data directory readable, not shutting down (liveness alone is GET /health).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8010) + '/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8010) + '/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# SIGTERM drains requests for up to SHUTDOWN_GRACE_MS (10 s); stop with a longer timeout: docker stop -t 15
+STOPSIGNAL SIGTERM
 CMD ["node", "dist/main.js"]
