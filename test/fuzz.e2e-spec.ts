@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { jsonRequest } from './fuzz/arbitraries';
 import { checkAnswer, type FuzzTarget, startFuzzTarget } from './fuzz/harness';
@@ -58,6 +59,19 @@ describe(`fuzz: POST /api/v1/schedule/ (${FUZZ_CI_RUNS} cases, seed ${FUZZ_SEED}
     ['a config nested 10,000 deep', 400, `{${T}, "policy": {"policy": "dummy", "config": ${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}}`],
   ])('%s → %d', async (_what, status, body) => {
     const req = jsonRequest(body);
+    const res = await target.send(req);
+    checkAnswer(req, res, dataDir);
+    expect(res.status).toBe(status);
+  });
+
+  it.each([
+    ['gzip', 200, gzipSync],
+    ['br', 200, brotliCompressSync],
+    ['gzip', 400, (b: Buffer) => b],
+    ['br', 400, (b: Buffer) => b.subarray(0, 5)],
+  ] as const)('a body sent with Content-Encoding %s → %d (case %#)', async (encoding, status, encode) => {
+    const body = encode(Buffer.from(`{${T}, "policy": "dummy"}`));
+    const req = { method: 'POST' as const, path: '/api/v1/schedule/', contentType: 'application/json', body, headers: { 'Content-Encoding': encoding } };
     const res = await target.send(req);
     checkAnswer(req, res, dataDir);
     expect(res.status).toBe(status);

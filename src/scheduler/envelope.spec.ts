@@ -42,6 +42,24 @@ describe('errorToEnvelope', () => {
     expect(errorToEnvelope(bodyParserError('request.aborted', 400), '1mb').body.message).not.toContain('raw parser text');
   });
 
+  it('maps a body that fails to decompress (zlib or brotli error passed on with 400) to a 400', () => {
+    for (const code of ['Z_DATA_ERROR', 'Z_BUF_ERROR', 'ERR__ERROR_FORMAT_PADDING_2']) {
+      const e = Object.assign(new Error('incorrect header check'), { code, errno: -3, status: 400, statusCode: 400, expose: true });
+      expect(errorToEnvelope(e, '1mb')).toEqual({
+        httpStatus: 400,
+        body: {
+          status: 'error',
+          message:
+            'The request body could not be decompressed as its Content-Encoding says; send it uncompressed, or compressed with gzip, deflate or br',
+        },
+        unexpected: false,
+      });
+    }
+    // The same shape without a client status stays a bug.
+    const odd = Object.assign(new Error('x'), { code: 'Z_DATA_ERROR', status: 500, expose: false });
+    expect(errorToEnvelope(odd, '1mb').httpStatus).toBe(500);
+  });
+
   it('keeps the status and message of Nest HTTP exceptions, with our 413 text', () => {
     expect(errorToEnvelope(new NotFoundException('Cannot GET /x'), '1mb')).toMatchObject({
       httpStatus: 404,

@@ -53,6 +53,23 @@ function isBodyParserError(e: unknown): e is BodyParserError {
   );
 }
 
+/**
+ * A body that fails to decompress as its Content-Encoding says: body-parser passes zlib's error on
+ * with a 4xx status but without a `type`.
+ */
+function isDecompressionError(e: unknown): e is Error & { status: number } {
+  if (!(e instanceof Error)) return false;
+  const x = e as Error & { status?: unknown; code?: unknown; expose?: unknown };
+  return (
+    x.expose === true &&
+    typeof x.status === 'number' &&
+    x.status >= 400 &&
+    x.status < 500 &&
+    typeof x.code === 'string' &&
+    /^(Z_|ERR_)/.test(x.code)
+  );
+}
+
 function fromBodyParser(e: BodyParserError, bodyLimit: string): ErrorReply {
   switch (e.type) {
     case 'entity.parse.failed':
@@ -105,6 +122,15 @@ export function errorToEnvelope(error: unknown, bodyLimit: string): ErrorReply &
   if (error instanceof HttpException) {
     const r = fromHttpException(error, bodyLimit);
     return { ...r, unexpected: r.httpStatus >= 500 && r.httpStatus !== HttpStatus.SERVICE_UNAVAILABLE };
+  }
+  if (isDecompressionError(error)) {
+    return {
+      ...reply(
+        HttpStatus.BAD_REQUEST,
+        'The request body could not be decompressed as its Content-Encoding says; send it uncompressed, or compressed with gzip, deflate or br',
+      ),
+      unexpected: false,
+    };
   }
   if (isBodyParserError(error)) {
     const r = fromBodyParser(error, bodyLimit);

@@ -2,6 +2,7 @@
  * Generators of hostile and valid schedule requests, as raw JSON text so that numbers JSON.stringify
  * cannot write (1e400, 400-digit integers), duplicate keys and `__proto__` keys reach the server.
  */
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import type { Policy } from '../../src/schedlib/policy';
 import type { RawRequest } from './harness';
@@ -264,7 +265,7 @@ export function policyRequestArb(policies: ReadonlyMap<string, Policy>): fc.Arbi
   );
 }
 
-/** Raw bytes, wrong media types and charsets, and bodies around the size limit. */
+/** Raw bytes, wrong media types, charsets and content encodings, and bodies around the size limit. */
 export function rawBodyArb(bodyLimitBytes: number): fc.Arbitrary<RawRequest> {
   const types = fc.constantFrom<string | undefined>(
     JSON_TYPE,
@@ -284,5 +285,15 @@ export function rawBodyArb(bodyLimitBytes: number): fc.Arbitrary<RawRequest> {
     fc.string({ unit: 'binary', maxLength: 300 }).map((s) => new TextEncoder().encode(s)),
     fc.integer({ min: bodyLimitBytes - 200, max: bodyLimitBytes + 200 }).map((n) => new TextEncoder().encode(JSON.stringify({ t0: 'x'.repeat(Math.max(0, n - 10)) }))),
   );
-  return fc.tuple(bytes, types, fc.constantFrom(...PATHS)).map(([body, contentType, path]) => ({ method: 'POST' as const, path, contentType, body }));
+  const encodings = fc.constantFrom(undefined, undefined, 'gzip', 'deflate', 'br', 'identity', 'x-foo', 'gzip, br');
+  return fc
+    .tuple(bytes, types, fc.constantFrom(...PATHS), encodings, fc.boolean())
+    .map(([raw, contentType, path, encoding, compress]) => {
+      // Sometimes really compressed as declared, sometimes bytes that only claim to be.
+      let body: Uint8Array = raw;
+      if (compress && encoding === 'gzip') body = gzipSync(raw);
+      else if (compress && encoding === 'deflate') body = deflateSync(raw);
+      else if (compress && encoding === 'br') body = brotliCompressSync(raw);
+      return { method: 'POST' as const, path, contentType, body, ...(encoding ? { headers: { 'Content-Encoding': encoding } } : {}) };
+    });
 }

@@ -52,7 +52,7 @@ export const FUZZ_PROPERTIES: readonly FuzzProperty[] = [
     build: (t) => fc.asyncProperty(policyRequestArb(t.policies), exchange(t, new Set([200, 400, 503]))),
   },
   {
-    name: 'raw bytes, wrong media types and charsets, bodies around the size limit',
+    name: 'raw bytes, wrong media types, charsets and encodings, bodies around the size limit',
     runs: 250,
     build: (t) => fc.asyncProperty(rawBodyArb(t.bodyLimitBytes), exchange(t)),
   },
