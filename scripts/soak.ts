@@ -98,11 +98,14 @@ function kinds(policies: readonly string[], basicBody: string | undefined): Kind
   return mix;
 }
 
-/** Resident set size of `pid` in bytes (Linux `/proc`). */
+/** Resident set size of `pid` in bytes (Linux `/proc`); NaN once the process is gone. */
 function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]);
-  return kb * 1024;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]) * 1024;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -123,7 +126,8 @@ async function main(): Promise<number> {
   // The request log is read (and dropped) here, as a log shipper would; only warnings are kept.
   const warnings: Record<string, unknown>[] = [];
   const drain = setInterval(() => {
-    for (const r of server.records.splice(0)) if (r.level === 'warn' || r.level === 'error') warnings.push(r);
+    // Lines without a level are not ours (e.g. a crash printed by Node itself): keep them too.
+    for (const r of server.records.splice(0)) if (r.level !== 'info' && r.level !== 'debug') warnings.push(r);
   }, 1000);
   const ready = (await (await fetch(`${server.baseUrl}/health/ready`)).json()) as { checks: { policies: { names: string[] } } };
   const policies = ready.checks.policies.names;
@@ -158,22 +162,30 @@ async function main(): Promise<number> {
   console.log(
     `soak: pid ${pid}, policies ${policies.join(', ')}, ${duration} s at ${rate} req/s over ${connections} connections, warm-up ${warmup} s`,
   );
-  const result = await autocannon({
-    url: server.baseUrl,
-    connections,
-    overallRate: rate > 0 ? rate : undefined,
-    duration,
-    timeout: 30,
-    requests,
+  let stopping = false;
+  let diedWith: number | NodeJS.Signals | undefined;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: server.baseUrl, connections, overallRate: rate > 0 ? rate : undefined, duration, timeout: 30, requests },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    // A server that dies under load ends the run at once, with the evidence.
+    void server.exited.then((code) => {
+      if (stopping) return;
+      diedWith = code;
+      instance.stop();
+    });
   });
+  stopping = true;
   rss.end = rssOf(pid);
   clearInterval(sampler);
   clearTimeout(warmTimer);
   rss.warm ??= rss.start;
 
-  server.child.kill('SIGTERM');
+  if (diedWith === undefined) server.child.kill('SIGTERM');
   const exitCode = await server.exited;
   clearInterval(drain);
+  for (const r of server.records.splice(0)) if (r.level !== 'info' && r.level !== 'debug') warnings.push(r);
   if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
 
   const growth = (rss.end - rss.warm) / rss.warm;
@@ -197,7 +209,9 @@ async function main(): Promise<number> {
   if (unexpected.length > 0) problems.push(`unexpected statuses, e.g.:\n    ${unexpected.join('\n    ')}`);
   if (result.errors > 0 || result.timeouts > 0) problems.push(`${result.errors} transport errors, ${result.timeouts} timeouts`);
   if (growth > maxGrowth) problems.push(`RSS grew ${(growth * 100).toFixed(1)} % after warm-up`);
-  if (exitCode !== 0) problems.push(`the server exited with ${exitCode} on SIGTERM`);
+  if (diedWith !== undefined) problems.push(`the server died during the run (exit ${diedWith}); last lines: ${JSON.stringify(warnings.slice(-5))}`);
+  else if (exitCode !== 0) problems.push(`the server exited with ${exitCode} on SIGTERM`);
+  if (Number.isNaN(growth)) problems.push('RSS could not be read at the end');
   if (warnings.length > 0) problems.push(`the server logged warnings or errors, e.g. ${JSON.stringify(warnings[0])}`);
   console.log(problems.length === 0 ? 'soak: PASS' : `soak: FAIL\n  ${problems.join('\n  ')}`);
   return problems.length === 0 ? 0 : 1;
