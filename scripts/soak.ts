@@ -125,10 +125,17 @@ async function main(): Promise<number> {
   const pid = server.child.pid!;
   // The request log is read (and dropped) here, as a log shipper would; only warnings are kept.
   const warnings: Record<string, unknown>[] = [];
-  const drain = setInterval(() => {
-    // Lines without a level are not ours (e.g. a crash printed by Node itself): keep them too.
-    for (const r of server.records.splice(0)) if (r.level !== 'info' && r.level !== 'debug') warnings.push(r);
-  }, 1000);
+  const notable: Record<string, unknown>[] = [];
+  const sift = () => {
+    for (const r of server.records.splice(0)) {
+      if (r.msg !== 'request') notable.push(r);
+      // Lines without a level are not ours (e.g. a crash printed by Node itself): keep them too.
+      if (r.level !== 'info' && r.level !== 'debug') warnings.push(r);
+    }
+  };
+  sift();
+  notable.length = 0;
+  const drain = setInterval(sift, 1000);
   const ready = (await (await fetch(`${server.baseUrl}/health/ready`)).json()) as { checks: { policies: { names: string[] } } };
   const policies = ready.checks.policies.names;
   const mix = kinds(policies, option('basic-body'));
@@ -185,7 +192,7 @@ async function main(): Promise<number> {
   if (diedWith === undefined) server.child.kill('SIGTERM');
   const exitCode = await server.exited;
   clearInterval(drain);
-  for (const r of server.records.splice(0)) if (r.level !== 'info' && r.level !== 'debug') warnings.push(r);
+  sift();
   if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
 
   const growth = (rss.end - rss.warm) / rss.warm;
@@ -209,7 +216,7 @@ async function main(): Promise<number> {
   if (unexpected.length > 0) problems.push(`unexpected statuses, e.g.:\n    ${unexpected.join('\n    ')}`);
   if (result.errors > 0 || result.timeouts > 0) problems.push(`${result.errors} transport errors, ${result.timeouts} timeouts`);
   if (growth > maxGrowth) problems.push(`RSS grew ${(growth * 100).toFixed(1)} % after warm-up`);
-  if (diedWith !== undefined) problems.push(`the server died during the run (exit ${diedWith}); last lines: ${JSON.stringify(warnings.slice(-5))}`);
+  if (diedWith !== undefined) problems.push(`the server died during the run (exit ${diedWith}); its last lines other than requests: ${JSON.stringify(notable.slice(-5))}`);
   else if (exitCode !== 0) problems.push(`the server exited with ${exitCode} on SIGTERM`);
   if (Number.isNaN(growth)) problems.push('RSS could not be read at the end');
   if (warnings.length > 0) problems.push(`the server logged warnings or errors, e.g. ${JSON.stringify(warnings[0])}`);
