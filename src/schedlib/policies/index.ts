@@ -1,0 +1,8 @@
+/**
+ * The built-in policies of the core, by name. The worker pool finds a policy here inside each worker
+ * thread, so every entry must be importable without Nest and hold no per-request state.
+ */
+import type { Policy } from '../policy';
+
+/** Built-in policies, by their request name. */
+export const CORE_POLICIES: ReadonlyMap<string, Policy> = new Map<string, Policy>();

@@ -1,0 +1,51 @@
+/**
+ * Entry of a worker thread of the pool: finds the job's policy among the core policies (plus any
+ * extra modules named at start) and runs it. One job at a time; the pool never sends a second
+ * one before the first is answered.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Policy } from '../../schedlib/policy';
+import { CORE_POLICIES } from '../../schedlib/policies';
+import {
+  policiesOfModule,
+  serializeError,
+  type JobRequest,
+  type WorkerBootData,
+  type WorkerMessage,
+} from './worker-pool.protocol';
+
+/** All policies this worker can run: the core registry, then the extra modules (which may not shadow it). */
+export function loadPolicies(extraModules: readonly string[]): ReadonlyMap<string, Policy> {
+  const all = new Map<string, Policy>(CORE_POLICIES);
+  for (const file of extraModules) {
+    for (const p of policiesOfModule(require(file), file)) {
+      if (all.has(p.name)) throw new Error(`Policy "${p.name}" from ${file} is already registered`);
+      all.set(p.name, p);
+    }
+  }
+  return all;
+}
+
+function main(): void {
+  const port = parentPort;
+  if (!port) return; // imported outside a worker (e.g. by a unit test of the helpers above)
+  const boot = (workerData ?? { extraPolicyModules: [] }) as WorkerBootData;
+  const policies = loadPolicies(boot.extraPolicyModules);
+  const send = (m: WorkerMessage): void => port.postMessage(m);
+
+  port.on('message', ({ id, job }: JobRequest) => {
+    try {
+      const policy = policies.get(job.policy);
+      if (!policy) throw new Error(`Policy "${job.policy}" is not available in the worker pool`);
+      const result = policy.generate(job.t0, job.t1, job.config, job.ctx);
+      // Copy only the documented fields: a result object with extra members could fail to clone.
+      const plain = result.note === undefined ? { commands: result.commands } : { commands: result.commands, note: result.note };
+      send({ type: 'result', id, result: plain });
+    } catch (err) {
+      send({ type: 'error', id, error: serializeError(err) });
+    }
+  });
+  send({ type: 'ready', policies: [...policies.keys()] });
+}
+
+main();
