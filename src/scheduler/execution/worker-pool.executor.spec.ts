@@ -233,4 +233,21 @@ describe('HybridExecutor', () => {
     expect((await hybrid.run(job('test-echo'))).commands).toBe(echoText(T0, T1, {}, ctx));
     expect(seen).toEqual(['host-policy']);
   });
+
+  it('runs a policy listed inProcess in-process, so it never waits behind long jobs for a worker', async () => {
+    const p = pool({ size: 1, queueLimit: 0 });
+    await p.ready();
+    const echo = testPolicies.find((x) => x.name === 'test-echo');
+    const inProcess = {
+      run: async (j: ScheduleJob): Promise<ScheduleResult> => echo!.generate(j.t0, j.t1, j.config, j.ctx),
+    };
+    const hybrid = new HybridExecutor(p, inProcess, { inProcess: ['test-echo'] });
+    const long = hybrid.run(job('test-sleep', { ms: 800 }));
+    // The only worker is busy and the queue takes nothing: through the pool this would be refused.
+    await expect(p.run(job('test-echo'))).rejects.toBeInstanceOf(ScheduleBusyError);
+    const short = await outcome(hybrid.run(job('test-echo')));
+    expect(short.value?.commands).toBe(echoText(T0, T1, {}, ctx));
+    expect(short.ms).toBeLessThan(50);
+    await expect(long).resolves.toHaveProperty('commands');
+  });
 });

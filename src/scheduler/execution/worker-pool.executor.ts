@@ -164,7 +164,7 @@ export class WorkerPoolExecutor implements ScheduleExecutor {
     if (!this.handles(job.policy)) {
       return Promise.reject(new Error(`Policy "${job.policy}" is not available in the worker pool`));
     }
-    const slot = this.slots.find((s) => s.worker && !s.task);
+    const slot = this.idleSlot();
     if (!slot && this.queue.length >= this.queueLimit) return Promise.reject(new ScheduleBusyError(this.queueLimit));
     return new Promise<ScheduleResult>((resolve, reject) => {
       const task: Task = { id: this.nextId++, job, resolve, reject };
@@ -313,10 +313,20 @@ export class WorkerPoolExecutor implements ScheduleExecutor {
     worker.ref();
   }
 
+  /** A worker without a job, preferring one that has finished loading (a replacement may still be starting). */
+  private idleSlot(): Slot | undefined {
+    let starting: Slot | undefined;
+    for (const s of this.slots) {
+      if (!s.worker || s.task) continue;
+      if (s.ready) return s;
+      starting ??= s;
+    }
+    return starting;
+  }
+
   private pump(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (slot.worker && !slot.task) this.dispatch(slot, this.queue.shift() as Task);
+    for (let slot = this.idleSlot(); slot && this.queue.length > 0; slot = this.idleSlot()) {
+      this.dispatch(slot, this.queue.shift() as Task);
     }
   }
 

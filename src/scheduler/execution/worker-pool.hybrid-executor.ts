@@ -10,15 +10,31 @@ export interface RoutingExecutor extends ScheduleExecutor {
   handles(policy: string): boolean;
 }
 
-/** Sends a job to `pool` when it handles the policy, else to `fallback`. */
+/** Options of `HybridExecutor`. */
+export interface HybridExecutorOptions {
+  /**
+   * Policies the pool could run but that are cheap enough to run in-process (e.g. `dummy`): they
+   * then never wait behind long schedules for a free worker, and skip the thread round trip.
+   * @default []
+   */
+  readonly inProcess?: Iterable<string>;
+}
+
+/** Sends a job to `pool` when it handles the policy (and it is not listed `inProcess`), else to `fallback`. */
 export class HybridExecutor implements ScheduleExecutor {
+  private readonly inProcess: ReadonlySet<string>;
+
   constructor(
     private readonly pool: RoutingExecutor,
     private readonly fallback: ScheduleExecutor,
-  ) {}
+    options: HybridExecutorOptions = {},
+  ) {
+    this.inProcess = new Set(options.inProcess ?? []);
+  }
 
   /** Runs `job` where its policy lives. */
   run(job: ScheduleJob): Promise<ScheduleResult> {
-    return this.pool.handles(job.policy) ? this.pool.run(job) : this.fallback.run(job);
+    const usePool = this.pool.handles(job.policy) && !this.inProcess.has(job.policy);
+    return usePool ? this.pool.run(job) : this.fallback.run(job);
   }
 }
