@@ -2,31 +2,28 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ConfigError, ScheduleInputError } from '../../schedlib/errors';
 import type { PolicyContext, ScheduleResult } from '../../schedlib/policy';
+import { CORE_POLICIES } from '../../schedlib/policies';
 import { policies as testPolicies, echoText } from '../../testing/worker-pool-test-policies';
 import { ScheduleBusyError, ScheduleTimeoutError, type ScheduleJob } from './schedule-executor';
 import { ScheduleExecutorClosedError, WorkerPoolExecutor, type WorkerPoolOptions } from './worker-pool.executor';
 import { HybridExecutor } from './worker-pool.hybrid-executor';
 import { INTERNAL_ERROR_MESSAGE } from './worker-pool.protocol';
 
+// Under ts-jest every worker registers ts-node and compiles its policies (about a second on a busy
+// machine), so the tests share a few pools instead of starting one each.
 const TEST_POLICIES = path.resolve(__dirname, '../../testing/worker-pool-test-policies.ts');
 const ctx: PolicyContext = { dataDir: '/data', seed: 'seed-1', now: new Date('2026-11-29T21:05:00.123Z') };
 const T0 = 1_677_628_800_000_000; // 2023-03-01T00:00:00Z
 const T1 = T0 + 86_400_000_000;
+const ECHO = echoText(T0, T1, {}, ctx);
 
 function job(policy: string, config: unknown = {}): ScheduleJob {
   return { policy, t0: T0, t1: T1, config, ctx };
 }
 
-/** Pools opened by a test are closed after it, even when it fails. */
-const open: WorkerPoolExecutor[] = [];
-function pool(options: WorkerPoolOptions = {}): WorkerPoolExecutor {
-  const p = new WorkerPoolExecutor({ extraPolicyModules: [TEST_POLICIES], onError: () => undefined, ...options });
-  open.push(p);
-  return p;
+function pool(options: WorkerPoolOptions, log: string[] = []): WorkerPoolExecutor {
+  return new WorkerPoolExecutor({ extraPolicyModules: [TEST_POLICIES], onError: (m) => log.push(m), ...options });
 }
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.close()));
-});
 
 /** Settles a promise into a value or its error, for assertions on both outcomes with timing. */
 async function outcome<T>(p: Promise<T>): Promise<{ value?: T; error?: unknown; ms: number }> {
@@ -39,31 +36,41 @@ async function outcome<T>(p: Promise<T>): Promise<{ value?: T; error?: unknown; 
   }
 }
 
-describe('WorkerPoolExecutor (TypeScript sources, ts-node inside the workers)', () => {
-  jest.setTimeout(20_000);
+jest.setTimeout(20_000);
+
+describe('WorkerPoolExecutor with two workers (TypeScript sources, ts-node inside the workers)', () => {
+  const log: string[] = [];
+  let p: WorkerPoolExecutor;
+  beforeAll(() => {
+    p = pool({ size: 2 }, log);
+  });
+  afterAll(() => p.close());
 
   it('starts size workers eagerly and gives the same results as running the policy in-process', async () => {
-    const p = pool({ size: 2 });
-    expect(p.stats()).toMatchObject({ size: 2, workers: 2, busy: 0, queued: 0, closed: false });
+    expect(p.stats()).toMatchObject({ size: 2, workers: 2, busy: 0, queued: 0, queueLimit: 64, timeLimitMs: 30_000, closed: false });
     await p.ready();
     expect(p.stats().ready).toBe(2);
     const echo = testPolicies.find((x) => x.name === 'test-echo');
     const config = { note: 'hello', ms: 3 };
-    const inProcess = echo?.generate(T0, T1, config, ctx);
     const inWorker = await p.run(job('test-echo', config));
-    expect(inWorker).toEqual(inProcess);
-    expect(inWorker.commands).toBe(echoText(T0, T1, config, ctx));
+    expect(inWorker).toEqual(echo?.generate(T0, T1, config, ctx));
+    expect(inWorker).toEqual({ commands: echoText(T0, T1, config, ctx), note: 'hello' });
     // The Date in ctx survives the structured clone to the exact millisecond.
     expect(inWorker.commands).toContain('2026-11-29T21:05:00.123Z');
-    expect(await p.run(job('test-echo'))).toEqual({ commands: echoText(T0, T1, {}, ctx) });
+    expect(await p.run(job('test-echo'))).toEqual({ commands: ECHO });
+    // Every core policy gives in a worker exactly what it gives here.
+    expect(CORE_POLICIES.size).toBeGreaterThan(0);
+    for (const [name, policy] of CORE_POLICIES) {
+      const config = policy.validate(policy.defaults);
+      expect(await p.run(job(name, config))).toEqual(policy.generate(T0, T1, config, ctx));
+    }
   });
 
   it('answers a short job at once while a long one occupies the other worker', async () => {
-    const p = pool({ size: 2 });
     await p.ready();
     const long = outcome(p.run(job('test-sleep', { ms: 1000 })));
     const short = await outcome(p.run(job('test-echo')));
-    expect(short.value?.commands).toBe(echoText(T0, T1, {}, ctx));
+    expect(short.value?.commands).toBe(ECHO);
     expect(short.ms).toBeLessThan(300);
     expect(p.stats().busy).toBe(1);
     const l = await long;
@@ -71,79 +78,7 @@ describe('WorkerPoolExecutor (TypeScript sources, ts-node inside the workers)', 
     expect(l.ms).toBeGreaterThanOrEqual(950);
   });
 
-  it('keeps the event loop free while a worker spins', async () => {
-    const p = pool({ size: 1 });
-    await p.ready();
-    const h = monitorEventLoopDelay({ resolution: 5 });
-    h.enable();
-    const spin = p.run(job('test-spin', { ms: 800 }));
-    const ticks: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const t = performance.now();
-      await new Promise((r) => setTimeout(r, 20));
-      ticks.push(performance.now() - t);
-    }
-    await spin;
-    h.disable();
-    expect(Math.max(...ticks)).toBeLessThan(120);
-    expect(h.percentile(99) / 1e6).toBeLessThan(120);
-  });
-
-  it('refuses a job at once with ScheduleBusyError when the queue is full', async () => {
-    const p = pool({ size: 1, queueLimit: 1 });
-    await p.ready();
-    const running = outcome(p.run(job('test-sleep', { ms: 600 })));
-    const queued = outcome(p.run(job('test-echo', { note: 'queued' })));
-    expect(p.stats()).toMatchObject({ busy: 1, queued: 1 });
-    const refused = await outcome(p.run(job('test-echo')));
-    expect(refused.error).toBeInstanceOf(ScheduleBusyError);
-    expect((refused.error as ScheduleBusyError).queueLimit).toBe(1);
-    expect((refused.error as Error).message).toBe('The server is busy: 1 schedules are already waiting; try again shortly.');
-    expect(refused.ms).toBeLessThan(50);
-    expect((await running).value?.commands).toContain('"ms":600');
-    expect((await queued).value?.note).toBe('queued');
-    expect(p.stats()).toMatchObject({ busy: 0, queued: 0 });
-  });
-
-  it('with queueLimit 0 runs only as many jobs as there are workers', async () => {
-    const p = pool({ size: 1, queueLimit: 0 });
-    await p.ready();
-    const running = p.run(job('test-sleep', { ms: 200 }));
-    await expect(p.run(job('test-echo'))).rejects.toBeInstanceOf(ScheduleBusyError);
-    await expect(running).resolves.toHaveProperty('commands');
-  });
-
-  it('abandons a job past the time limit: ScheduleTimeoutError, worker terminated and replaced, pool serves on', async () => {
-    const p = pool({ size: 1, timeLimitMs: 400 });
-    await p.ready();
-    const spun = await outcome(p.run(job('test-spin', { ms: 60_000 })));
-    expect(spun.error).toBeInstanceOf(ScheduleTimeoutError);
-    expect((spun.error as Error).message).toBe('The schedule could not be computed within the time limit of 0.4 s.');
-    expect(spun.ms).toBeGreaterThanOrEqual(390);
-    expect(spun.ms).toBeLessThan(1500);
-    expect(p.stats()).toMatchObject({ restarts: 1, workers: 1, busy: 0 });
-    // The replacement answers; a spinning thread left behind would have starved this 1-worker pool.
-    const after = await outcome(p.run(job('test-echo')));
-    expect(after.value?.commands).toBe(echoText(T0, T1, {}, ctx));
-  });
-
-  it('counts the queue wait in the time limit, and also stops a thread blocked in a wait', async () => {
-    const p = pool({ size: 1, timeLimitMs: 600 });
-    await p.ready();
-    const first = outcome(p.run(job('test-sleep', { ms: 450 })));
-    // Needs 300 ms of its own, but waits 450 ms for the worker first: 750 ms > 600 ms.
-    const second = outcome(p.run(job('test-sleep', { ms: 300 })));
-    expect(p.stats().queued).toBe(1);
-    expect((await first).value).toBeDefined();
-    const s = await second;
-    expect(s.error).toBeInstanceOf(ScheduleTimeoutError);
-    expect(s.ms).toBeLessThan(1000);
-    expect(p.stats()).toMatchObject({ restarts: 1, queued: 0, busy: 0 });
-    expect((await p.run(job('test-echo'))).commands).toBe(echoText(T0, T1, {}, ctx));
-  });
-
   it('gives back client errors with the same class, message and path', async () => {
-    const p = pool({ size: 1 });
     const input = await outcome(p.run(job('test-input-error')));
     expect(input.error).toBeInstanceOf(ScheduleInputError);
     expect(input.error).not.toBeInstanceOf(ConfigError);
@@ -162,38 +97,140 @@ describe('WorkerPoolExecutor (TypeScript sources, ts-node inside the workers)', 
   });
 
   it('hides other errors behind a generic message and reports the detail to onError', async () => {
-    const logged: string[] = [];
-    const p = pool({ size: 1, onError: (m) => logged.push(m) });
+    const restarts = p.stats().restarts;
     const bug = await outcome(p.run(job('test-bug')));
     expect(bug.error).toBeInstanceOf(Error);
     expect(bug.error).not.toBeInstanceOf(ScheduleInputError);
     expect((bug.error as Error).message).toBe(INTERNAL_ERROR_MESSAGE);
-    expect(logged.join('\n')).toContain('secret internal detail');
-    expect(p.stats().restarts).toBe(0); // a thrown error does not cost the worker
-  });
-
-  it('replaces a worker that dies during a job and keeps serving', async () => {
-    const logged: string[] = [];
-    const p = pool({ size: 1, onError: (m) => logged.push(m) });
-    await p.ready();
-    const died = await outcome(p.run(job('test-exit')));
-    expect((died.error as Error).message).toBe(INTERNAL_ERROR_MESSAGE);
-    expect(logged.join('\n')).toMatch(/exited with code 3 while computing policy "test-exit"/);
-    expect(p.stats().restarts).toBe(1);
-    expect((await p.run(job('test-echo'))).commands).toBe(echoText(T0, T1, {}, ctx));
+    expect(log.join('\n')).toMatch(/policy "test-bug" failed: TypeError: secret internal detail/);
+    expect(p.stats().restarts).toBe(restarts); // a thrown error does not cost the worker
   });
 
   it('rejects a policy it does not hold, and a config that cannot be cloned, without harm', async () => {
-    const p = pool({ size: 1 });
     expect(p.handles('test-echo')).toBe(true);
+    expect(p.handles('dummy')).toBe(true);
     expect(p.handles('nope')).toBe(false);
     await expect(p.run(job('nope'))).rejects.toThrow('Policy "nope" is not available in the worker pool');
     await expect(p.run(job('test-echo', { f: () => 1 }))).rejects.toThrow(INTERNAL_ERROR_MESSAGE);
+    expect(log.join('\n')).toContain('cannot be sent to a worker');
     expect(p.stats().busy).toBe(0);
-    expect((await p.run(job('test-echo'))).commands).toBe(echoText(T0, T1, {}, ctx));
+    expect((await p.run(job('test-echo'))).commands).toBe(ECHO);
   });
 
-  it('close() rejects running and queued jobs with a 503 error, terminates workers, refuses new jobs', async () => {
+  it('HybridExecutor sends pool policies to the pool and the rest to the in-process fallback', async () => {
+    const seen: string[] = [];
+    const fallback = {
+      run: async (j: ScheduleJob): Promise<ScheduleResult> => {
+        seen.push(j.policy);
+        return { commands: `# host ${j.policy}\n` };
+      },
+    };
+    const hybrid = new HybridExecutor(p, fallback, { inProcess: ['test-sleep'] });
+    expect(await hybrid.run(job('host-policy'))).toEqual({ commands: '# host host-policy\n' });
+    expect((await hybrid.run(job('test-echo'))).commands).toBe(ECHO);
+    expect(await hybrid.run(job('test-sleep'))).toEqual({ commands: '# host test-sleep\n' });
+    expect(seen).toEqual(['host-policy', 'test-sleep']);
+  });
+});
+
+describe('WorkerPoolExecutor with one worker, a queue of one and a time limit of 0.8 s', () => {
+  const log: string[] = [];
+  let p: WorkerPoolExecutor;
+  beforeAll(() => {
+    p = pool({ size: 1, queueLimit: 1, timeLimitMs: 800 }, log);
+  });
+  afterAll(() => p.close());
+  beforeEach(() => p.ready());
+
+  it('keeps the event loop free while the worker spins', async () => {
+    const h = monitorEventLoopDelay({ resolution: 5 });
+    h.enable();
+    const spin = p.run(job('test-spin', { ms: 500 }));
+    const ticks: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const t = performance.now();
+      await new Promise((r) => setTimeout(r, 20));
+      ticks.push(performance.now() - t);
+    }
+    await spin;
+    h.disable();
+    expect(Math.max(...ticks)).toBeLessThan(120);
+    expect(h.percentile(99) / 1e6).toBeLessThan(120);
+  });
+
+  it('refuses a job at once with ScheduleBusyError when the queue is full', async () => {
+    const running = outcome(p.run(job('test-sleep', { ms: 300 })));
+    const queued = outcome(p.run(job('test-echo', { note: 'queued' })));
+    expect(p.stats()).toMatchObject({ busy: 1, queued: 1 });
+    const refused = await outcome(p.run(job('test-echo')));
+    expect(refused.error).toBeInstanceOf(ScheduleBusyError);
+    expect((refused.error as ScheduleBusyError).queueLimit).toBe(1);
+    expect((refused.error as Error).message).toBe('The server is busy: 1 schedules are already waiting; try again shortly.');
+    expect(refused.ms).toBeLessThan(50);
+    expect((await running).value?.commands).toContain('"ms":300');
+    expect((await queued).value?.note).toBe('queued');
+    expect(p.stats()).toMatchObject({ busy: 0, queued: 0 });
+  });
+
+  it('HybridExecutor keeps a policy listed inProcess off the pool, so it never waits behind long jobs', async () => {
+    const echo = testPolicies.find((x) => x.name === 'test-echo');
+    const inProcess = {
+      run: async (j: ScheduleJob): Promise<ScheduleResult> => echo!.generate(j.t0, j.t1, j.config, j.ctx),
+    };
+    const hybrid = new HybridExecutor(p, inProcess, { inProcess: ['test-echo'] });
+    const long = hybrid.run(job('test-sleep', { ms: 400 }));
+    const queued = p.run(job('test-sleep', { ms: 1 }));
+    // The only worker is busy and the queue is full: through the pool this would be refused.
+    await expect(p.run(job('test-echo'))).rejects.toBeInstanceOf(ScheduleBusyError);
+    const short = await outcome(hybrid.run(job('test-echo')));
+    expect(short.value?.commands).toBe(ECHO);
+    expect(short.ms).toBeLessThan(50);
+    await expect(long).resolves.toHaveProperty('commands');
+    await expect(queued).resolves.toHaveProperty('commands');
+  });
+
+  it('abandons a job past the time limit: ScheduleTimeoutError, worker terminated and replaced, pool serves on', async () => {
+    const restarts = p.stats().restarts;
+    const spun = await outcome(p.run(job('test-spin', { ms: 60_000 })));
+    expect(spun.error).toBeInstanceOf(ScheduleTimeoutError);
+    expect((spun.error as Error).message).toBe('The schedule could not be computed within the time limit of 0.8 s.');
+    expect((spun.error as ScheduleTimeoutError).limitMs).toBe(800);
+    expect(spun.ms).toBeGreaterThanOrEqual(790);
+    expect(spun.ms).toBeLessThan(2000);
+    expect(p.stats()).toMatchObject({ restarts: restarts + 1, workers: 1, busy: 0 });
+    await p.ready();
+    // The replacement answers; a spinning thread left behind would have starved this 1-worker pool.
+    expect((await p.run(job('test-echo'))).commands).toBe(ECHO);
+  });
+
+  it('counts the queue wait in the time limit, and also stops a thread blocked in a wait', async () => {
+    const restarts = p.stats().restarts;
+    const first = outcome(p.run(job('test-sleep', { ms: 500 })));
+    // Needs 400 ms of its own, but first waits 500 ms for the worker: 900 ms > 800 ms.
+    const second = outcome(p.run(job('test-sleep', { ms: 400 })));
+    expect(p.stats().queued).toBe(1);
+    expect((await first).value).toBeDefined();
+    const s = await second;
+    expect(s.error).toBeInstanceOf(ScheduleTimeoutError);
+    expect(s.ms).toBeLessThan(1500);
+    expect(p.stats()).toMatchObject({ restarts: restarts + 1, queued: 0, busy: 0 });
+    await p.ready();
+    expect((await p.run(job('test-echo'))).commands).toBe(ECHO);
+  });
+
+  it('replaces a worker that dies during a job and keeps serving', async () => {
+    const restarts = p.stats().restarts;
+    const died = await outcome(p.run(job('test-exit')));
+    expect((died.error as Error).message).toBe(INTERNAL_ERROR_MESSAGE);
+    expect(log.join('\n')).toMatch(/worker 0 exited with code 3 while computing policy "test-exit"/);
+    expect(p.stats().restarts).toBe(restarts + 1);
+    await p.ready();
+    expect((await p.run(job('test-echo'))).commands).toBe(ECHO);
+  });
+});
+
+describe('WorkerPoolExecutor.close()', () => {
+  it('rejects running and queued jobs with a 503 error, terminates workers, refuses new jobs', async () => {
     const p = pool({ size: 1 });
     await p.ready();
     const running = outcome(p.run(job('test-sleep', { ms: 5_000 })));
@@ -208,46 +245,13 @@ describe('WorkerPoolExecutor (TypeScript sources, ts-node inside the workers)', 
     }
     expect(p.stats()).toMatchObject({ workers: 0, busy: 0, queued: 0, closed: true });
     await expect(p.run(job('test-echo'))).rejects.toBeInstanceOf(ScheduleExecutorClosedError);
+    await expect(p.ready()).rejects.toBeInstanceOf(ScheduleExecutorClosedError);
     await p.close(); // idempotent
   });
 
-  it('validates its options', () => {
+  it('validates its options before starting any worker', () => {
     expect(() => new WorkerPoolExecutor({ size: 0 })).toThrow(RangeError);
     expect(() => new WorkerPoolExecutor({ size: 1, queueLimit: -1 })).toThrow(RangeError);
     expect(() => new WorkerPoolExecutor({ size: 1, timeLimitMs: 1.5 })).toThrow(RangeError);
-  });
-});
-
-describe('HybridExecutor', () => {
-  it('sends pool policies to the pool and the rest to the in-process fallback', async () => {
-    const p = pool({ size: 1 });
-    const seen: string[] = [];
-    const fallback = {
-      run: async (j: ScheduleJob): Promise<ScheduleResult> => {
-        seen.push(j.policy);
-        return { commands: `# host ${j.policy}\n` };
-      },
-    };
-    const hybrid = new HybridExecutor(p, fallback);
-    expect(await hybrid.run(job('host-policy'))).toEqual({ commands: '# host host-policy\n' });
-    expect((await hybrid.run(job('test-echo'))).commands).toBe(echoText(T0, T1, {}, ctx));
-    expect(seen).toEqual(['host-policy']);
-  });
-
-  it('runs a policy listed inProcess in-process, so it never waits behind long jobs for a worker', async () => {
-    const p = pool({ size: 1, queueLimit: 0 });
-    await p.ready();
-    const echo = testPolicies.find((x) => x.name === 'test-echo');
-    const inProcess = {
-      run: async (j: ScheduleJob): Promise<ScheduleResult> => echo!.generate(j.t0, j.t1, j.config, j.ctx),
-    };
-    const hybrid = new HybridExecutor(p, inProcess, { inProcess: ['test-echo'] });
-    const long = hybrid.run(job('test-sleep', { ms: 800 }));
-    // The only worker is busy and the queue takes nothing: through the pool this would be refused.
-    await expect(p.run(job('test-echo'))).rejects.toBeInstanceOf(ScheduleBusyError);
-    const short = await outcome(hybrid.run(job('test-echo')));
-    expect(short.value?.commands).toBe(echoText(T0, T1, {}, ctx));
-    expect(short.ms).toBeLessThan(50);
-    await expect(long).resolves.toHaveProperty('commands');
   });
 });
