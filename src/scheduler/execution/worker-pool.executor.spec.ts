@@ -137,10 +137,19 @@ describe('WorkerPoolExecutor with one worker, a queue of one and a time limit of
   const log: string[] = [];
   let p: WorkerPoolExecutor;
   beforeAll(() => {
-    p = pool({ size: 1, queueLimit: 1, timeLimitMs: 800 }, log);
+    // Warm-up jobs run in every worker (also each replacement) before it says it is ready.
+    p = pool({ size: 1, queueLimit: 1, timeLimitMs: 800, warmupJobs: [job('test-sleep', { ms: 50 }), job('test-bug')] }, log);
   });
   afterAll(() => p.close());
   beforeEach(() => p.ready());
+
+  it('runs the warm-up jobs before it is ready and reports their failures without failing', async () => {
+    expect(p.stats().ready).toBe(1);
+    expect(log.filter((m) => m.includes('warm-up job'))).toEqual([
+      '[worker-pool] worker 0: warm-up job for policy "test-bug" failed: secret internal detail',
+    ]);
+    expect((await p.run(job('test-echo'))).commands).toBe(ECHO);
+  });
 
   it('keeps the event loop free while the worker spins', async () => {
     const h = monitorEventLoopDelay({ resolution: 5 });

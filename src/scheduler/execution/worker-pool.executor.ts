@@ -34,6 +34,12 @@ export interface WorkerPoolOptions {
   readonly timeLimitMs?: number;
   /** Absolute paths of modules exporting `policies: Policy[]`, loaded in every worker besides `CORE_POLICIES` (tests, plug-ins). @default [] */
   readonly extraPolicyModules?: readonly string[];
+  /**
+   * Jobs each worker runs once at start, before it takes requests (e.g. a one-hour `basic`), so the
+   * first real requests do not pay for module caches and JIT. Their results are discarded and their
+   * errors only reported to `onError`. Must be structured-clone safe. @default []
+   */
+  readonly warmupJobs?: readonly ScheduleJob[];
   /** V8 heap limits of each worker, so one runaway schedule cannot take the process down. @default Node's defaults */
   readonly resourceLimits?: ResourceLimits;
   /** Where unexpected errors (a policy's stack trace, a worker crash) are reported. @default console.error */
@@ -123,6 +129,7 @@ export class WorkerPoolExecutor implements ScheduleExecutor {
   private readonly queueLimit: number;
   private readonly timeLimitMs: number;
   private readonly extraPolicyModules: readonly string[];
+  private readonly warmupJobs: readonly ScheduleJob[];
   private readonly resourceLimits?: ResourceLimits;
   private readonly onError: (message: string) => void;
   private readonly policyNames: ReadonlySet<string>;
@@ -142,6 +149,7 @@ export class WorkerPoolExecutor implements ScheduleExecutor {
     }
     this.timeLimitMs = positiveInt('timeLimitMs', options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
     this.extraPolicyModules = [...(options.extraPolicyModules ?? [])];
+    this.warmupJobs = [...(options.warmupJobs ?? [])];
     this.resourceLimits = options.resourceLimits;
     this.onError = options.onError ?? ((m) => console.error(m));
     this.policyNames = new Set([...CORE_POLICIES.keys(), ...this.extraNames()]);
@@ -228,7 +236,7 @@ export class WorkerPoolExecutor implements ScheduleExecutor {
   }
 
   private spawn(slot: Slot): void {
-    const workerData: WorkerBootData = { extraPolicyModules: this.extraPolicyModules };
+    const workerData: WorkerBootData = { extraPolicyModules: this.extraPolicyModules, warmupJobs: this.warmupJobs };
     const { entry, evalCode } = this.launch;
     const worker = evalCode
       ? new Worker(evalCode, { eval: true, workerData, resourceLimits: this.resourceLimits })
@@ -247,6 +255,7 @@ export class WorkerPoolExecutor implements ScheduleExecutor {
     if (slot.worker !== worker || !isWorkerMessage(msg)) return;
     const m: WorkerMessage = msg;
     if (m.type === 'ready') {
+      for (const e of m.warmupErrors) this.onError(`[worker-pool] worker ${slot.index}: ${e}`);
       slot.ready = true;
       slot.startFailures = 0;
       if (this.slots.every((s) => s.ready)) for (const w of this.readyWaiters.splice(0)) w.resolve();

@@ -10,6 +10,8 @@ import type { ScheduleJob } from './schedule-executor';
 export interface WorkerBootData {
   /** Absolute paths of extra modules whose `policies` export adds policies (test hooks, plug-ins). */
   readonly extraPolicyModules: readonly string[];
+  /** Jobs run once before the worker says it is ready, to load caches and compile hot code. */
+  readonly warmupJobs: readonly ScheduleJob[];
 }
 
 /** Main thread → worker: compute one job. */
@@ -26,7 +28,7 @@ export type SerializedError =
 
 /** Worker → main thread. */
 export type WorkerMessage =
-  | { readonly type: 'ready'; readonly policies: readonly string[] }
+  | { readonly type: 'ready'; readonly policies: readonly string[]; readonly warmupErrors: readonly string[] }
   | { readonly type: 'result'; readonly id: number; readonly result: ScheduleResult }
   | { readonly type: 'error'; readonly id: number; readonly error: SerializedError };
 

@@ -29,7 +29,7 @@ export function loadPolicies(extraModules: readonly string[]): ReadonlyMap<strin
 function main(): void {
   const port = parentPort;
   if (!port) return; // imported outside a worker (e.g. by a unit test of the helpers above)
-  const boot = (workerData ?? { extraPolicyModules: [] }) as WorkerBootData;
+  const boot = (workerData ?? { extraPolicyModules: [], warmupJobs: [] }) as WorkerBootData;
   const policies = loadPolicies(boot.extraPolicyModules);
   const send = (m: WorkerMessage): void => port.postMessage(m);
 
@@ -45,7 +45,19 @@ function main(): void {
       send({ type: 'error', id, error: serializeError(err) });
     }
   });
-  send({ type: 'ready', policies: [...policies.keys()] });
+  // Warm-up results are thrown away: only the caches and the compiled code they leave matter, and
+  // a cache may never change a result, so a warmed worker answers exactly as a cold one.
+  const warmupErrors: string[] = [];
+  for (const job of boot.warmupJobs) {
+    try {
+      const policy = policies.get(job.policy);
+      if (!policy) throw new Error(`Policy "${job.policy}" is not available in the worker pool`);
+      policy.generate(job.t0, job.t1, job.config, job.ctx);
+    } catch (err) {
+      warmupErrors.push(`warm-up job for policy "${job.policy}" failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  send({ type: 'ready', policies: [...policies.keys()], warmupErrors });
 }
 
 main();
