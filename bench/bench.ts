@@ -381,7 +381,10 @@ async function main(): Promise<void> {
           http[run.key] = f;
           const target = run.key === 'bareNode' ? '' : `>= ${TARGETS.dummyRps}/s, p99 < ${TARGETS.dummyP99Ms}`;
           const ok = run.key === 'bareNode' ? '' : check(f.rps >= TARGETS.dummyRps && f.p99Ms < TARGETS.dummyP99Ms);
-          rows.push([`HTTP ${run.label}`, `${fmt(f.rps, 0)} req/s`, target, `${ok} p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, non-2xx ${f.non2xx}`]);
+          // The machine is shared: the ratio to bare Node, measured minutes apart, is steadier than req/s.
+          const bare = (http.bareNode as HttpFigures | undefined)?.rps;
+          const rel = bare && run.key !== 'bareNode' ? `, ${fmt((100 * f.rps) / bare, 1)}% of bare Node` : '';
+          rows.push([`HTTP ${run.label}`, `${fmt(f.rps, 0)} req/s`, target, `${ok} p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, non-2xx ${f.non2xx}${rel}`]);
         }
       } catch (e) {
         http[run.key] = { error: (e as Error).message };
