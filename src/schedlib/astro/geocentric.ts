@@ -49,12 +49,13 @@ export function utDays(ctime: number): number {
 }
 
 /**
- * Earth Rotation Angle, radians in [0, 2π), for UT days since J2000 (IAU 2000 formula, written as
- * astronomy-engine writes it so that the two agree to the last bit).
+ * Earth Rotation Angle, radians in [0, 2π), for UT days since J2000 (IAU 2000 formula, split as
+ * astronomy-engine splits it so that the day fraction keeps full precision).
  */
 export function earthRotationAngle(ut: number): number {
-  const turns = (0.779057273264 + 0.00273781191135448 * ut + (ut % 1)) % 1;
-  return turns < 0 ? (turns + 1) * TAU : turns * TAU;
+  // x - floor(x) is exact and, unlike `%` on doubles, fast in V8 (this runs once per sample).
+  const a = 0.779057273264 + 0.00273781191135448 * ut + (ut - Math.floor(ut));
+  return (a - Math.floor(a)) * TAU;
 }
 
 /**

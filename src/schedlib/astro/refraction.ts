@@ -56,6 +56,8 @@ export function refract(
 ): number {
   if (Number.isNaN(trueRad)) return trueRad;
   let t = unrefract(trueRad, pressureMbar, temperatureC);
+  // Far below the horizon libastro applies no refraction: its loop then returns `trueRad` at once.
+  if (t === trueRad) return trueRad;
   // First guess: go backwards; the apparent correction is always smaller than the true one.
   let d = 0.8 * (trueRad - t);
   let t0 = t;
