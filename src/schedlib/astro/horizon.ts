@@ -39,8 +39,9 @@ export const EARTH_RADII_PER_AU = MAU_M / ERAD_M;
 const LAT = SITE.latitudeDeg * DEG;
 /** Longitude, radians east-positive. */
 export const SITE_LON_RAD = SITE.longitudeDeg * DEG;
-/** sin and cos of the geodetic latitude. */
+/** Sine of the site's geodetic latitude. */
 export const SIN_LAT = sin(LAT);
+/** Cosine of the site's geodetic latitude. */
 export const COS_LAT = cos(LAT);
 
 // Observer in Earth radii, x towards the local meridian on the equator, z north (libastro ta_par).
