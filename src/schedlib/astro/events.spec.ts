@@ -138,14 +138,15 @@ describe('sourceGetBlocks', () => {
 
   it('reproduces the raw saturn and uranus blocks of spec §11.1 within 30 s (measured < 0.5 s)', () => {
     const hms = (iso: string) => isoMicros(iso);
-    const expected: Record<'saturn' | 'uranus', [string, string, string][]> = {
+    // The spec lists no setting time for uranus's second pass.
+    const expected: Record<'saturn' | 'uranus', [string, string, string | null][]> = {
       saturn: [
         ['2022-12-31T13:02:56.901286', '2022-12-31T19:31:01.637600', '2023-01-01T01:59:04.435186'],
         ['2023-01-01T12:59:27.927164', '2023-01-01T19:27:29.094205', '2023-01-02T01:55:28.305757'],
       ],
       uranus: [
         ['2022-12-31T19:07:00.241886', '2023-01-01T00:40:38.505632', '2023-01-01T06:14:17.034180'],
-        ['2023-01-01T19:02:59.424576', '2023-01-02T00:36:38.271320', '2023-01-02T06:10:17.454496'],
+        ['2023-01-01T19:02:59.424576', '2023-01-02T00:36:38.271320', null],
       ],
     };
     for (const body of ['saturn', 'uranus'] as const) {
@@ -153,12 +154,13 @@ describe('sourceGetBlocks', () => {
       expected[body].forEach(([r, m, s], k) => {
         const rising = blocks[2 * k];
         const setting = blocks[2 * k + 1];
-        for (const [got, want] of [
+        const pairs: [number, string | null][] = [
           [rising.t0, r],
           [rising.t1, m],
           [setting.t1, s],
-        ] as const) {
-          expect(Math.abs(got - hms(want)) / S).toBeLessThan(0.5);
+        ];
+        for (const [got, want] of pairs) {
+          if (want !== null) expect(Math.abs(got - hms(want)) / S).toBeLessThan(0.5);
         }
       });
     }

@@ -16,6 +16,10 @@ import {
 } from 'astronomy-engine';
 import type { BodyName } from './site';
 
+// Math functions as module constants: under Jest's vm context each global lookup (`Math.x`)
+// costs more than the maths itself, which made the hot loops ~20x slower in tests.
+const { cos, floor, sin } = Math;
+
 /** Unix time of the J2000 epoch, 2000-01-01T12:00:00Z, in seconds. */
 export const J2000_UNIX_S = 946_728_000;
 /** Seconds in a day. */
@@ -54,8 +58,8 @@ export function utDays(ctime: number): number {
  */
 export function earthRotationAngle(ut: number): number {
   // x - floor(x) is exact and, unlike `%` on doubles, fast in V8 (this runs once per sample).
-  const a = 0.779057273264 + 0.00273781191135448 * ut + (ut - Math.floor(ut));
-  return (a - Math.floor(a)) * TAU;
+  const a = 0.779057273264 + 0.00273781191135448 * ut + (ut - floor(ut));
+  return (a - floor(a)) * TAU;
 }
 
 /**
@@ -88,7 +92,7 @@ export function geocentricApparent(body: BodyName, ctime: number): EraVector {
   const v = RotateVector(Rotation_EQJ_EQD(time), g);
   const off = siderealOffset(time, tilt.ee);
   // Subtract the offset from the right ascension, so that hour angle = ERA + lon - RA'.
-  const c = Math.cos(off);
-  const s = Math.sin(off);
+  const c = cos(off);
+  const s = sin(off);
   return { x: c * v.x + s * v.y, y: c * v.y - s * v.x, z: v.z };
 }

@@ -7,6 +7,10 @@
 import { refract } from './refraction';
 import { SITE, type BodyName } from './site';
 
+// Math functions as module constants: under Jest's vm context each global lookup (`Math.x`)
+// costs more than the maths itself, which made the hot loops ~20x slower in tests.
+const { asin, atan2, cos, hypot, sin, sqrt } = Math;
+
 const DEG = Math.PI / 180;
 const TAU = 2 * Math.PI;
 
@@ -35,13 +39,14 @@ export const EARTH_RADII_PER_AU = MAU_M / ERAD_M;
 const LAT = SITE.latitudeDeg * DEG;
 /** Longitude, radians east-positive. */
 export const SITE_LON_RAD = SITE.longitudeDeg * DEG;
-/** sin and cos of the geodetic latitude. */
-export const SIN_LAT = Math.sin(LAT);
-export const COS_LAT = Math.cos(LAT);
+/** Sine of the site's geodetic latitude. */
+export const SIN_LAT = sin(LAT);
+/** Cosine of the site's geodetic latitude. */
+export const COS_LAT = cos(LAT);
 
 // Observer in Earth radii, x towards the local meridian on the equator, z north (libastro ta_par).
 const E2 = (2 - 1 / 298.257) / 298.257;
-const R_OBS = 1 / Math.sqrt(1 - E2 * SIN_LAT * SIN_LAT);
+const R_OBS = 1 / sqrt(1 - E2 * SIN_LAT * SIN_LAT);
 const HEIGHT_ER = SITE.elevationM / ERAD_M;
 /** Observer's distance from the Earth's axis, Earth radii. */
 export const X_OBS = (R_OBS + HEIGHT_ER) * COS_LAT;
@@ -67,7 +72,7 @@ export interface TopocentricState {
 /** Angular radius of `body` at topocentric distance `distAu`, radians, as libastro's `s_size / 2`. */
 export function angularRadius(body: BodyName, distAu: number): number {
   if (body === 'sun') return SUN_RADIUS_AU / distAu;
-  if (body === 'moon') return Math.asin(MOON_RADIUS_M / (MAU_M * distAu));
+  if (body === 'moon') return asin(MOON_RADIUS_M / (MAU_M * distAu));
   const dia = PLANET_DIAMETER_ARCSEC[body] ?? 0;
   return ((dia / distAu / 2) * DEG) / 3600;
 }
@@ -83,25 +88,25 @@ export function topocentricState(
   z: number,
   phi: number,
 ): TopocentricState {
-  const c = Math.cos(phi);
-  const s = Math.sin(phi);
+  const c = cos(phi);
+  const s = sin(phi);
   // Local equatorial frame: lx towards the meridian, ly towards the east (negative hour angle).
   const lx = (x * c + y * s) * EARTH_RADII_PER_AU;
   const ly = (y * c - x * s) * EARTH_RADII_PER_AU;
   const lz = z * EARTH_RADII_PER_AU;
   const tx = lx - X_OBS;
   const tz = lz - Z_OBS;
-  const rxy = Math.hypot(tx, ly);
-  const dist = Math.hypot(rxy, tz);
+  const rxy = hypot(tx, ly);
+  const dist = hypot(rxy, tz);
   const north = tz * COS_LAT - tx * SIN_LAT;
   const up = tx * COS_LAT + tz * SIN_LAT;
-  let az = Math.atan2(ly, north);
+  let az = atan2(ly, north);
   if (az < 0) az += TAU;
   return {
-    haGeo: Math.atan2(-ly, lx),
-    haTopo: Math.atan2(-ly, tx),
-    decTopo: Math.atan2(tz, rxy),
-    trueAlt: Math.atan2(up, Math.hypot(north, ly)),
+    haGeo: atan2(-ly, lx),
+    haTopo: atan2(-ly, tx),
+    decTopo: atan2(tz, rxy),
+    trueAlt: atan2(up, hypot(north, ly)),
     az,
     radius: angularRadius(body, dist / EARTH_RADII_PER_AU),
   };
@@ -109,16 +114,16 @@ export function topocentricState(
 
 /** Azimuth in degrees [0, 360) and refracted altitude in degrees, for the same inputs. */
 export function azAltDeg(x: number, y: number, z: number, phi: number): { az: number; alt: number } {
-  const c = Math.cos(phi);
-  const s = Math.sin(phi);
+  const c = cos(phi);
+  const s = sin(phi);
   const tx = (x * c + y * s) * EARTH_RADII_PER_AU - X_OBS;
   const ly = (y * c - x * s) * EARTH_RADII_PER_AU;
   const tz = z * EARTH_RADII_PER_AU - Z_OBS;
   const north = tz * COS_LAT - tx * SIN_LAT;
   const up = tx * COS_LAT + tz * SIN_LAT;
-  let az = Math.atan2(ly, north) / DEG;
+  let az = atan2(ly, north) / DEG;
   if (az < 0) az += 360;
   if (az >= 360) az -= 360;
-  const alt = refract(Math.atan2(up, Math.hypot(north, ly))) / DEG;
+  const alt = refract(atan2(up, hypot(north, ly))) / DEG;
   return { az, alt };
 }
