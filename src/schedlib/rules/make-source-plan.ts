@@ -52,7 +52,25 @@ export const MIN_PLAN_SAMPLES = 5;
 
 /** Sorts (key, value) pairs by key and drops repeated keys, so a spline of value over key exists. */
 function strictlyIncreasing(keys: ArrayLike<number>, values: ArrayLike<number>): [number[], number[]] {
-  const order = Array.from({ length: keys.length }, (_, i) => i).sort((i, j) => keys[i] - keys[j] || i - j);
+  const n = keys.length;
+  // Rising and setting passages are monotonic in altitude: a reversal is enough (the common case).
+  let up = true;
+  let down = true;
+  for (let i = 1; i < n && (up || down); i++) {
+    if (!(keys[i] > keys[i - 1])) up = false;
+    if (!(keys[i] < keys[i - 1])) down = false;
+  }
+  if (up || down) {
+    const xs = new Array<number>(n);
+    const ys = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const k = up ? i : n - 1 - i;
+      xs[i] = keys[k];
+      ys[i] = values[k];
+    }
+    return [xs, ys];
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => keys[i] - keys[j] || i - j);
   const xs: number[] = [];
   const ys: number[] = [];
   for (const i of order) {
@@ -61,6 +79,13 @@ function strictlyIncreasing(keys: ArrayLike<number>, values: ArrayLike<number>):
     ys.push(values[i]);
   }
   return [xs, ys];
+}
+
+/** A frozen plain-array copy of `a[lo:hi)`. */
+function sliceFrozen(a: Float64Array, lo: number, hi: number): readonly number[] {
+  const out = new Array<number>(hi - lo);
+  for (let i = lo; i < hi; i++) out[i - lo] = a[i];
+  return Object.freeze(out);
 }
 
 /** Plans one rising/setting source block; null when it cannot be observed in one piece (F4). */
@@ -154,7 +179,7 @@ export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): Observ
   const ranges = mask2ranges(ok);
   if (ranges.length !== 1) return null; // F4: zero or several ranges drop the block.
   const [il, ir] = ranges[0];
-  const slice = (a: Float64Array): readonly number[] => Object.freeze(Array.from(a.subarray(il, ir)));
+  const slice = (a: Float64Array): readonly number[] => sliceFrozen(a, il, ir);
   return Object.freeze({
     kind: 'window',
     name: b.name,

@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { sourceGetBlocks } from '../astro/events';
+import { sampleAzAlt } from '../astro/track';
 import { scanBlock, sourceBlock } from '../blocks/block';
 import { flatten } from '../blocks/tree';
 import type { Block } from '../blocks/types';
-import { avoidSun, sunAvoidance, sunAvoidanceParams, sunSafeMask } from './sun-avoidance';
+import { sampleGrid } from './rule';
+import { avoidSun, sunAvoidance, sunAvoidanceParams, sunSafeMask, sunSafeMaskFast } from './sun-avoidance';
 import { utc } from './testing-helpers';
 
 describe('sunSafeMask (F7)', () => {
@@ -71,6 +74,41 @@ describe('sun-avoidance (spec §5.1)', () => {
   it('rejects bad params with the dotted path', () => {
     expect(() => sunAvoidanceParams.parse({ min_angle_az: 6, min_angle_alt: 6, n_buffer: 1.5, time_step: 10 }, 'r')).toThrow(
       /r\.n_buffer must be an integer/,
+    );
+  });
+});
+
+describe('sunSafeMaskFast', () => {
+  it('samples the same grid as sampleAzAlt', () => {
+    const t0 = utc('2023-03-01T00:00:00.654321Z');
+    const t1 = t0 + 86_399_999_999;
+    for (const step of [1, 7, 10, 30]) expect(Array.from(sampleGrid(t0, t1, step))).toEqual(Array.from(sampleAzAlt('sun', t0, t1, step).t));
+  });
+  it('equals the exhaustive mask on random scans and sources (property)', () => {
+    const year = utc('2023-01-01T00:00:00Z');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 364 * 86400 }),
+        fc.integer({ min: 60, max: 8 * 3600 }),
+        fc.constantFrom('scan', 'venus', 'moon', 'saturn'),
+        fc.double({ min: 0, max: 359.99, noNaN: true }),
+        fc.double({ min: 0, max: 89, noNaN: true }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.constantFrom(1, 10, 30),
+        (start, len, what, az, alt, minAz, minAlt, step) => {
+          const t0 = year + start * 1e6;
+          const t1 = t0 + len * 1e6;
+          const b: Block =
+            what === 'scan'
+              ? scanBlock({ name: 'p', t0, t1, az, alt, throw: 10 })
+              : sourceBlock({ name: what, t0, t1, mode: 'rising' });
+          const p = { min_angle_az: minAz, min_angle_alt: minAlt };
+          const sun = sampleAzAlt('sun', t0, t1, step);
+          expect(sunSafeMaskFast(b, sampleGrid(t0, t1, step), p)).toEqual(sunSafeMask(b, sun.t, sun.az, sun.alt, p));
+        },
+      ),
+      { numRuns: 60, seed: 7 },
     );
   });
 });
