@@ -3,7 +3,7 @@ import { ConfigError } from '../../errors';
 import { PREAMBLE } from '../../commands/render';
 import { wrap360 } from '../../numeric/unwrap';
 import { parseInstant } from '../../time/iso';
-import { describeWithReference, REFERENCE_DIR } from '../../../testing/reference';
+import { describeWithReference, readReferenceText, REFERENCE_DIR } from '../../../testing/reference';
 import { basicPolicy } from './basic-policy';
 import { BASIC_DEFAULTS } from './config';
 import { NO_MASTER_NOTE, planBasic } from './pipeline';
@@ -168,6 +168,18 @@ describeWithReference('basic policy: spec §11.1 (default config, 2023-01-01 →
     expect(text.length).toBe(5912);
   });
 
+  it('rephase-first, when configured, delays the first master scan only', () => {
+    const plain = planBasic(w0, w1, cfg, ctx).scans;
+    const cfgR = validate({ master_schedule: 'schedule_sat.txt', rules: { 'rephase-first': { max_fraction: 0.5, min_block_size: 60 } } });
+    const rephased = planBasic(w0, w1, cfgR, ctx).scans;
+    expect(rephased).toHaveLength(plain.length);
+    // The first master scan (00:22:00 → 00:44:07, cut by saturn) starts later, within the block.
+    expect(rephased[0].name).toBe(plain[0].name);
+    expect(rephased[0].t0).toBeGreaterThan(plain[0].t0);
+    expect(rephased[0].t0).toBeLessThan(plain[0].t1);
+    expect(rephased.slice(1)).toEqual(plain.slice(1));
+  });
+
   it('the same request gives the same text, and defaults are never mutated', () => {
     const before = JSON.stringify(BASIC_DEFAULTS);
     const a = basicPolicy.generate(w0, w1, validate({ master_schedule: 'schedule_sat.txt', rules: { 'min-duration': { min_duration: 300 } } }), ctx);
@@ -176,5 +188,64 @@ describeWithReference('basic policy: spec §11.1 (default config, 2023-01-01 →
     expect(b.commands).toBe(c.commands);
     expect(a.commands).not.toBe(b.commands);
     expect(JSON.stringify(BASIC_DEFAULTS)).toBe(before);
+  });
+});
+
+describeWithReference('basic policy: spec §11.3 command lengths (UTC)', () => {
+  function lengths(a: string, b: string, over: Record<string, unknown> = {}, master = 'schedule_sat.txt') {
+    const cfg = validate({ master_schedule: master, ...over });
+    const { scans } = planBasic(t(a), t(b), cfg, ctx);
+    const text = basicPolicy.generate(t(a), t(b), cfg, ctx).commands;
+    return {
+      chars: text.length,
+      groups: scans.length,
+      saturn: scans.filter((s) => s.name === 'saturn').length,
+      uranus: scans.filter((s) => s.name === 'uranus').length,
+      scans,
+    };
+  }
+  it.each([
+    ['2023-06-15T00:00Z', '2023-06-16T00:00Z', 5756, 24, 2, 2],
+    ['2023-03-10T12:00Z', '2023-03-11T12:00Z', 4533, 17, 3, 2],
+    ['2023-01-01T00:00Z', '2023-01-03T00:00Z', 11982, 45, 5, 4],
+    ['2024-01-01T00:00Z', '2024-01-02T00:00Z', 1500, 6, 3, 3],
+  ])('%s → %s: %i characters (%i groups, %i saturn, %i uranus)', (a, b, chars, groups, saturn, uranus) => {
+    const r = lengths(a, b);
+    expect([r.chars, r.groups, r.saturn, r.uranus]).toEqual([chars, groups, saturn, uranus]);
+  });
+  it.each([
+    [{ 'alt-range': { alt_range: [20, 90] } }, 6174],
+    [{ 'min-duration': { min_duration: 300 } }, 5005],
+    [{ 'alt-range': { alt_range: [20, 90] }, 'min-duration': { min_duration: 300 } }, 4948],
+  ])('variant %j of the §11.1 request: %i characters', (rules, chars) => {
+    expect(lengths('2023-01-01T00:00Z', '2023-01-02T00:00:10Z', { rules }).chars).toBe(chars);
+  });
+  it("schedlib's test_policies config: 30 blocks, 7865 characters, 9 uranus scans", () => {
+    // The test master file is 20 rows in the same format; the first 20 rows of the server file
+    // give the same result, passed inline.
+    const rows = readReferenceText('schedule_sat.txt').split('\n').slice(0, 23).join('\n') + '\n';
+    const r = lengths(
+      '2023-01-01T00:00Z',
+      '2023-01-10T01:00Z',
+      {
+        calibration_targets: ['uranus'],
+        soft_targets: ['saturn'],
+        rules: {
+          'sun-avoidance': { min_angle_az: 6, min_angle_alt: 6, time_step: 30, n_buffer: 10 },
+          'drift-mode': { mode: 'rising' },
+          'calibration-min-duration': { min_duration: 300 },
+          'make-source-plan': { max_obs_length: 1200 },
+          'make-source-scan': { preferred_length: 1000 },
+        },
+      },
+      rows,
+    );
+    expect([r.groups, r.chars, r.uranus]).toEqual([30, 7865, 9]);
+    const first = r.scans.find((s) => s.name === 'uranus')!;
+    expect(Math.abs(first.t0 - t('2023-01-01T21:28:16.552893Z'))).toBeLessThanOrEqual(30e6);
+    expect(Math.abs(first.t1 - t('2023-01-01T21:33:39.332923Z'))).toBeLessThanOrEqual(30e6);
+    expect(Math.abs(first.az - (53.72 - 1.16 / 2))).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(first.alt - 30.08)).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(first.throw - 1.16)).toBeLessThanOrEqual(0.05);
   });
 });
