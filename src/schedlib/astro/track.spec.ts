@@ -80,6 +80,12 @@ describe('azAlt', () => {
     expect(wraps).toBe(1);
   });
 
+  it('rejects instants that are not finite numbers', () => {
+    expect(() => azAlt('sun', [1.7e9, Number.NaN])).toThrow(/ctimes\[1\]/);
+    expect(() => azAlt('sun', [Number.POSITIVE_INFINITY])).toThrow(RangeError);
+    expect(() => sampleAzAlt('sun', Number.NaN, 0)).toThrow(RangeError);
+  });
+
   it('accepts plain arrays and typed arrays alike', () => {
     const times = [1.7e9, 1.7e9 + 0.25, 1.7e9 + 7200];
     const a = azAlt('venus', times);
