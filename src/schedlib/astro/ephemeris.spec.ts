@@ -43,6 +43,11 @@ describe('horizontal', () => {
     }
   });
 
+  it('rejects an instant that is not a finite number', () => {
+    expect(() => horizontal('sun', Number.NaN)).toThrow(RangeError);
+    expect(() => horizontal('moon', Number.NEGATIVE_INFINITY)).toThrow(/finite/);
+  });
+
   it('puts the Sun due north at 43.6° at local noon of the June solstice', () => {
     // 16:31 UTC is local apparent noon at 67.8° W; 90° - (22.96° + 23.44°) = 43.6°.
     const { az, alt } = horizontal('sun', Date.UTC(2023, 5, 21, 16, 31) / 1000);

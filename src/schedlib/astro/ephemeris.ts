@@ -18,6 +18,9 @@ export interface AzAlt {
  * `body` at Unix time `ctime` in seconds (fractional allowed).
  */
 export function horizontal(body: BodyName, ctime: number): AzAlt {
+  if (!Number.isFinite(ctime)) {
+    throw new RangeError(`horizontal: ctime must be a finite number of seconds, got ${ctime}`);
+  }
   const v = geocentricApparent(body, ctime);
   return azAltDeg(v.x, v.y, v.z, earthRotationAngle(utDays(ctime)) + SITE_LON_RAD);
 }

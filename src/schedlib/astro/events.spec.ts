@@ -78,6 +78,11 @@ describe('events', () => {
     }
   });
 
+  it('rejects an instant that is not finite', () => {
+    expect(() => previousRising('sun', Number.NaN)).toThrow(RangeError);
+    expect(() => sourceGetBlocks('moon', t0, Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+
   it('puts the upper limb on the refracted horizon at rise and set', () => {
     // Apparent radius as libastro sizes it: 16′ for the Sun and ~15′ to 16.7′ for the Moon.
     const cases: [BodyName, number, number][] = [

@@ -107,7 +107,10 @@ function findTransit(body: BodyName, start: number): number {
   throw new Error(`${body}: the transit search from ${isoOf(start)} did not converge`);
 }
 
-const toSeconds = (t: Micros): number => t / US_PER_S;
+const toSeconds = (t: Micros): number => {
+  if (!Number.isFinite(t)) throw new RangeError(`event search: instant must be finite microseconds, got ${t}`);
+  return t / US_PER_S;
+};
 const toMicros = (s: number): Micros => Math.round(s * US_PER_S);
 
 /** Latest rising of `body` (upper limb on the refracted horizon) before `t`. */
@@ -141,6 +144,9 @@ export function previousSetting(body: BodyName, t: Micros): Micros {
  * Throws a plain Error if the body does not rise or set.
  */
 export function sourceGetBlocks(body: BodyName, t0: Micros, t1: Micros): SourceBlock[] {
+  if (!Number.isFinite(t0) || !Number.isFinite(t1)) {
+    throw new RangeError(`sourceGetBlocks: t0 and t1 must be finite microseconds, got ${t0}, ${t1}`);
+  }
   const blocks: SourceBlock[] = [];
   const pass = (r: Micros): Micros => {
     const m = nextTransit(body, r);

@@ -46,6 +46,8 @@ export function azAlt(body: BodyName, ctimes: ArrayLike<number>): AzAltArrays {
   let chunk = EMPTY;
   for (let i = 0; i < n; i++) {
     const t = ts[i];
+    // t - t is 0 only for finite t: one cheap test instead of a global Number.isFinite lookup.
+    if (t - t !== 0) throw new RangeError(`azAlt: ctimes[${i}] is not a finite number (${t})`);
     const ci = chunkIndexOf(t, step);
     if (ci !== index) {
       index = ci;
@@ -77,6 +79,9 @@ export function azAlt(body: BodyName, ctimes: ArrayLike<number>): AzAltArrays {
  * A window shorter than one step (or reversed) has no samples.
  */
 export function sampleAzAlt(body: BodyName, t0: Micros, t1: Micros, stepS = 30): SampledAzAlt {
+  if (!Number.isFinite(t0) || !Number.isFinite(t1)) {
+    throw new RangeError(`sampleAzAlt: t0 and t1 must be finite microseconds, got ${t0}, ${t1}`);
+  }
   if (!(stepS > 0) || !Number.isFinite(stepS)) {
     throw new RangeError(`sampleAzAlt: step must be a positive number of seconds, got ${stepS}`);
   }
