@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { ScheduleInputError } from '../errors';
+import { overlaps } from './ops';
 import { utcMicros } from '../time/format';
 import {
   blockEquals,
@@ -146,6 +148,20 @@ describe('trees (spec §10.4)', () => {
     expect(hasOverlap([plainBlock(H(10), H(15)), plainBlock(H(11), H(12)), plainBlock(H(13), H(14))])).toBe(true);
     expect(isSorted([b(1, 5), b(2, 3), b(2, 2)])).toBe(true);
     expect(isSorted([b(2, 3), b(1, 5)])).toBe(false);
+  });
+
+  it('has_overlap agrees with the pairwise test on random sets', () => {
+    const arb = fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 3 })).map(([t0, n]) => plainBlock(t0, t0 + n)),
+      { maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(arb, (bs) => {
+        const pairwise = bs.some((x, i) => bs.some((y, j) => i < j && overlaps(x, y)));
+        expect(hasOverlap(bs)).toBe(pairwise);
+      }),
+      { numRuns: 1000, seed: 7 },
+    );
   });
 
   it('filter keeps the structure and puts null where the predicate fails', () => {

@@ -175,7 +175,7 @@ describe('merge (fast) against the spec algorithm', () => {
       fc.property(treeArb, treeArb, (s1, s2) => {
         expect(keys(merge(s1, s2))).toEqual(keys(mergeNaive(s1, s2)));
       }),
-      { numRuns: 3000, seed: 20230101 },
+      { numRuns: 1500, seed: 20230101 },
     );
   });
 
@@ -184,7 +184,7 @@ describe('merge (fast) against the spec algorithm', () => {
       fc.property(fc.array(blockArb, { maxLength: 30 }), fc.array(blockArb, { maxLength: 15 }), (s1, s2) => {
         expect(keys(merge(s1, s2))).toEqual(keys(mergeNaive(s1, s2)));
       }),
-      { numRuns: 3000, seed: 42 },
+      { numRuns: 1500, seed: 42 },
     );
   });
 
