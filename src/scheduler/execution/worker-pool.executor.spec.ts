@@ -4,7 +4,7 @@ import { ConfigError, ScheduleInputError } from '../../schedlib/errors';
 import type { PolicyContext, ScheduleResult } from '../../schedlib/policy';
 import { CORE_POLICIES } from '../../schedlib/policies';
 import { policies as testPolicies, echoText } from '../../testing/worker-pool-test-policies';
-import { ScheduleBusyError, ScheduleTimeoutError, type ScheduleJob } from './schedule-executor';
+import { ScheduleBusyError, ScheduleTimeoutError, type ScheduleJob, type ScheduleRun } from './schedule-executor';
 import { ScheduleExecutorClosedError, WorkerPoolExecutor, type WorkerPoolOptions } from './worker-pool.executor';
 import { HybridExecutor } from './worker-pool.hybrid-executor';
 import { INTERNAL_ERROR_MESSAGE } from './worker-pool.protocol';
@@ -21,8 +21,16 @@ function job(policy: string, config: unknown = {}): ScheduleJob {
   return { policy, t0: T0, t1: T1, config, ctx };
 }
 
+/** The result without the pool's `queueWaitMs`, to compare with what a policy returns. */
+function bare(run: ScheduleRun): ScheduleResult {
+  const { queueWaitMs, ...result } = run;
+  expect(queueWaitMs).toBeGreaterThanOrEqual(0);
+  return result;
+}
+
+/** A pool of the test policies only (workers start faster without the core's ephemeris and rules). */
 function pool(options: WorkerPoolOptions, log: string[] = []): WorkerPoolExecutor {
-  return new WorkerPoolExecutor({ extraPolicyModules: [TEST_POLICIES], onError: (m) => log.push(m), ...options });
+  return new WorkerPoolExecutor({ corePolicies: false, extraPolicyModules: [TEST_POLICIES], onError: (m) => log.push(m), ...options });
 }
 
 /** Settles a promise into a value or its error, for assertions on both outcomes with timing. */
@@ -42,27 +50,27 @@ describe('WorkerPoolExecutor with two workers (TypeScript sources, ts-node insid
   const log: string[] = [];
   let p: WorkerPoolExecutor;
   beforeAll(() => {
-    p = pool({ size: 2 }, log);
+    p = pool({ size: 2, corePolicies: true }, log);
   });
   afterAll(() => p.close());
 
   it('starts size workers eagerly and gives the same results as running the policy in-process', async () => {
     expect(p.stats()).toMatchObject({ size: 2, workers: 2, busy: 0, queued: 0, queueLimit: 64, timeLimitMs: 30_000, closed: false });
     await p.ready();
-    expect(p.stats().ready).toBe(2);
+    expect(p.stats()).toMatchObject({ ready: true, readyWorkers: 2 });
     const echo = testPolicies.find((x) => x.name === 'test-echo');
     const config = { note: 'hello', ms: 3 };
-    const inWorker = await p.run(job('test-echo', config));
+    const inWorker = bare(await p.run(job('test-echo', config)));
     expect(inWorker).toEqual(echo?.generate(T0, T1, config, ctx));
     expect(inWorker).toEqual({ commands: echoText(T0, T1, config, ctx), note: 'hello' });
     // The Date in ctx survives the structured clone to the exact millisecond.
     expect(inWorker.commands).toContain('2026-11-29T21:05:00.123Z');
-    expect(await p.run(job('test-echo'))).toEqual({ commands: ECHO });
+    expect(bare(await p.run(job('test-echo')))).toEqual({ commands: ECHO });
     // Every core policy gives in a worker exactly what it gives here.
     expect(CORE_POLICIES.size).toBeGreaterThan(0);
     for (const [name, policy] of CORE_POLICIES) {
       const config = policy.validate(policy.defaults);
-      expect(await p.run(job(name, config))).toEqual(policy.generate(T0, T1, config, ctx));
+      expect(bare(await p.run(job(name, config)))).toEqual(policy.generate(T0, T1, config, ctx));
     }
   });
 
@@ -130,6 +138,7 @@ describe('WorkerPoolExecutor with two workers (TypeScript sources, ts-node insid
     expect((await hybrid.run(job('test-echo'))).commands).toBe(ECHO);
     expect(await hybrid.run(job('test-sleep'))).toEqual({ commands: '# host test-sleep\n' });
     expect(seen).toEqual(['host-policy', 'test-sleep']);
+    expect(hybrid.stats()).toMatchObject({ workers: 2, busy: 0, queued: 0, ready: true });
   });
 });
 
@@ -143,8 +152,14 @@ describe('WorkerPoolExecutor with one worker, a queue of one and a time limit of
   afterAll(() => p.close());
   beforeEach(() => p.ready());
 
+  it('without corePolicies runs only the extra modules', async () => {
+    expect(p.handles('test-echo')).toBe(true);
+    expect(p.handles('dummy')).toBe(false);
+    await expect(p.run(job('dummy'))).rejects.toThrow('Policy "dummy" is not available in the worker pool');
+  });
+
   it('runs the warm-up jobs before it is ready and reports their failures without failing', async () => {
-    expect(p.stats().ready).toBe(1);
+    expect(p.stats()).toMatchObject({ ready: true, readyWorkers: 1 });
     expect(log.filter((m) => m.includes('warm-up job'))).toEqual([
       '[worker-pool] worker 0: warm-up job for policy "test-bug" failed: secret internal detail',
     ]);
@@ -177,7 +192,11 @@ describe('WorkerPoolExecutor with one worker, a queue of one and a time limit of
     expect((refused.error as Error).message).toBe('The server is busy: 1 schedules are already waiting; try again shortly.');
     expect(refused.ms).toBeLessThan(50);
     expect((await running).value?.commands).toContain('"ms":300');
-    expect((await queued).value?.note).toBe('queued');
+    const q = (await queued).value;
+    expect(q?.note).toBe('queued');
+    // It waited for the 300 ms job; the running one did not wait at all.
+    expect(q?.queueWaitMs).toBeGreaterThanOrEqual(250);
+    expect((await running).value?.queueWaitMs).toBeLessThan(50);
     expect(p.stats()).toMatchObject({ busy: 0, queued: 0 });
   });
 
@@ -252,7 +271,7 @@ describe('WorkerPoolExecutor.close()', () => {
       expect(o.error).toBeInstanceOf(ScheduleBusyError);
       expect((o.error as Error).message).toBe('The server is shutting down; try again shortly.');
     }
-    expect(p.stats()).toMatchObject({ workers: 0, busy: 0, queued: 0, closed: true });
+    expect(p.stats()).toMatchObject({ workers: 0, busy: 0, queued: 0, closed: true, ready: false, readyWorkers: 0 });
     await expect(p.run(job('test-echo'))).rejects.toBeInstanceOf(ScheduleExecutorClosedError);
     await expect(p.ready()).rejects.toBeInstanceOf(ScheduleExecutorClosedError);
     await p.close(); // idempotent

@@ -11,8 +11,10 @@ import { CORE_POLICIES } from '../../schedlib/policies';
 import {
   ScheduleBusyError,
   ScheduleTimeoutError,
+  type ExecutorStats,
   type ScheduleExecutor,
   type ScheduleJob,
+  type ScheduleRun,
 } from './schedule-executor';
 import {
   INTERNAL_ERROR_MESSAGE,
@@ -32,6 +34,8 @@ export interface WorkerPoolOptions {
   readonly queueLimit?: number;
   /** Time limit of one job in ms, counted from `run()` (queue wait included, as the client waits it too). @default 30000 */
   readonly timeLimitMs?: number;
+  /** Whether the workers run `CORE_POLICIES`; false leaves only `extraPolicyModules` (and a faster start). @default true */
+  readonly corePolicies?: boolean;
   /** Absolute paths of modules exporting `policies: Policy[]`, loaded in every worker besides `CORE_POLICIES` (tests, plug-ins). @default [] */
   readonly extraPolicyModules?: readonly string[];
   /**
@@ -46,18 +50,12 @@ export interface WorkerPoolOptions {
   readonly onError?: (message: string) => void;
 }
 
-/** Figures for a readiness check and for monitoring. */
-export interface WorkerPoolStats {
+/** Figures for a readiness check and for monitoring (`workers`: alive now; `ready`: open with a loaded worker). */
+export interface WorkerPoolStats extends ExecutorStats {
   /** Configured number of workers. */
   readonly size: number;
-  /** Workers alive now (fewer while one is being replaced). */
-  readonly workers: number;
-  /** Workers that have loaded their policies. */
-  readonly ready: number;
-  /** Workers computing a job. */
-  readonly busy: number;
-  /** Jobs waiting for a worker. */
-  readonly queued: number;
+  /** Workers that have loaded their policies (and run their warm-up jobs). */
+  readonly readyWorkers: number;
   readonly queueLimit: number;
   readonly timeLimitMs: number;
   /** Workers replaced since start (time limit, crash). */
@@ -77,8 +75,11 @@ export class ScheduleExecutorClosedError extends ScheduleBusyError {
 interface Task {
   readonly id: number;
   readonly job: ScheduleJob;
-  readonly resolve: (r: ScheduleResult) => void;
+  readonly resolve: (r: ScheduleRun) => void;
   readonly reject: (e: Error) => void;
+  /** `performance.now()` at `run()`, for `queueWaitMs`. */
+  readonly accepted: number;
+  queueWaitMs?: number;
   timer?: NodeJS.Timeout;
   settled?: boolean;
   slot?: Slot;
@@ -128,6 +129,7 @@ export class WorkerPoolExecutor implements ScheduleExecutor {
   private readonly size: number;
   private readonly queueLimit: number;
   private readonly timeLimitMs: number;
+  private readonly corePolicies: boolean;
   private readonly extraPolicyModules: readonly string[];
   private readonly warmupJobs: readonly ScheduleJob[];
   private readonly resourceLimits?: ResourceLimits;
@@ -148,11 +150,12 @@ export class WorkerPoolExecutor implements ScheduleExecutor {
       throw new RangeError(`WorkerPoolOptions.queueLimit must be a non-negative integer, got ${this.queueLimit}`);
     }
     this.timeLimitMs = positiveInt('timeLimitMs', options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+    this.corePolicies = options.corePolicies ?? true;
     this.extraPolicyModules = [...(options.extraPolicyModules ?? [])];
     this.warmupJobs = [...(options.warmupJobs ?? [])];
     this.resourceLimits = options.resourceLimits;
     this.onError = options.onError ?? ((m) => console.error(m));
-    this.policyNames = new Set([...CORE_POLICIES.keys(), ...this.extraNames()]);
+    this.policyNames = new Set([...(this.corePolicies ? CORE_POLICIES.keys() : []), ...this.extraNames()]);
     this.launch = workerLaunch();
     for (let index = 0; index < this.size; index++) {
       const slot: Slot = { index, ready: false, startFailures: 0 };
@@ -167,15 +170,15 @@ export class WorkerPoolExecutor implements ScheduleExecutor {
   }
 
   /** Computes `job` in a worker; rejects with `ScheduleBusyError`, `ScheduleTimeoutError`, the policy's client errors, or a generic Error. */
-  run(job: ScheduleJob): Promise<ScheduleResult> {
+  run(job: ScheduleJob): Promise<ScheduleRun> {
     if (this.closed) return Promise.reject(new ScheduleExecutorClosedError());
     if (!this.handles(job.policy)) {
       return Promise.reject(new Error(`Policy "${job.policy}" is not available in the worker pool`));
     }
     const slot = this.idleSlot();
     if (!slot && this.queue.length >= this.queueLimit) return Promise.reject(new ScheduleBusyError(this.queueLimit));
-    return new Promise<ScheduleResult>((resolve, reject) => {
-      const task: Task = { id: this.nextId++, job, resolve, reject };
+    return new Promise<ScheduleRun>((resolve, reject) => {
+      const task: Task = { id: this.nextId++, job, resolve, reject, accepted: performance.now() };
       task.timer = setTimeout(() => this.expire(task), this.timeLimitMs);
       if (slot) this.dispatch(slot, task);
       else this.queue.push(task);
@@ -194,7 +197,8 @@ export class WorkerPoolExecutor implements ScheduleExecutor {
     return {
       size: this.size,
       workers: this.slots.filter((s) => s.worker).length,
-      ready: this.slots.filter((s) => s.ready).length,
+      ready: !this.closed && this.slots.some((s) => s.ready),
+      readyWorkers: this.slots.filter((s) => s.ready).length,
       busy: this.slots.filter((s) => s.task).length,
       queued: this.queue.length,
       queueLimit: this.queueLimit,
@@ -236,7 +240,11 @@ export class WorkerPoolExecutor implements ScheduleExecutor {
   }
 
   private spawn(slot: Slot): void {
-    const workerData: WorkerBootData = { extraPolicyModules: this.extraPolicyModules, warmupJobs: this.warmupJobs };
+    const workerData: WorkerBootData = {
+      corePolicies: this.corePolicies,
+      extraPolicyModules: this.extraPolicyModules,
+      warmupJobs: this.warmupJobs,
+    };
     const { entry, evalCode } = this.launch;
     const worker = evalCode
       ? new Worker(evalCode, { eval: true, workerData, resourceLimits: this.resourceLimits })
@@ -318,6 +326,7 @@ export class WorkerPoolExecutor implements ScheduleExecutor {
       return;
     }
     task.slot = slot;
+    task.queueWaitMs = performance.now() - task.accepted;
     slot.task = task;
     worker.ref();
   }
@@ -367,6 +376,6 @@ export class WorkerPoolExecutor implements ScheduleExecutor {
     if (task.timer) clearTimeout(task.timer);
     task.timer = undefined;
     if (error) task.reject(error);
-    else task.resolve(result as ScheduleResult);
+    else task.resolve({ ...(result as ScheduleResult), queueWaitMs: task.queueWaitMs ?? 0 });
   }
 }

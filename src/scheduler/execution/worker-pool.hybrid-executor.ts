@@ -2,8 +2,7 @@
  * Routes each job: core policies to the worker pool, any other (a host application's own policies,
  * which the worker threads cannot load) to an in-process executor.
  */
-import type { ScheduleResult } from '../../schedlib/policy';
-import type { ScheduleExecutor, ScheduleJob } from './schedule-executor';
+import type { ExecutorStats, ScheduleExecutor, ScheduleJob, ScheduleRun } from './schedule-executor';
 
 /** An executor that can tell which policies it runs. */
 export interface RoutingExecutor extends ScheduleExecutor {
@@ -33,8 +32,18 @@ export class HybridExecutor implements ScheduleExecutor {
   }
 
   /** Runs `job` where its policy lives. */
-  run(job: ScheduleJob): Promise<ScheduleResult> {
+  run(job: ScheduleJob): Promise<ScheduleRun> {
     const usePool = this.pool.handles(job.policy) && !this.inProcess.has(job.policy);
     return usePool ? this.pool.run(job) : this.fallback.run(job);
+  }
+
+  /** The pool's counters: the in-process side has no queue and is always ready. */
+  stats(): ExecutorStats {
+    return this.pool.stats?.() ?? { workers: 0, busy: 0, queued: 0, ready: true };
+  }
+
+  /** Closes the pool and the fallback (graceful shutdown). */
+  async close(): Promise<void> {
+    await Promise.all([this.pool.close?.(), this.fallback.close?.()]);
   }
 }

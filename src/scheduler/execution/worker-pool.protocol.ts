@@ -8,6 +8,8 @@ import type { ScheduleJob } from './schedule-executor';
 
 /** Data handed to each worker thread at start (`workerData`). */
 export interface WorkerBootData {
+  /** Whether the worker loads `CORE_POLICIES`. */
+  readonly corePolicies: boolean;
   /** Absolute paths of extra modules whose `policies` export adds policies (test hooks, plug-ins). */
   readonly extraPolicyModules: readonly string[];
   /** Jobs run once before the worker says it is ready, to load caches and compile hot code. */

@@ -5,7 +5,6 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Policy } from '../../schedlib/policy';
-import { CORE_POLICIES } from '../../schedlib/policies';
 import {
   policiesOfModule,
   serializeError,
@@ -14,9 +13,11 @@ import {
   type WorkerMessage,
 } from './worker-pool.protocol';
 
-/** All policies this worker can run: the core registry, then the extra modules (which may not shadow it). */
-export function loadPolicies(extraModules: readonly string[]): ReadonlyMap<string, Policy> {
-  const all = new Map<string, Policy>(CORE_POLICIES);
+/** All policies this worker can run: the core registry (unless left out), then the extra modules (which may not shadow it). */
+export function loadPolicies(extraModules: readonly string[], corePolicies = true): ReadonlyMap<string, Policy> {
+  // Required only when wanted: the core policies pull in the ephemeris and the whole basic pipeline.
+  const core = corePolicies ? (require('../../schedlib/policies') as typeof import('../../schedlib/policies')).CORE_POLICIES : [];
+  const all = new Map<string, Policy>(core);
   for (const file of extraModules) {
     for (const p of policiesOfModule(require(file), file)) {
       if (all.has(p.name)) throw new Error(`Policy "${p.name}" from ${file} is already registered`);
@@ -29,8 +30,8 @@ export function loadPolicies(extraModules: readonly string[]): ReadonlyMap<strin
 function main(): void {
   const port = parentPort;
   if (!port) return; // imported outside a worker (e.g. by a unit test of the helpers above)
-  const boot = (workerData ?? { extraPolicyModules: [], warmupJobs: [] }) as WorkerBootData;
-  const policies = loadPolicies(boot.extraPolicyModules);
+  const boot = (workerData ?? { corePolicies: true, extraPolicyModules: [], warmupJobs: [] }) as WorkerBootData;
+  const policies = loadPolicies(boot.extraPolicyModules, boot.corePolicies);
   const send = (m: WorkerMessage): void => port.postMessage(m);
 
   port.on('message', ({ id, job }: JobRequest) => {
