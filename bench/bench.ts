@@ -111,6 +111,16 @@ interface Server {
   stop(): Promise<void>;
 }
 
+/** Peak RSS (VmHWM) of a process so far, in MB; undefined where /proc is not available. */
+function peakRssMb(pid: number | undefined): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function startServer(args: readonly string[], env: NodeJS.ProcessEnv, probeBody: string): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -313,8 +323,11 @@ async function main(): Promise<void> {
           const f = await cannon(server.url, dummyBody, args.duration, 4);
           stop.done = true;
           const long = await bg;
-          http[run.key] = { ...f, long };
+          // The server process holds Nest, the pool's threads and their ephemeris caches.
+          const serverPeakRssMb = peakRssMb(server.child.pid);
+          http[run.key] = { ...f, long, serverPeakRssMb };
           rows.push([`HTTP ${run.label} (4 conns)`, `p99 ${f.p99Ms} ms`, `p99 < ${TARGETS.dummyP99Ms} ms`, `${check(f.p99Ms < TARGETS.dummyP99Ms)}; ${fmt(f.rps, 0)} req/s; 30 d: ${JSON.stringify(long.statuses)} in ${fmt(median(long.ms), 0)} ms median`]);
+          rows.push(['peak RSS, server process serving 30 d requests', `${fmt(serverPeakRssMb, 0)} MB`, '', 'main thread + pool threads']);
         } else {
           const f = await cannon(server.url, dummyBody, args.duration);
           http[run.key] = f;
