@@ -1,0 +1,92 @@
+/**
+ * Configuration of the master-schedule planner (the `master` key of the basic policy's config):
+ * the sky patches, the horizontal filler, the scan elevations, the avoidance angles and the scan
+ * lengths. The defaults mirror the real 2023 plan of the site (`schedule_sat.txt`).
+ */
+
+/** A sky patch: an RA/Dec box in degrees (J2000). `ra_min > ra_max` means the box wraps through 0. */
+export interface SkyPatch {
+  readonly name: string;
+  readonly ra_min: number;
+  readonly ra_max: number;
+  readonly dec_min: number;
+  readonly dec_max: number;
+  /** Relative share of observing time the patch should get. */
+  readonly weight: number;
+}
+
+/** A horizontal patch: a fixed azimuth range at a fixed elevation, used as filler. */
+export interface HorizontalPatch {
+  readonly name: string;
+  readonly az_min: number;
+  readonly az_max: number;
+  readonly el: number;
+  /** Order of preference among fillers (higher first). */
+  readonly weight: number;
+}
+
+/** The planner's configuration (validated; see `plannerConfigSchema`). */
+export interface PlannerConfig {
+  readonly patches: readonly SkyPatch[];
+  readonly horizontal_patches: readonly HorizontalPatch[];
+  /** Elevations (degrees) constant-elevation scans may use, in order of preference on ties. */
+  readonly elevations: readonly number[];
+  /** Lowest and highest elevation any scan may use (degrees). */
+  readonly el_min: number;
+  readonly el_max: number;
+  /** No point of a scan comes within this angle (degrees) of the Sun during the scan. */
+  readonly sun_avoidance: number;
+  /** Same for the Moon; 0 turns Moon avoidance off. */
+  readonly moon_avoidance: number;
+  /** Shortest scan worth taking (minutes). */
+  readonly min_scan_length: number;
+  /** Longest scan; longer passes are split into sub-scans (minutes). */
+  readonly max_scan_length: number;
+  /** Idle time between two passes, for the telescope to slew (seconds). */
+  readonly gap: number;
+  /** Boresight rotation advances by this many degrees each planning day (0 keeps it at 0). */
+  readonly rotation_step: number;
+}
+
+/** The default 2023 strip edges: 5 strips from RA 301.935 to 360, 8 from 0 to 92.903. */
+const DEFAULT_RA_EDGES: readonly (readonly [number, number])[] = [
+  [301.935, 313.548],
+  [313.548, 325.161],
+  [325.161, 336.774],
+  [336.774, 348.387],
+  [348.387, 360.0],
+  [0.0, 11.613],
+  [11.613, 23.226],
+  [23.226, 34.839],
+  [34.839, 46.452],
+  [46.452, 58.065],
+  [58.065, 69.677],
+  [69.677, 81.29],
+  [81.29, 92.903],
+];
+
+/** The name the real plan gives a box: `DEC-050..-030_RA+000.000..+011.613`. */
+export function patchName(raMin: number, raMax: number, decMin: number, decMax: number): string {
+  const dec = (d: number): string => `${d < 0 ? '-' : '+'}${Math.abs(d).toFixed(0).padStart(3, '0')}`;
+  const ra = (r: number): string => `+${r.toFixed(3).padStart(7, '0')}`;
+  return `DEC${dec(decMin)}..${dec(decMax)}_RA${ra(raMin)}..${ra(raMax)}`;
+}
+
+/** Defaults: the thirteen 2023 strips, the `south` filler, elevations 50 and 60, Sun 45 degrees. */
+export const DEFAULT_PLANNER_CONFIG: PlannerConfig = Object.freeze({
+  patches: Object.freeze(
+    DEFAULT_RA_EDGES.map(([a, b]) =>
+      Object.freeze({ name: patchName(a, b, -50, -30), ra_min: a, ra_max: b, dec_min: -50, dec_max: -30, weight: 1 }),
+    ),
+  ),
+  horizontal_patches: Object.freeze([Object.freeze({ name: 'south', az_min: 109.7, az_max: 141.9, el: 50, weight: 1 })]),
+  elevations: Object.freeze([50, 60]),
+  el_min: 30,
+  el_max: 80,
+  sun_avoidance: 45,
+  moon_avoidance: 0,
+  min_scan_length: 5,
+  max_scan_length: 60,
+  gap: 60,
+  rotation_step: 45,
+});
