@@ -3,6 +3,8 @@
  * the sky patches, the horizontal filler, the scan elevations, the avoidance angles and the scan
  * lengths. The defaults mirror the real 2023 plan of the site (`schedule_sat.txt`).
  */
+import { ConfigError } from '../errors';
+import { deepFreeze, s, type Schema } from '../config';
 
 /** A sky patch: an RA/Dec box in degrees (J2000). `ra_min > ra_max` means the box wraps through 0. */
 export interface SkyPatch {
@@ -90,3 +92,89 @@ export const DEFAULT_PLANNER_CONFIG: PlannerConfig = Object.freeze({
   gap: 60,
   rotation_step: 45,
 });
+
+const nameSchema = s.string({
+  minLength: 1,
+  maxLength: 34,
+  pattern: /^[A-Za-z0-9_.+\-]+$/,
+  patternText: 'a name of letters, digits and _ . + - (it fills a 34-character column)',
+});
+
+const skyPatchSchema = s.object({
+  name: nameSchema,
+  ra_min: s.number({ min: 0, max: 360 }),
+  ra_max: s.number({ min: 0, max: 360 }),
+  dec_min: s.number({ min: -90, max: 90 }),
+  dec_max: s.number({ min: -90, max: 90 }),
+  weight: s.number({ exclusiveMin: 0, max: 1e6 }),
+});
+
+const horizontalPatchSchema = s.object({
+  name: nameSchema,
+  az_min: s.number({ min: 0, max: 360 }),
+  az_max: s.number({ min: 0, max: 360 }),
+  el: s.number({ min: 0, max: 90 }),
+  weight: s.number({ exclusiveMin: 0, max: 1e6 }),
+});
+
+const shape = s.object({
+  patches: s.array(skyPatchSchema, { maxItems: 200 }),
+  horizontal_patches: s.array(horizontalPatchSchema, { maxItems: 20 }),
+  elevations: s.array(s.number({ min: 0, max: 90 }), { minItems: 1, maxItems: 10 }),
+  el_min: s.number({ min: 0, max: 90 }),
+  el_max: s.number({ min: 0, max: 90 }),
+  sun_avoidance: s.number({ min: 0, max: 180 }),
+  moon_avoidance: s.number({ min: 0, max: 180 }),
+  min_scan_length: s.number({ integer: true, min: 1, max: 1440 }),
+  max_scan_length: s.number({ integer: true, min: 1, max: 1440 }),
+  gap: s.number({ integer: true, min: 0, max: 3600 }),
+  rotation_step: s.number({ min: 0, max: 360 }),
+});
+
+/** Checks what one key alone cannot: ordered bounds, RA widths, elevation limits, unique names. */
+function checkConsistency(c: PlannerConfig, path: string): PlannerConfig {
+  const names = new Set<string>();
+  const unique = (name: string, at: string): void => {
+    if (names.has(name)) throw new ConfigError(at, `repeats the patch name "${name}"`);
+    names.add(name);
+  };
+  c.patches.forEach((p, i) => {
+    const at = `${path}.patches[${i}]`;
+    unique(p.name, `${at}.name`);
+    const width = (((p.ra_max - p.ra_min) % 360) + 360) % 360;
+    if (!(width > 0 && width < 180)) {
+      throw new ConfigError(`${at}.ra_max`, `must lie between 0 and 180 degrees of RA after ra_min (got a width of ${width})`);
+    }
+    if (!(p.dec_max > p.dec_min)) throw new ConfigError(`${at}.dec_max`, `must be greater than dec_min (${p.dec_min})`);
+  });
+  c.horizontal_patches.forEach((h, i) => {
+    const at = `${path}.horizontal_patches[${i}]`;
+    unique(h.name, `${at}.name`);
+    if (!(h.az_max > h.az_min)) throw new ConfigError(`${at}.az_max`, `must be greater than az_min (${h.az_min})`);
+    if (h.el < c.el_min || h.el > c.el_max) {
+      throw new ConfigError(`${at}.el`, `must lie within el_min and el_max (${c.el_min} to ${c.el_max}, got ${h.el})`);
+    }
+  });
+  if (!(c.el_max >= c.el_min)) throw new ConfigError(`${path}.el_max`, `must be at least el_min (${c.el_min})`);
+  c.elevations.forEach((el, i) => {
+    if (el < c.el_min || el > c.el_max || el >= 90) {
+      throw new ConfigError(
+        `${path}.elevations[${i}]`,
+        `must lie within el_min and el_max (${c.el_min} to ${c.el_max}) and below 90 (got ${el})`,
+      );
+    }
+  });
+  if (new Set(c.elevations).size !== c.elevations.length) {
+    throw new ConfigError(`${path}.elevations`, 'must not repeat an elevation');
+  }
+  if (c.max_scan_length < c.min_scan_length) {
+    throw new ConfigError(`${path}.max_scan_length`, `must be at least min_scan_length (${c.min_scan_length})`);
+  }
+  return c;
+}
+
+/** Schema of the `master` config (the planner's): every key required once merged over the defaults. */
+export const plannerConfigSchema: Schema<PlannerConfig> = s.custom(
+  (v, path) => deepFreeze(checkConsistency(shape.parse(v, path), path)),
+  shape.toJsonSchema(),
+);

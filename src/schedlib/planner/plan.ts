@@ -59,6 +59,8 @@ const DAY_OFFSET_S = 16.5 * 3600;
 const DAY_S = 86400;
 /** Decision step when nothing can be scanned, and the sampling step along a scan (seconds). */
 const STEP_S = 60;
+/** Time cut from each end of a pass, where only a corner of the patch touches the circle (s). */
+const EDGE_S = 60;
 /** Scan boundaries fall on this grid (seconds). */
 const GRID_S = 10;
 /**
@@ -129,8 +131,9 @@ export function planDay(d: number, config: PlannerConfig): readonly DayScan[] {
         const windows: [number, number][] = [];
         const base = wrap360(pass.start - lstAt(d0));
         for (let n = -1; n <= 1; n++) {
-          const ws = d0 + (base + 360 * n) / SIDEREAL_DEG_PER_S;
-          const we = ws + pass.length / SIDEREAL_DEG_PER_S;
+          // Trimmed by a minute at each end, where the patch only grazes the circle with a corner.
+          const ws = d0 + (base + 360 * n) / SIDEREAL_DEG_PER_S + EDGE_S;
+          const we = ws + pass.length / SIDEREAL_DEG_PER_S - 2 * EDGE_S;
           if (we > d0 && ws < end) windows.push([ws, we]);
         }
         tracks.push({ patch, name: p.name, weight: p.weight, el, side, table, windows });
@@ -199,7 +202,10 @@ export function planDay(d: number, config: PlannerConfig): readonly DayScan[] {
   const skyCandidate = (track: SkyTrack, t: number): Piece[] | null => {
     for (const [ws, we] of track.windows) {
       if (ws <= t && t < we) {
-        const stop = floorGrid(Math.min(we, end));
+        // The window's ends come from sampled declinations: step back until the patch still
+        // meets the circle at the stop, so every instant of the scan sees the patch.
+        let stop = floorGrid(Math.min(we, end));
+        while (stop - t >= minS && !crossingAt(track.table, lstAt(stop))) stop -= GRID_S;
         if (stop - t < minS || !startsClear(track, t)) return null;
         return buildPass((a, b) => skyRange(track.table, a, b), track.el, t, stop);
       }
@@ -260,11 +266,12 @@ export function planDay(d: number, config: PlannerConfig): readonly DayScan[] {
     for (const track of tracks) {
       const pieces = skyCandidate(track, t);
       if (!pieces) continue;
-      // Least observed time per weight first; ties go to a patch order that turns with the day.
+      // Least observed time per weight first; ties go to a patch order and an elevation order that
+      // turn with the day, so that days without a memory of each other still share time evenly.
       const key = [
         Math.round(observed[track.patch] / track.weight),
         (((track.patch - d) % nPatches) + nPatches) % nPatches,
-        config.elevations.indexOf(track.el),
+        (config.elevations.indexOf(track.el) + d) % config.elevations.length,
         track.side === 'R' ? 0 : 1,
       ];
       if (!best || lexLess(key, best.key)) best = { track, pieces, key };
