@@ -79,8 +79,8 @@ export function planningDayStart(d: number): number {
   return d * DAY_S + DAY_OFFSET_S;
 }
 
-/** A scan of one day before passes are numbered across days. */
-interface DayScan extends Omit<PlannedScan, 'pass'> {
+/** A scan of one planning day, before passes are numbered across days. */
+export interface DayScan extends Omit<PlannedScan, 'pass'> {
   /** Index of the pass within its day. */
   readonly dayPass: number;
 }
