@@ -133,6 +133,7 @@ const shape = s.object({
 
 /** Checks what one key alone cannot: ordered bounds, RA widths, elevation limits, unique names. */
 function checkConsistency(c: PlannerConfig, path: string): PlannerConfig {
+  if (!(c.el_max >= c.el_min)) throw new ConfigError(`${path}.el_max`, `must be at least el_min (${c.el_min})`);
   const names = new Set<string>();
   const unique = (name: string, at: string): void => {
     if (names.has(name)) throw new ConfigError(at, `repeats the patch name "${name}"`);
@@ -155,7 +156,6 @@ function checkConsistency(c: PlannerConfig, path: string): PlannerConfig {
       throw new ConfigError(`${at}.el`, `must lie within el_min and el_max (${c.el_min} to ${c.el_max}, got ${h.el})`);
     }
   });
-  if (!(c.el_max >= c.el_min)) throw new ConfigError(`${path}.el_max`, `must be at least el_min (${c.el_min})`);
   c.elevations.forEach((el, i) => {
     if (el < c.el_min || el > c.el_max || el >= 90) {
       throw new ConfigError(
