@@ -6,6 +6,8 @@
 import * as Astronomy from 'astronomy-engine';
 import { SIDEREAL_DEG_PER_S, SITE, SITE_OBSERVER, hourAngleToHorizontal, localSiderealDeg, wrap180 } from './geometry';
 
+// Globals read once: inside a VM context (as under Jest) every global lookup in a hot loop is slow.
+const { ceil, floor, max, min } = Math;
 /** Sampling step of the hourly tables (seconds). */
 const STEP_S = 3600;
 
@@ -17,7 +19,7 @@ export interface BodyTrack {
 
 /** Topocentric equatorial track of `body` over `[t0S, t1S]`, evaluated through `lstAt`. */
 export function bodyTrack(body: Astronomy.Body, t0S: number, t1S: number, lstAt: (unixS: number) => number): BodyTrack {
-  const n = Math.ceil((t1S - t0S) / STEP_S) + 1;
+  const n = ceil((t1S - t0S) / STEP_S) + 1;
   const ra = new Float64Array(n);
   const dec = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -28,8 +30,8 @@ export function bodyTrack(body: Astronomy.Body, t0S: number, t1S: number, lstAt:
   }
   return {
     at(unixS: number) {
-      const x = Math.min(Math.max((unixS - t0S) / STEP_S, 0), n - 1);
-      const i = Math.min(Math.floor(x), n - 2);
+      const x = min(max((unixS - t0S) / STEP_S, 0), n - 1);
+      const i = min(floor(x), n - 2);
       const f = x - i;
       const r = ra[i] + f * (ra[i + 1] - ra[i]);
       const d = dec[i] + f * (dec[i + 1] - dec[i]);

@@ -17,6 +17,12 @@ export const SITE = Object.freeze({
 /** The site as an astronomy-engine observer. */
 export const SITE_OBSERVER = new Astronomy.Observer(SITE.lat, SITE.lon, SITE.elevation);
 
+// Globals read once: inside a VM context (as under Jest) every global lookup in a hot loop is slow.
+const { abs, acos, asin, atan2, cos, sin, max, min } = Math;
+const NAN = Number.NaN;
+const POS_INF = Number.POSITIVE_INFINITY;
+const NEG_INF = Number.NEGATIVE_INFINITY;
+const isNaNum = Number.isNaN;
 const D2R = Math.PI / 180;
 const R2D = 180 / Math.PI;
 /** Sidereal degrees per SI second. */
@@ -45,9 +51,9 @@ export function hourAngleToHorizontal(hDeg: number, decDeg: number, latDeg = SIT
   const h = hDeg * D2R;
   const d = decDeg * D2R;
   const p = latDeg * D2R;
-  const sinEl = Math.sin(p) * Math.sin(d) + Math.cos(p) * Math.cos(d) * Math.cos(h);
-  const el = Math.asin(Math.max(-1, Math.min(1, sinEl))) * R2D;
-  const az = Math.atan2(-Math.cos(d) * Math.sin(h), Math.sin(d) * Math.cos(p) - Math.cos(d) * Math.sin(p) * Math.cos(h));
+  const sinEl = sin(p) * sin(d) + cos(p) * cos(d) * cos(h);
+  const el = asin(max(-1, min(1, sinEl))) * R2D;
+  const az = atan2(-cos(d) * sin(h), sin(d) * cos(p) - cos(d) * sin(p) * cos(h));
   return { az: wrap360(az * R2D), el };
 }
 
@@ -58,9 +64,9 @@ export function hourAngleToHorizontal(hDeg: number, decDeg: number, latDeg = SIT
 export function hourAngleAtElevation(elDeg: number, decDeg: number, latDeg = SITE.lat): number {
   const p = latDeg * D2R;
   const d = decDeg * D2R;
-  const c = (Math.sin(elDeg * D2R) - Math.sin(p) * Math.sin(d)) / (Math.cos(p) * Math.cos(d));
-  if (!(c >= -1 && c <= 1)) return NaN;
-  return Math.acos(c) * R2D;
+  const c = (sin(elDeg * D2R) - sin(p) * sin(d)) / (cos(p) * cos(d));
+  if (!(c >= -1 && c <= 1)) return NAN;
+  return acos(c) * R2D;
 }
 
 /** An RA/Dec box of date: `ra0` and width `width` (degrees, 0 < width < 180), decs ascending. */
@@ -117,29 +123,29 @@ export interface CrossingTable {
 }
 
 /** Declination sampling step (degrees) of crossing tables. */
-const DEC_STEP = 0.25;
+const DEC_STEP = 0.5;
 
 /** Builds the crossing table of a box of date at elevation `el` on `side`. */
 export function crossingTable(box: BoxOfDate, el: number, side: Side, latDeg = SITE.lat): CrossingTable {
-  const n = Math.max(2, Math.ceil((box.dec1 - box.dec0) / DEC_STEP) + 1);
+  const n = max(2, Math.ceil((box.dec1 - box.dec0) / DEC_STEP) + 1);
   const ha = new Float64Array(n);
   const az = new Float64Array(n);
-  let haMin = NaN;
-  let haMax = NaN;
+  let haMin = NAN;
+  let haMax = NAN;
   const sign = side === 'R' ? -1 : 1;
   for (let i = 0; i < n; i++) {
     const dec = box.dec0 + ((box.dec1 - box.dec0) * i) / (n - 1);
     const h0 = hourAngleAtElevation(el, dec, latDeg);
-    if (Number.isNaN(h0)) {
-      ha[i] = NaN;
-      az[i] = NaN;
+    if (isNaNum(h0)) {
+      ha[i] = NAN;
+      az[i] = NAN;
       continue;
     }
     const h = sign * h0;
     ha[i] = h;
     az[i] = hourAngleToHorizontal(h, dec, latDeg).az;
-    if (!(h >= haMin)) haMin = Number.isNaN(haMin) ? h : Math.min(haMin, h);
-    if (!(h <= haMax)) haMax = Number.isNaN(haMax) ? h : Math.max(haMax, h);
+    if (!(h >= haMin)) haMin = isNaNum(haMin) ? h : min(haMin, h);
+    if (!(h <= haMax)) haMax = isNaNum(haMax) ? h : max(haMax, h);
   }
   return { box, el, side, ha, az, haMin, haMax };
 }
@@ -157,34 +163,42 @@ export interface AzRange {
 export function crossingAt(table: CrossingTable, lst: number): AzRange | null {
   const { box, ha, az } = table;
   const n = ha.length;
-  let lo = Infinity;
-  let hi = -Infinity;
-  const add = (a: number): void => {
-    if (a < lo) lo = a;
-    if (a > hi) hi = a;
-  };
-  let prevD0 = NaN;
-  let prevD1 = NaN;
+  let lo = POS_INF;
+  let hi = NEG_INF;
+  let prevD0 = NAN;
+  let prevD1 = NAN;
   for (let i = 0; i < n; i++) {
     const h = ha[i];
-    if (Number.isNaN(h)) {
-      prevD0 = NaN;
+    if (h !== h) {
+      prevD0 = NAN;
       continue;
     }
-    const ra = lst - h;
     // Signed distances of the crossing point from the two RA edges; inside when d0 >= 0 >= d1.
-    const d0 = wrap180(ra - box.ra0);
+    let d0 = (lst - h - box.ra0) % 360;
+    if (d0 <= -180) d0 += 360;
+    else if (d0 > 180) d0 -= 360;
     const d1 = d0 - box.width;
-    if (d0 >= 0 && d1 <= 0) add(az[i]);
-    if (!Number.isNaN(prevD0)) {
-      const crosses = (p: number, q: number): boolean => (p < 0) !== (q < 0) && Math.abs(p - q) < 180;
-      if (crosses(prevD0, d0)) {
-        const f = prevD0 / (prevD0 - d0);
-        add(az[i - 1] + f * (az[i] - az[i - 1]));
+    let a = NAN;
+    if (d0 >= 0 && d1 <= 0) a = az[i];
+    if (a === a) {
+      if (a < lo) lo = a;
+      if (a > hi) hi = a;
+    }
+    if (prevD0 === prevD0) {
+      // An RA edge passes between the two samples (and not through the +-180 seam of d).
+      let f = NAN;
+      if (prevD0 < 0 !== d0 < 0 && abs(prevD0 - d0) < 180) f = prevD0 / (prevD0 - d0);
+      if (f === f) {
+        const x = az[i - 1] + f * (az[i] - az[i - 1]);
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
       }
-      if (crosses(prevD1, d1)) {
-        const f = prevD1 / (prevD1 - d1);
-        add(az[i - 1] + f * (az[i] - az[i - 1]));
+      f = NAN;
+      if (prevD1 < 0 !== d1 < 0 && abs(prevD1 - d1) < 180) f = prevD1 / (prevD1 - d1);
+      if (f === f) {
+        const x = az[i - 1] + f * (az[i] - az[i - 1]);
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
       }
     }
     prevD0 = d0;
@@ -212,8 +226,8 @@ export function passLst(table: CrossingTable): { start: number; length: number }
 export function distanceToArc(bodyAz: number, bodyEl: number, range: AzRange, el: number): number {
   const width = range.max - range.min;
   const off = wrap360(bodyAz - range.min);
-  const dAz = off <= width ? 0 : Math.min(off - width, 360 - off);
+  const dAz = off <= width ? 0 : min(off - width, 360 - off);
   const c =
-    Math.sin(el * D2R) * Math.sin(bodyEl * D2R) + Math.cos(el * D2R) * Math.cos(bodyEl * D2R) * Math.cos(dAz * D2R);
-  return Math.acos(Math.max(-1, Math.min(1, c))) * R2D;
+    sin(el * D2R) * sin(bodyEl * D2R) + cos(el * D2R) * cos(bodyEl * D2R) * cos(dAz * D2R);
+  return acos(max(-1, min(1, c))) * R2D;
 }

@@ -77,11 +77,17 @@ export function scanCoverage(scan: ScanBlock, patch: SkyPatch, side: 'R' | 'S', 
 
 /** Smallest angle (degrees) between the Sun and any point of the scan's arc, sampled every `stepS`. */
 export function minSunDistance(scan: ScanBlock, stepS = 30): number {
+  return minBodyDistance(scan, Astronomy.Body.Sun, stepS);
+}
+
+/** Smallest angle (degrees) between `body` (topocentric) and any point of the scan's arc. */
+export function minBodyDistance(scan: ScanBlock, body: Astronomy.Body, stepS = 30): number {
   let best = Infinity;
-  const nAz = Math.max(1, Math.ceil(scan.throw / 0.1));
+  // Along the arc the distance is smooth with its minimum inside or at an end (both sampled).
+  const nAz = Math.max(1, Math.ceil(scan.throw / 0.5));
   for (let t = scan.t0; ; t = Math.min(t + stepS * US_PER_S, scan.t1)) {
     const date = new Date(t / 1000);
-    const eq = Astronomy.Equator(Astronomy.Body.Sun, date, SITE_OBSERVER, true, true);
+    const eq = Astronomy.Equator(body, date, SITE_OBSERVER, true, true);
     const sun = Astronomy.Horizon(date, SITE_OBSERVER, eq.ra, eq.dec);
     const sa = Math.sin(sun.altitude * D2R);
     const ca = Math.cos(sun.altitude * D2R);

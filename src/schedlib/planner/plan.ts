@@ -71,7 +71,7 @@ const AVOID_MARGIN = 0.15;
 
 /** Index of the planning day holding Unix second `unixS`. */
 export function planningDay(unixS: number): number {
-  return Math.floor((unixS - DAY_OFFSET_S) / DAY_S);
+  return floor((unixS - DAY_OFFSET_S) / DAY_S);
 }
 
 /** Start of planning day `d` (Unix seconds). */
@@ -102,8 +102,12 @@ interface Piece {
   readonly range: AzRange;
 }
 
-const round2 = (x: number): number => Math.round(x * 100) / 100;
-const floorGrid = (s: number): number => Math.floor(s / GRID_S) * GRID_S;
+// Globals read once: inside a VM context (as under Jest) every global lookup in a hot loop is slow.
+const { abs, ceil, floor, max, min, round } = Math;
+const POS_INF = Number.POSITIVE_INFINITY;
+const NEG_INF = Number.NEGATIVE_INFINITY;
+const round2 = (x: number): number => round(x * 100) / 100;
+const floorGrid = (s: number): number => floor(s / GRID_S) * GRID_S;
 
 /** Plans planning day `d` (config already validated). Scans end before the next day starts. */
 export function planDay(d: number, config: PlannerConfig): readonly DayScan[] {
@@ -141,54 +145,80 @@ export function planDay(d: number, config: PlannerConfig): readonly DayScan[] {
     }
   });
 
+  /** Whether the arc `range` at `el` keeps clear of the Sun (and Moon) at Unix time `s`. */
+  const clearAt = (range: AzRange, el: number, s: number): boolean => {
+    const p = sun.at(s);
+    if (distanceToArc(p.az, p.el, range, el) <= sunLimit) return false;
+    if (moon) {
+      const m = moon.at(s);
+      if (distanceToArc(m.az, m.el, range, el) <= moonLimit) return false;
+    }
+    return true;
+  };
   const safe = (range: AzRange, el: number, a: number, b: number): boolean => {
-    for (let s = a; ; s = Math.min(s + STEP_S, b)) {
-      const p = sun.at(s);
-      if (distanceToArc(p.az, p.el, range, el) <= sunLimit) return false;
-      if (moon) {
-        const m = moon.at(s);
-        if (distanceToArc(m.az, m.el, range, el) <= moonLimit) return false;
-      }
+    for (let s = a; ; s = min(s + STEP_S, b)) {
+      if (!clearAt(range, el, s)) return false;
       if (s >= b) return true;
     }
   };
-  const skyRange = (table: CrossingTable, a: number, b: number): AzRange | null => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let s = a; ; s = Math.min(s + STEP_S, b)) {
-      const c = crossingAt(table, lstAt(s));
-      if (c) {
-        lo = Math.min(lo, c.min);
-        hi = Math.max(hi, c.max);
-      }
-      if (s >= b) break;
-    }
-    return lo <= hi ? { min: lo, max: hi } : null;
-  };
 
-  /** Sub-scans of `[a, b]`, cut short where an avoidance fails; null if under the minimum length. */
-  const buildPass = (rangeOf: (a: number, b: number) => AzRange | null, el: number, a: number, b: number): Piece[] | null => {
+  /**
+   * Sub-scans of `[a, b]`, cut short at the last sample where the scan so far keeps clear of the
+   * Sun and Moon; null if not even `minS` holds. `rangesAt` gives the azimuths to cover at each
+   * sample time (null where there is nothing to cover); a sub-scan covers their union.
+   */
+  const buildPass = (
+    rangesAt: (ts: readonly number[]) => (AzRange | null)[],
+    el: number,
+    a: number,
+    b: number,
+  ): Piece[] | null => {
     const total = b - a;
     if (total < minS) return null;
-    const n = Math.ceil(total / maxS);
+    const n = ceil(total / maxS);
     const pieces: Piece[] = [];
     for (let k = 0; k < n; k++) {
       const pa = k === 0 ? a : pieces[pieces.length - 1].b;
       const pb = k === n - 1 ? b : a + floorGrid((total * (k + 1)) / n);
-      const range = rangeOf(pa, pb);
-      if (range && safe(range, el, pa, pb)) {
-        pieces.push({ a: pa, b: pb, range });
-        continue;
-      }
-      // Cut the pass at the last minute that still keeps clear of the Sun and Moon.
-      for (let cb = pb - STEP_S; cb - pa >= minS; cb -= STEP_S) {
-        const r = rangeOf(pa, cb);
-        if (r && safe(r, el, pa, cb)) {
-          pieces.push({ a: pa, b: cb, range: r });
-          break;
+      const ts: number[] = [];
+      for (let x = pa; x < pb; x += STEP_S) ts.push(x);
+      ts.push(pb);
+      // Being clear up to sample m is monotone in m (the arc only grows, the samples only add),
+      // so a failure of the shortest acceptable piece settles it, and the cut is a binary search.
+      let m0 = ts.findIndex((x) => x - pa >= minS);
+      if (m0 < 0) m0 = ts.length - 1;
+      const ranges = rangesAt(ts.slice(0, m0 + 1));
+      const unions: (AzRange | null)[] = [];
+      let lo = POS_INF;
+      let hi = NEG_INF;
+      const extend = (r: AzRange | null): void => {
+        if (r) {
+          lo = min(lo, r.min);
+          hi = max(hi, r.max);
         }
+        unions.push(lo <= hi ? { min: lo, max: hi } : null);
+      };
+      ranges.forEach(extend);
+      const clearUpTo = (m: number): boolean => {
+        const u = unions[m];
+        if (!u) return false;
+        for (let j = 0; j <= m; j++) if (!clearAt(u, el, ts[j])) return false;
+        return true;
+      };
+      if (!clearUpTo(m0)) break;
+      rangesAt(ts.slice(m0 + 1)).forEach(extend);
+      let good = m0;
+      let bad = ts.length;
+      if (clearUpTo(ts.length - 1)) good = ts.length - 1;
+      else bad = ts.length - 1;
+      while (bad - good > 1) {
+        const mid = (good + bad) >> 1;
+        if (clearUpTo(mid)) good = mid;
+        else bad = mid;
       }
-      break;
+      const cut = good;
+      pieces.push({ a: pa, b: ts[cut], range: unions[cut]! });
+      if (cut < ts.length - 1) break;
     }
     return pieces.length > 0 ? pieces : null;
   };
@@ -199,29 +229,40 @@ export function planDay(d: number, config: PlannerConfig): readonly DayScan[] {
     return c !== null && safe(c, track.el, t, t);
   };
 
+  /** Whether `t` lies in one of the track's windows with room for a scan, clear at its start. */
+  const startable = (track: SkyTrack, t: number): boolean =>
+    track.windows.some(([ws, we]) => ws <= t && t < we && min(we, end) - t >= minS) && startsClear(track, t);
+
   const skyCandidate = (track: SkyTrack, t: number): Piece[] | null => {
     for (const [ws, we] of track.windows) {
       if (ws <= t && t < we) {
         // The window's ends come from sampled declinations: step back until the patch still
         // meets the circle at the stop, so every instant of the scan sees the patch.
-        let stop = floorGrid(Math.min(we, end));
+        let stop = floorGrid(min(we, end));
         while (stop - t >= minS && !crossingAt(track.table, lstAt(stop))) stop -= GRID_S;
         if (stop - t < minS || !startsClear(track, t)) return null;
-        return buildPass((a, b) => skyRange(track.table, a, b), track.el, t, stop);
+        return buildPass((ts) => ts.map((x) => crossingAt(track.table, lstAt(x))), track.el, t, stop);
       }
     }
     return null;
   };
 
-  // Earliest start after `t` of a pass that can actually be scanned from its start (fillers stop there).
-  const openings: number[] = [];
-  for (const track of tracks) {
-    for (const [ws] of track.windows) {
-      const s = Math.ceil(ws / GRID_S) * GRID_S;
-      if (s >= d0 && s < end && skyCandidate(track, s)) openings.push(s);
+  // Starts of passes that can be scanned from their first instant: a filler stops at the next one.
+  // Only needed on days with a filler, so computed on first use.
+  let openings: number[] | null = null;
+  const nextOpening = (t: number): number | undefined => {
+    if (!openings) {
+      openings = [];
+      for (const track of tracks) {
+        for (const [ws] of track.windows) {
+          const s = ceil(ws / GRID_S) * GRID_S;
+          if (s >= d0 && s < end && startable(track, s) && skyCandidate(track, s)) openings.push(s);
+        }
+      }
+      openings.sort((x, y) => x - y);
     }
-  }
-  openings.sort((x, y) => x - y);
+    return openings.find((s) => s > t);
+  };
 
   const observed = new Float64Array(config.patches.length);
   const nPatches = config.patches.length;
@@ -262,19 +303,29 @@ export function planDay(d: number, config: PlannerConfig): readonly DayScan[] {
 
   let t = d0;
   while (t + minS <= end) {
-    let best: { track: SkyTrack; pieces: Piece[]; key: number[] } | null = null;
+    // Rank the tracks that can start now, then build passes in that order: the first that holds
+    // is the choice, so the costly pass geometry is computed for few tracks.
+    const ranked: { track: SkyTrack; key: number[] }[] = [];
     for (const track of tracks) {
-      const pieces = skyCandidate(track, t);
-      if (!pieces) continue;
+      if (!startable(track, t)) continue;
       // Least observed time per weight first; ties go to a patch order and an elevation order that
       // turn with the day, so that days without a memory of each other still share time evenly.
       const key = [
-        Math.round(observed[track.patch] / track.weight),
+        round(observed[track.patch] / track.weight),
         (((track.patch - d) % nPatches) + nPatches) % nPatches,
         (config.elevations.indexOf(track.el) + d) % config.elevations.length,
         track.side === 'R' ? 0 : 1,
       ];
-      if (!best || lexLess(key, best.key)) best = { track, pieces, key };
+      ranked.push({ track, key });
+    }
+    ranked.sort((x, y) => (lexLess(x.key, y.key) ? -1 : lexLess(y.key, x.key) ? 1 : 0));
+    let best: { track: SkyTrack; pieces: Piece[] } | null = null;
+    for (const { track } of ranked) {
+      const pieces = skyCandidate(track, t);
+      if (pieces) {
+        best = { track, pieces };
+        break;
+      }
     }
     if (best) {
       const { track, pieces } = best;
@@ -284,14 +335,14 @@ export function planDay(d: number, config: PlannerConfig): readonly DayScan[] {
       t = stop + config.gap;
       continue;
     }
-    const next = openings.find((s) => s > t);
-    const limit = Math.min(end, next === undefined ? end : next - config.gap);
+    const next = nextOpening(t);
+    const limit = min(end, next === undefined ? end : next - config.gap);
     let filled = false;
     for (const h of fillerOrder(config)) {
       if (limit - t < minS) break;
       const range = { min: h.az_min, max: h.az_max };
       if (!safe(range, h.el, t, t)) continue;
-      const pieces = buildPass(() => range, h.el, t, limit);
+      const pieces = buildPass((ts) => ts.map(() => range), h.el, t, limit);
       if (!pieces) continue;
       emit(h.name, 'horizontal', h.el, wrap360((h.az_min + h.az_max) / 2) < 180 ? 'R' : 'S', pieces);
       t = pieces[pieces.length - 1].b + (next !== undefined && pieces[pieces.length - 1].b === limit ? config.gap : 0);
@@ -350,18 +401,19 @@ function stableJson(v: unknown): string {
 }
 
 /**
- * The master schedule for `[t0, t1]`: the plans of every planning day the window touches, passes
- * numbered per patch from the first of those days, keeping the scans that overlap the window
- * (whole, not clipped: a master scan's azimuth range belongs to its full duration).
+ * The master schedule for `[t0, t1]`: from the plans of every planning day the window touches, the
+ * scans that overlap the window (whole, not clipped: a scan's azimuth range belongs to its full
+ * duration), with passes numbered per patch from 0 in the order they come.
  */
 export function planMasterSchedule(t0: Micros, t1: Micros, config: PlannerConfig): PlannedScan[] {
-  const s0 = Math.floor(t0 / US_PER_S);
-  const s1 = Math.ceil(t1 / US_PER_S);
+  const s0 = floor(t0 / US_PER_S);
+  const s1 = ceil(t1 / US_PER_S);
   const out: PlannedScan[] = [];
   const passes = new Map<string, number>();
+  let lastKey = '';
   for (let d = planningDay(s0); d <= planningDay(s1); d++) {
-    let lastKey = '';
     for (const scan of cachedDay(d, config)) {
+      if (!(scan.t1 > t0 && scan.t0 < t1)) continue;
       const key = `${d}:${scan.dayPass}`;
       let pass = passes.get(scan.patch) ?? -1;
       if (key !== lastKey) {
@@ -369,10 +421,8 @@ export function planMasterSchedule(t0: Micros, t1: Micros, config: PlannerConfig
         passes.set(scan.patch, pass);
         lastKey = key;
       }
-      if (scan.t1 > t0 && scan.t0 < t1) {
-        const { dayPass: _omit, ...row } = scan;
-        out.push({ ...row, pass });
-      }
+      const { dayPass: _omit, ...row } = scan;
+      out.push({ ...row, pass });
     }
   }
   return out;
@@ -387,6 +437,6 @@ export function toScanBlocks(planned: readonly PlannedScan[]): ScanBlock[] {
     t1: p.t1,
     az: p.azMin,
     alt: p.el,
-    throw: Math.abs(p.azMax - p.azMin),
+    throw: abs(p.azMax - p.azMin),
   }));
 }
