@@ -6,6 +6,7 @@
  */
 import * as Astronomy from 'astronomy-engine';
 import type { ScanBlock } from '../blocks/types';
+import { canonicalJson } from '../config';
 import { US_PER_S, type Micros } from '../time/micros';
 import { bodyTrack, moonPhase, siderealClock, type BodyTrack } from './bodies';
 import type { PlannerConfig } from './config';
@@ -371,7 +372,8 @@ const configKeys = new WeakMap<PlannerConfig, string>();
 function cachedDay(d: number, config: PlannerConfig): readonly DayScan[] {
   let ck = configKeys.get(config);
   if (ck === undefined) {
-    ck = stableJson(config);
+    // Sorted keys, so equal configs share cache entries whatever their key order.
+    ck = canonicalJson(config);
     configKeys.set(config, ck);
   }
   const key = `${d}|${ck}`;
@@ -385,19 +387,6 @@ function cachedDay(d: number, config: PlannerConfig): readonly DayScan[] {
   dayCache.set(key, plan);
   if (dayCache.size > DAY_CACHE_SIZE) dayCache.delete(dayCache.keys().next().value as string);
   return plan;
-}
-
-/** JSON with sorted keys, so equal configs share cache entries whatever their key order. */
-function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
 }
 
 /**
