@@ -1,0 +1,5 @@
+/** Blocks, trees of blocks and the sequence algebra of the original (spec §2). */
+export * from './types';
+export * from './block';
+export * from './tree';
+export * from './ops';

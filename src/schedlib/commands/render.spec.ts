@@ -1,0 +1,134 @@
+import { scanBlock } from '../blocks/block';
+import { plainBlock } from '../blocks/block';
+import type { ScanBlock } from '../blocks/types';
+import { describeWithReference, readReferenceJson } from '../../testing/reference';
+import { parseIsoformat } from '../time/format';
+import { PREAMBLE, formatFixed2, renderCommands, renderGroup } from './render';
+
+describe('formatFixed2 (Python "{:.2f}")', () => {
+  it.each<[number, string]>([
+    [0.125, '0.12'],
+    [0.375, '0.38'],
+    [0.625, '0.62'],
+    [0.875, '0.88'],
+    [1.125, '1.12'],
+    [7.875, '7.88'],
+    [-0.125, '-0.12'],
+    [-2.375, '-2.38'],
+    [2.675, '2.67'],
+    [0.005, '0.01'],
+    [0.015, '0.01'],
+    [-0.005, '-0.01'],
+    [0.995, '0.99'],
+    [1.005, '1.00'],
+    [2.5, '2.50'],
+    [-0.001, '-0.00'],
+    [-0, '-0.00'],
+    [0, '0.00'],
+    [32.24000000000001, '32.24'],
+    [259.8296, '259.83'],
+    [1.0393, '1.04'],
+    [395.73, '395.73'],
+    [123456.785, '123456.79'],
+    [1e15 + 0.125, '1000000000000000.12'],
+    [4503599627370495.5, '4503599627370495.50'],
+    [1e21, '1000000000000000000000.00'],
+    [1e22, '10000000000000000000000.00'],
+    [Number.NaN, 'nan'],
+    [Infinity, 'inf'],
+    [-Infinity, '-inf'],
+  ])('formats %p as %p', (x, s) => {
+    expect(formatFixed2(x)).toBe(s);
+  });
+});
+
+const utc = (s: string): number => parseIsoformat(s);
+
+describe('renderGroup / renderCommands (spec §8)', () => {
+  const saturn = scanBlock({
+    name: 'saturn',
+    t0: utc('2023-01-01T00:44:07.159354+00:00'),
+    t1: utc('2023-01-01T00:48:32.248190+00:00'),
+    az: 259.8296,
+    alt: 15.8157,
+    throw: 1.0393,
+  });
+
+  it('has a 148-character preamble ending in a newline', () => {
+    expect(PREAMBLE).toHaveLength(148);
+    expect(PREAMBLE.split('\n')).toHaveLength(9);
+    expect(PREAMBLE.startsWith('from sorunlib import *\nfrom nextline import disable_trace\n\n')).toBe(true);
+    expect(PREAMBLE.endsWith('smurf.iv_curve()\n')).toBe(true);
+  });
+
+  it('renders the example group', () => {
+    expect(renderGroup(saturn)).toBe(
+      [
+        '# saturn',
+        'acu.move_to(259.83, 15.82)',
+        'smurf.bias_dets()',
+        "wait_until('2023-01-01T00:44:07.159354+00:00')",
+        'smurf.bias_step()',
+        "seq.scan(description='saturn', stop_time='2023-01-01T00:48:32.248190+00:00', width=1.04)",
+        'smurf.bias_step()',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes whole-second times without a fraction', () => {
+    const m = scanBlock({
+      name: 'DEC-050..-030_RA+000.000..+011.613',
+      t0: utc('2023-01-01T00:22:00Z'),
+      t1: utc('2023-01-01T00:44:07.159354Z'),
+      az: 218.08,
+      alt: 50,
+      throw: 250.32 - 218.08,
+    });
+    const g = renderGroup(m);
+    expect(g).toContain("wait_until('2023-01-01T00:22:00+00:00')");
+    expect(g).toContain('acu.move_to(218.08, 50.00)');
+    expect(g).toContain('width=32.24)');
+    // §11.1: a 34-character name, one time with microseconds and a 5-character width add 277.
+    expect(1 + g.length).toBe(277);
+  });
+
+  it('joins the preamble and groups; the length is 148 + Σ(1 + len(group))', () => {
+    const blocks = [saturn, plainBlock(0, 1), { ...saturn, name: 'uranus' } as ScanBlock];
+    const text = renderCommands(blocks);
+    const groups = [renderGroup(saturn), renderGroup({ ...saturn, name: 'uranus' })];
+    expect(text).toBe(`${PREAMBLE}\n${groups[0]}\n${groups[1]}`);
+    expect(text).toHaveLength(148 + groups.reduce((n, g) => n + 1 + g.length, 0));
+    expect(text.endsWith('smurf.bias_step()\n')).toBe(true);
+  });
+
+  it('gives the preamble alone for no scans', () => {
+    expect(renderCommands([])).toBe(PREAMBLE);
+    expect(renderCommands([plainBlock(0, 1)])).toBe(PREAMBLE);
+  });
+});
+
+interface RefBlock {
+  name: string;
+  t0: string;
+  t1: string;
+  az: number;
+  alt: number;
+  throw: number;
+}
+interface RefCase {
+  name: string;
+  commands: string;
+  blocks: RefBlock[];
+}
+
+describeWithReference('renderCommands reproduces the reference scripts', () => {
+  it.each(['p1-2023-01-01.json', 'p2-2023-05-20.json', 'p3-2023-01-01-random.json'])('%s', (file) => {
+    const ref = readReferenceJson<RefCase>(`basic/${file}`);
+    const blocks = ref.blocks.map((b) =>
+      scanBlock({ name: b.name, t0: parseIsoformat(b.t0), t1: parseIsoformat(b.t1), az: b.az, alt: b.alt, throw: b.throw }),
+    );
+    expect(blocks.length).toBeGreaterThan(10);
+    expect(renderCommands(blocks)).toBe(ref.commands);
+  });
+});
