@@ -5,6 +5,7 @@
  * 16:30 UTC at the site) independently, so any window's plan of a day is the same plan.
  */
 import * as Astronomy from 'astronomy-engine';
+import { scanBlock } from '../blocks/block';
 import type { ScanBlock } from '../blocks/types';
 import { canonicalJson } from '../config';
 import { US_PER_S, type Micros } from '../time/micros';

@@ -5,6 +5,7 @@
  */
 import { SITE } from '../planner/geometry';
 import type { PlannedScan } from '../planner/plan';
+import { isoformat, toCtime } from '../time/format';
 import { US_PER_S, type Micros } from '../time/micros';
 
 /** First header line: names of the site columns. */
@@ -18,8 +19,7 @@ const MJD_UNIX_EPOCH = 40587;
 
 /** `YYYY-MM-DD HH:MM:SS` (UTC) of an instant, seconds truncated. */
 function utc(t: Micros): string {
-  const iso = new Date(Math.floor(t / US_PER_S) * 1000).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  return isoformat(toCtime(t) * US_PER_S).slice(0, 19).replace('T', ' ');
 }
 
 function mjd(t: Micros): number {
