@@ -4,14 +4,15 @@
  * Works in hour angle and declination of date, so one day needs only one precession per patch.
  */
 import * as Astronomy from 'astronomy-engine';
+import { SITE as ASTRO_SITE } from '../astro/site';
 
-/** The site of the master schedules (the basic policy hard-codes the same one). */
+/** The site of the master schedules: the scheduler's site, with the names the TOAST header shows. */
 export const SITE = Object.freeze({
   name: 'ATACAMA',
   telescope: 'SAT',
-  lat: -22.958,
-  lon: -67.786,
-  elevation: 5200.0,
+  lat: ASTRO_SITE.latitudeDeg,
+  lon: ASTRO_SITE.longitudeDeg,
+  elevation: ASTRO_SITE.elevationM,
 });
 
 /** The site as an astronomy-engine observer. */
@@ -44,6 +45,12 @@ export function wrap180(x: number): number {
 export function localSiderealDeg(unixS: number): number {
   const date = new Date(unixS * 1000);
   return wrap360(Astronomy.SiderealTime(date) * 15 + SITE.lon);
+}
+
+/** Local sidereal time (degrees) as a linear function of time anchored at `anchorS` (good over days). */
+export function siderealClock(anchorS: number): (unixS: number) => number {
+  const lst0 = localSiderealDeg(anchorS);
+  return (unixS: number) => lst0 + SIDEREAL_DEG_PER_S * (unixS - anchorS);
 }
 
 /** Azimuth (from north through east) and elevation, degrees, of hour angle `h` and dec `dec`. */

@@ -4,12 +4,11 @@
  * avoidance, and scans split into sub-scans. Plans whole planning days (local noon to local noon,
  * 16:30 UTC at the site) independently, so any window's plan of a day is the same plan.
  */
-import * as Astronomy from 'astronomy-engine';
 import { scanBlock } from '../blocks/block';
 import type { ScanBlock } from '../blocks/types';
 import { canonicalJson } from '../config';
 import { US_PER_S, type Micros } from '../time/micros';
-import { bodyTrack, moonPhase, siderealClock, type BodyTrack } from './bodies';
+import { bodyTrack, moonPhase, type BodyTrack } from './bodies';
 import type { PlannerConfig } from './config';
 import {
   boxOfDate,
@@ -18,6 +17,7 @@ import {
   distanceToArc,
   passLst,
   SIDEREAL_DEG_PER_S,
+  siderealClock,
   wrap360,
   type AzRange,
   type CrossingTable,
@@ -119,9 +119,9 @@ export function planDay(d: number, config: PlannerConfig): readonly DayScan[] {
   const minS = config.min_scan_length * 60;
   const maxS = config.max_scan_length * 60;
   const lstAt = siderealClock(d0);
-  const sun = bodyTrack(Astronomy.Body.Sun, d0, d1, lstAt);
-  const moon: BodyTrack | null = config.moon_avoidance > 0 ? bodyTrack(Astronomy.Body.Moon, d0, d1, lstAt) : null;
-  const moonOut = moon ?? bodyTrack(Astronomy.Body.Moon, d0, d1, lstAt);
+  const sun = bodyTrack('sun', d0, d1);
+  const moonOut = bodyTrack('moon', d0, d1);
+  const moon: BodyTrack | null = config.moon_avoidance > 0 ? moonOut : null;
   const sunLimit = config.sun_avoidance + AVOID_MARGIN;
   const moonLimit = config.moon_avoidance + AVOID_MARGIN;
   const rotation = wrap360((d + 1) * config.rotation_step);
