@@ -17,9 +17,29 @@ export interface ScheduleJob {
   readonly ctx: PolicyContext;
 }
 
+/** A computed schedule plus how long it waited in a queue, when the executor has one. */
+export interface ScheduleRun extends ScheduleResult {
+  /** Milliseconds between accepting the job and starting it (0 without a queue). */
+  readonly queueWaitMs?: number;
+}
+
+/** Counters for readiness checks and logs. */
+export interface ExecutorStats {
+  /** Threads able to take work (0 when the executor runs in-process: then `ready` decides). */
+  readonly workers: number;
+  readonly busy: number;
+  readonly queued: number;
+  /** False once closed or when no worker could be started. */
+  readonly ready: boolean;
+}
+
 /** Runs schedule jobs. Rejects with `ScheduleInputError` (400), `ScheduleBusyError` or `ScheduleTimeoutError` (503). */
 export interface ScheduleExecutor {
-  run(job: ScheduleJob): Promise<ScheduleResult>;
+  run(job: ScheduleJob): Promise<ScheduleRun>;
+  /** Current counters; optional for simple executors. */
+  stats?(): ExecutorStats;
+  /** Stops taking jobs, rejects queued ones and releases threads (graceful shutdown). */
+  close?(): Promise<void>;
 }
 
 /** The queue of waiting jobs is full (HTTP 503 at once). */

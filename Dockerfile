@@ -1,0 +1,37 @@
+# syntax=docker/dockerfile:1
+# Telescope schedule server. Build: docker build -t schedule-server .
+# Run:   docker run --rm -p 8010:8010 schedule-server
+
+# 1. Compile TypeScript with the full dependency tree.
+FROM node:20-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# 2. Production dependencies only.
+FROM node:20-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+# 3. The runtime image: compiled code + production dependencies, as the unprivileged `node` user.
+FROM node:20-slim
+ENV NODE_ENV=production \
+    PORT=8010 \
+    SCHEDULER_DATA_DIR=/app/data
+WORKDIR /app
+COPY --from=deps --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+COPY --chown=node:node package.json ./
+# Named master schedules live here. The repository has no data/ folder yet; when it gets one,
+# replace the mkdir with: COPY --chown=node:node data ./data
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 8010
+# node:20-slim has no curl; Node 20's fetch does the liveness probe.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8010) + '/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "dist/main.js"]

@@ -1,0 +1,36 @@
+import { loadAppConfig } from './environment';
+
+describe('loadAppConfig', () => {
+  it('uses the defaults for unset or empty variables', () => {
+    expect(loadAppConfig({})).toEqual({ port: 8010, dataDir: './data', maxWindowDays: 31, bodyLimit: '1mb' });
+    expect(loadAppConfig({ PORT: '', SCHEDULER_BODY_LIMIT: '  ' }).port).toBe(8010);
+  });
+
+  it('reads every variable', () => {
+    expect(
+      loadAppConfig({
+        PORT: '9000',
+        SCHEDULER_DATA_DIR: '/srv/data',
+        SCHEDULER_MAX_WINDOW_DAYS: '7.5',
+        SCHEDULER_BODY_LIMIT: '512kb',
+        UNRELATED: 'x',
+      }),
+    ).toEqual({ port: 9000, dataDir: '/srv/data', maxWindowDays: 7.5, bodyLimit: '512kb' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be an integer port number (got "abc")'],
+    [{ PORT: '12abc' }, 'PORT must be an integer port number (got "12abc")'],
+    [{ PORT: '70000' }, 'PORT must be between 1 and 65535 (got "70000")'],
+    [{ PORT: '80.5' }, 'PORT must be an integer port number (got "80.5")'],
+    [{ SCHEDULER_MAX_WINDOW_DAYS: '0' }, 'SCHEDULER_MAX_WINDOW_DAYS must be positive (got "0")'],
+    [{ SCHEDULER_MAX_WINDOW_DAYS: 'week' }, 'SCHEDULER_MAX_WINDOW_DAYS must be a number of days (got "week")'],
+    [{ SCHEDULER_BODY_LIMIT: 'huge' }, 'SCHEDULER_BODY_LIMIT must be a size such as 1mb, 512kb or 65536 (got "huge")'],
+  ])('rejects %p naming the variable', (env, message) => {
+    expect(() => loadAppConfig(env)).toThrow(`Invalid environment: ${message}`);
+  });
+
+  it('lists every bad variable at once', () => {
+    expect(() => loadAppConfig({ PORT: 'x', SCHEDULER_BODY_LIMIT: 'y' })).toThrow(/PORT .*; SCHEDULER_BODY_LIMIT /);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * The server's environment, read and checked once at start-up with class-validator: a bad value
+ * stops the server with a message naming the variable, instead of failing requests later.
+ */
+import { plainToInstance } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsNumber, IsPositive, Matches, Max, Min, validateSync } from 'class-validator';
+
+/** The variables the server reads, with their defaults. Add new ones here. */
+export class EnvironmentVariables {
+  /** Port to listen on. */
+  // class-validator runs the decorators bottom-up: the type check comes last so it runs first.
+  @Max(65535, { message: 'PORT must be between 1 and 65535' })
+  @Min(1, { message: 'PORT must be between 1 and 65535' })
+  @IsInt({ message: 'PORT must be an integer port number' })
+  PORT = 8010;
+
+  /** Directory of named master-schedule files. */
+  @IsNotEmpty({ message: 'SCHEDULER_DATA_DIR must be a directory path' })
+  SCHEDULER_DATA_DIR = './data';
+
+  /** Longest window accepted, in days. */
+  @IsPositive({ message: 'SCHEDULER_MAX_WINDOW_DAYS must be positive' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'SCHEDULER_MAX_WINDOW_DAYS must be a number of days' })
+  SCHEDULER_MAX_WINDOW_DAYS = 31;
+
+  /** Largest request body (`100kb`, `1mb`, or bytes). */
+  @Matches(/^\s*\d+(\.\d+)?\s*(b|kb|mb|gb)?\s*$/i, {
+    message: 'SCHEDULER_BODY_LIMIT must be a size such as 1mb, 512kb or 65536',
+  })
+  SCHEDULER_BODY_LIMIT = '1mb';
+}
+
+/** The checked configuration the app uses. */
+export interface AppConfig {
+  readonly port: number;
+  readonly dataDir: string;
+  readonly maxWindowDays: number;
+  readonly bodyLimit: string;
+}
+
+const NUMERIC: ReadonlySet<string> = new Set(['PORT', 'SCHEDULER_MAX_WINDOW_DAYS']);
+
+/**
+ * Reads the variables of `env` (unset or empty means the default) and validates them. Throws an
+ * `Error` listing every bad variable with its value.
+ */
+export function loadAppConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(new EnvironmentVariables())) {
+    const value = env[key]?.trim();
+    if (value === undefined || value === '') continue;
+    // Numbers are converted by hand: "12abc" must fail, not become 12.
+    raw[key] = NUMERIC.has(key) ? (/^[+-]?\d+(\.\d+)?$/.test(value) ? Number(value) : value) : value;
+  }
+  const vars = plainToInstance(EnvironmentVariables, raw);
+  const errors = validateSync(vars, { stopAtFirstError: true });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const why = Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`;
+      return `${why} (got ${JSON.stringify(env[e.property])})`;
+    });
+    throw new Error(`Invalid environment: ${lines.join('; ')}`);
+  }
+  return Object.freeze({
+    port: vars.PORT,
+    dataDir: vars.SCHEDULER_DATA_DIR,
+    maxWindowDays: vars.SCHEDULER_MAX_WINDOW_DAYS,
+    bodyLimit: vars.SCHEDULER_BODY_LIMIT.trim(),
+  });
+}

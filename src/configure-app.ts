@@ -1,0 +1,66 @@
+/**
+ * Everything around the routes that production and the e2e tests share: CORS, the JSON body
+ * parser with its limit and error envelopes, the global envelope filter, and the OpenAPI docs.
+ */
+import type { NestApplicationOptions } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import {
+  EnvelopeExceptionFilter,
+  errorToEnvelope,
+  PolicyRegistry,
+  SCHEDULER_SETTINGS,
+  type SchedulerSettings,
+} from './scheduler';
+
+/** Options for `NestFactory.create`: `configureApp` installs the body parser itself. */
+export const NEST_APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
+
+/** Path of the interactive docs (`/docs`); the JSON document is at `/docs-json`. */
+export const DOCS_PATH = 'docs';
+
+/** Builds the OpenAPI document, with the registered policy names in the description. */
+export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
+  const names = app.get(PolicyRegistry).all();
+  const list = [...names.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, p]) => `- \`${name}\`: ${p.description}`)
+    .join('\n');
+  const config = new DocumentBuilder()
+    .setTitle('Telescope schedule server')
+    .setDescription(
+      'POST a time window and a policy, get a runnable Python script for the telescope.\n\n' +
+        `Supported policies:\n\n${list}\n\n` +
+        'Every error answers `{"status": "error", "message": ...}` with the status code documented below.',
+    )
+    .setVersion('1')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/**
+ * Configures `app` (created with `NEST_APP_OPTIONS`) as production runs it. Call before
+ * `listen`/`init`: middleware and the docs routes must come before Nest's 404 handler.
+ */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  const settings = app.get<SchedulerSettings>(SCHEDULER_SETTINGS);
+  app.disable('x-powered-by');
+  // Responses are small and never cached by clients; hashing each one for an ETag is wasted time.
+  app.set('etag', false);
+  app.enableCors({ origin: '*' });
+  // strict: false lets a JSON scalar through, so the service can say the body must be an object.
+  app.useBodyParser('json', { limit: settings.bodyLimitBytes, strict: false });
+  // Body parser errors (bad JSON, too large, bad charset) answered with the envelope right here.
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const { httpStatus, body } = errorToEnvelope(err, settings.bodyLimit);
+    res.status(httpStatus).json(body);
+  });
+  app.useGlobalFilters(app.get(EnvelopeExceptionFilter));
+  let document: OpenAPIObject | undefined;
+  SwaggerModule.setup(DOCS_PATH, app, () => (document ??= buildOpenApiDocument(app)), {
+    jsonDocumentUrl: `${DOCS_PATH}-json`,
+  });
+  return app;
+}

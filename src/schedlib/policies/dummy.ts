@@ -1,0 +1,64 @@
+/**
+ * The `dummy` policy: a script that only sleeps, 1 to 10 `time.sleep(S)` lines adding up to the
+ * window. How many lines and how the window is split come from the request's seed, so the same
+ * request always gives the same sleeps.
+ */
+import { deepFreeze } from '../config/merge';
+import { parseConfig, s } from '../config/schema';
+import type { Policy, PolicyContext, ScheduleResult } from '../policy';
+import { Mt19937, seedFromText } from '../random';
+import { isoformat } from '../time/format';
+import type { Micros } from '../time/micros';
+
+/** The dummy policy takes no settings. */
+export type DummyConfig = Readonly<Record<string, never>>;
+
+/** Most sleep lines in one script. */
+export const DUMMY_MAX_SLEEPS = 10;
+
+const configSchema = s.object({});
+
+/** Centiseconds printed with two decimals, exactly (`12345` → `123.45`). */
+export function formatCentiseconds(cs: number): string {
+  return `${Math.floor(cs / 100)}.${String(cs % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Splits `total` centiseconds into `count` non-negative integer parts that add up to `total`
+ * exactly, cutting at points drawn from `rng`.
+ */
+export function splitCentiseconds(total: number, count: number, rng: Mt19937): number[] {
+  const cuts: number[] = [];
+  for (let i = 1; i < count; i++) cuts.push(Math.floor(rng.random() * (total + 1)));
+  cuts.sort((a, b) => a - b);
+  const parts: number[] = [];
+  let previous = 0;
+  for (const cut of cuts) {
+    parts.push(cut - previous);
+    previous = cut;
+  }
+  parts.push(total - previous);
+  return parts;
+}
+
+function generate(t0: Micros, t1: Micros, _config: DummyConfig, ctx: PolicyContext): ScheduleResult {
+  const rng = new Mt19937(seedFromText(ctx.seed));
+  const count = 1 + Math.floor(rng.random() * DUMMY_MAX_SLEEPS);
+  // Whole centiseconds: the printed sleeps then add up to the window rounded to 0.01 s, exactly.
+  const total = Math.max(0, Math.round((t1 - t0) / 10_000));
+  const lines = [
+    'import time',
+    `# generated ${ctx.now.toISOString()} by the dummy policy for ${isoformat(t0)} to ${isoformat(t1)}`,
+    ...splitCentiseconds(total, count, rng).map((cs) => `time.sleep(${formatCentiseconds(cs)})`),
+  ];
+  return { commands: `${lines.join('\n')}\n` };
+}
+
+/** The core `dummy` policy (no config; any key is a 400 naming it). */
+export const dummyPolicy: Policy<DummyConfig> = Object.freeze({
+  name: 'dummy',
+  description: 'Sleeps only: 1 to 10 time.sleep(S) lines that fill the window, the same for the same request.',
+  defaults: deepFreeze({}) as DummyConfig,
+  validate: (config: unknown): DummyConfig => parseConfig(configSchema, config) as DummyConfig,
+  generate,
+});

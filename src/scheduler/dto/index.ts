@@ -1,0 +1,3 @@
+/** Request and response DTOs (OpenAPI documentation). */
+export * from './generate-schedule.request.dto';
+export * from './schedule-response.dto';

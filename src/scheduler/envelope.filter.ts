@@ -1,0 +1,33 @@
+/**
+ * Turns every error of the schedule endpoint into the JSON error envelope. Bound on the
+ * controller so host apps get it too; `configureApp` also installs it globally.
+ */
+import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { errorToEnvelope } from './envelope';
+import { SCHEDULER_SETTINGS } from './scheduler.constants';
+import type { SchedulerSettings } from './scheduler-options.interface';
+
+/** Answers `{status: "error", message}` with the status `errorToEnvelope` decides; logs bugs. */
+@Catch()
+@Injectable()
+export class EnvelopeExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Scheduler');
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(SCHEDULER_SETTINGS) private readonly settings: SchedulerSettings,
+  ) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const { httpStatus, body, unexpected } = errorToEnvelope(exception, this.settings.bodyLimit);
+    if (unexpected) {
+      this.logger.error(
+        exception instanceof Error ? `${exception.name}: ${exception.message}` : `Non-error thrown: ${String(exception)}`,
+        exception instanceof Error ? exception.stack : undefined,
+      );
+    }
+    const res: unknown = host.switchToHttp().getResponse();
+    this.adapterHost.httpAdapter.reply(res, body, httpStatus);
+  }
+}

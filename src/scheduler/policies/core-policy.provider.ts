@@ -1,0 +1,32 @@
+/**
+ * Base of the providers that expose a policy of the framework-free core to Nest: each subclass
+ * names its core policy and carries `@SchedulePolicy`, everything else is delegated.
+ */
+import type { Policy, PolicyContext, ScheduleResult } from '../../schedlib/policy';
+import type { Micros } from '../../schedlib/time/micros';
+
+/** Delegates the `Policy` contract to `core`; stateless, so one instance serves every request. */
+export abstract class CorePolicyProvider<C> implements Policy<C> {
+  /** The core policy this provider exposes. */
+  protected abstract readonly core: Policy<C>;
+
+  get name(): string {
+    return this.core.name;
+  }
+
+  get description(): string {
+    return this.core.description;
+  }
+
+  get defaults(): C {
+    return this.core.defaults;
+  }
+
+  validate(config: unknown): C {
+    return this.core.validate(config);
+  }
+
+  generate(t0: Micros, t1: Micros, config: C, ctx: PolicyContext): ScheduleResult {
+    return this.core.generate(t0, t1, config, ctx);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The use case "generate a schedule": parse the request, find the policy, merge and validate its
+ * config, then hand the job to the executor. No HTTP here, so host apps can call it directly.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { canonicalJson } from '../schedlib/config/merge';
+import { parseScheduleRequest, resolvePolicyConfig } from '../schedlib/request';
+import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
+import type { SuccessEnvelope } from './envelope';
+import { PolicyRegistry } from './policy-registry';
+import { SCHEDULER_SETTINGS } from './scheduler.constants';
+import type { SchedulerSettings } from './scheduler-options.interface';
+
+/** Message of a success without a note from the policy. */
+export const SUCCESS_MESSAGE = 'Success';
+
+/** Generates schedules; throws `ScheduleInputError` for client mistakes (400 upstream). */
+@Injectable()
+export class ScheduleService {
+  constructor(
+    private readonly registry: PolicyRegistry,
+    @Inject(SCHEDULE_EXECUTOR) private readonly executor: ScheduleExecutor,
+    @Inject(SCHEDULER_SETTINGS) private readonly settings: SchedulerSettings,
+  ) {}
+
+  /** Answers a request body (`{t0, t1, policy}`, any JSON value) with the success envelope. */
+  async generate(body: unknown): Promise<SuccessEnvelope> {
+    const request = parseScheduleRequest(body, this.settings);
+    const policy = this.registry.require(request.policy.name);
+    const { merged, config } = resolvePolicyConfig(policy, request.policy, this.settings.presets);
+    // Equal requests (whatever their time format or key order) get equal seeds, hence equal schedules.
+    const seed = canonicalJson({ t0: request.t0, t1: request.t1, policy: policy.name, config: merged });
+    const result = await this.executor.run({
+      policy: policy.name,
+      t0: request.t0,
+      t1: request.t1,
+      config,
+      ctx: { dataDir: this.settings.dataDir, seed, now: new Date() },
+    });
+    return { status: 'ok', commands: result.commands, message: result.note ?? SUCCESS_MESSAGE };
+  }
+}

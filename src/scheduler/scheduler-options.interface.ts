@@ -1,0 +1,64 @@
+/**
+ * Options of `SchedulerModule`. `SchedulerModuleOptions` may come from a factory
+ * (`forRootAsync`); `SchedulerModuleExtras` shape the module itself, so they are always static.
+ */
+import type { Type } from '@nestjs/common';
+import type { Policy } from '../schedlib/policy';
+import type { PresetTable } from '../schedlib/request';
+
+/** Settings of the schedule endpoint that may be computed at start-up. */
+export interface SchedulerModuleOptions {
+  /**
+   * Longest window `t1 - t0` accepted, in days; longer windows get a 400 naming the limit.
+   * @default 31
+   */
+  maxWindowDays?: number;
+  /**
+   * Largest request body, in bytes or body-parser syntax (`'1mb'`). `configureApp` gives it to the
+   * JSON body parser; the controller also answers 413 when `Content-Length` says more.
+   * @default '1mb'
+   */
+  bodyLimit?: string | number;
+  /**
+   * Directory in which policies resolve named master-schedule files (relative to the working
+   * directory).
+   * @default './data'
+   */
+  dataDir?: string;
+  /**
+   * Named stored configs by policy name then preset name, selected with `"preset": NAME` in the
+   * request (between the policy's defaults and the request's `config`).
+   * @default {}
+   */
+  presets?: PresetTable;
+}
+
+/** Options that shape the module's controllers and providers (static in `forRootAsync` too). */
+export interface SchedulerModuleExtras {
+  /**
+   * Path before `/schedule` (`POST /<routePrefix>/schedule/`).
+   * @default 'api/v1'
+   */
+  routePrefix?: string;
+  /**
+   * Extra policy classes, each decorated with `@SchedulePolicy('name')`; registered as providers
+   * of the module next to the built-in ones.
+   * @default []
+   */
+  policies?: Type<Policy>[];
+}
+
+/** Everything `forRoot` accepts. */
+export type SchedulerModuleForRootOptions = SchedulerModuleOptions & SchedulerModuleExtras;
+
+/** The options with defaults applied and checked: what the service and filter use. */
+export interface SchedulerSettings {
+  readonly maxWindowDays: number;
+  /** Body limit as configured, for messages (`'1mb'`). */
+  readonly bodyLimit: string;
+  /** Body limit in bytes. */
+  readonly bodyLimitBytes: number;
+  /** Absolute path of the data directory. */
+  readonly dataDir: string;
+  readonly presets: PresetTable;
+}

@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { parseByteSize, resolveSchedulerSettings } from './scheduler-settings';
+import { normalizeRoutePrefix } from './scheduler.module-definition';
+
+describe('parseByteSize', () => {
+  it.each<[string | number, number | undefined]>([
+    ['1mb', 1024 * 1024],
+    ['512kb', 512 * 1024],
+    ['1.5KB', 1536],
+    ['2048', 2048],
+    [' 10 b ', 10],
+    [4096, 4096],
+    ['0', undefined],
+    ['-1mb', undefined],
+    ['lots', undefined],
+    [1.5, undefined],
+  ])('reads %p as %p bytes', (text, bytes) => {
+    expect(parseByteSize(text)).toBe(bytes);
+  });
+});
+
+describe('resolveSchedulerSettings', () => {
+  it('applies the defaults', () => {
+    expect(resolveSchedulerSettings()).toEqual({
+      maxWindowDays: 31,
+      bodyLimit: '1mb',
+      bodyLimitBytes: 1024 * 1024,
+      dataDir: resolve('./data'),
+      presets: {},
+    });
+  });
+
+  it('keeps given options and freezes the result', () => {
+    const s = resolveSchedulerSettings({ maxWindowDays: 2, bodyLimit: 1000, dataDir: '/srv/data', presets: { dummy: {} } });
+    expect(s).toMatchObject({ maxWindowDays: 2, bodyLimit: '1000 bytes', bodyLimitBytes: 1000, dataDir: '/srv/data' });
+    expect(Object.isFrozen(s)).toBe(true);
+  });
+
+  it.each([
+    [{ maxWindowDays: 0 }, /maxWindowDays must be a positive number/],
+    [{ maxWindowDays: Number.NaN }, /maxWindowDays must be a positive number/],
+    [{ bodyLimit: 'big' }, /bodyLimit must be a size such as "1mb"/],
+    [{ dataDir: '' }, /dataDir must be a non-empty path/],
+    [{ presets: { dummy: [] } as never }, /presets must map policy names/],
+  ])('rejects %p naming the option', (options, re) => {
+    expect(() => resolveSchedulerSettings(options)).toThrow(re);
+  });
+});
+
+describe('normalizeRoutePrefix', () => {
+  it('strips slashes and applies the default', () => {
+    expect(normalizeRoutePrefix(undefined)).toBe('api/v1');
+    expect(normalizeRoutePrefix('/observatory/')).toBe('observatory');
+    expect(normalizeRoutePrefix('api/v2')).toBe('api/v2');
+  });
+});

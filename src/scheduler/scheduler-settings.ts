@@ -1,0 +1,47 @@
+/**
+ * Applies the defaults to `SchedulerModuleOptions` and checks them once at start-up, so a bad
+ * option stops the app with a clear message instead of failing requests.
+ */
+import { resolve } from 'node:path';
+import { isPlainObject } from '../schedlib/config/merge';
+import { DEFAULT_BODY_LIMIT, DEFAULT_DATA_DIR, DEFAULT_MAX_WINDOW_DAYS } from './scheduler.constants';
+import type { SchedulerModuleOptions, SchedulerSettings } from './scheduler-options.interface';
+
+const UNITS: Readonly<Record<string, number>> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** Bytes of a size in body-parser syntax (`100kb`, `1mb`, `2048`); `undefined` when unreadable. */
+export function parseByteSize(size: string | number): number | undefined {
+  if (typeof size === 'number') return Number.isInteger(size) && size > 0 ? size : undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(size);
+  if (!m) return undefined;
+  const bytes = Math.floor(Number(m[1]) * UNITS[(m[2] ?? 'b').toLowerCase()]);
+  return bytes > 0 ? bytes : undefined;
+}
+
+/** Returns the settings for `options`, or throws an `Error` naming the bad option. */
+export function resolveSchedulerSettings(options: SchedulerModuleOptions = {}): SchedulerSettings {
+  const maxWindowDays = options.maxWindowDays ?? DEFAULT_MAX_WINDOW_DAYS;
+  if (typeof maxWindowDays !== 'number' || !Number.isFinite(maxWindowDays) || maxWindowDays <= 0) {
+    throw new Error(`SchedulerModule option maxWindowDays must be a positive number (got ${String(maxWindowDays)})`);
+  }
+  const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const bodyLimitBytes = parseByteSize(limit);
+  if (bodyLimitBytes === undefined) {
+    throw new Error(`SchedulerModule option bodyLimit must be a size such as "1mb" or 65536 (got ${String(limit)})`);
+  }
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  if (typeof dataDir !== 'string' || dataDir === '') {
+    throw new Error('SchedulerModule option dataDir must be a non-empty path');
+  }
+  const presets = options.presets ?? {};
+  if (!isPlainObject(presets) || !Object.values(presets).every(isPlainObject)) {
+    throw new Error('SchedulerModule option presets must map policy names to objects of named configs');
+  }
+  return Object.freeze({
+    maxWindowDays,
+    bodyLimit: typeof limit === 'number' ? `${limit} bytes` : limit.trim(),
+    bodyLimitBytes,
+    dataDir: resolve(dataDir),
+    presets,
+  });
+}

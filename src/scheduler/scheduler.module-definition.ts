@@ -1,0 +1,27 @@
+/**
+ * `forRoot`/`forRootAsync` of `SchedulerModule`, built with `ConfigurableModuleBuilder`. The
+ * extras (route prefix, extra policies) shape the module, so both methods take them statically.
+ */
+import { ConfigurableModuleBuilder } from '@nestjs/common';
+import { createScheduleController } from './schedule.controller';
+import { DEFAULT_ROUTE_PREFIX, SCHEDULER_MODULE_OPTIONS } from './scheduler.constants';
+import type { SchedulerModuleExtras, SchedulerModuleOptions } from './scheduler-options.interface';
+
+/** Strips slashes at both ends: `'/api/v1/'` → `'api/v1'`. */
+export function normalizeRoutePrefix(prefix: string | undefined): string {
+  return (prefix ?? DEFAULT_ROUTE_PREFIX).trim().replace(/^\/+|\/+$/g, '');
+}
+
+/** Base class, options token and option types of `SchedulerModule`. */
+export const {
+  ConfigurableModuleClass: SchedulerConfigurableModule,
+  OPTIONS_TYPE: SCHEDULER_OPTIONS_TYPE,
+  ASYNC_OPTIONS_TYPE: SCHEDULER_ASYNC_OPTIONS_TYPE,
+} = new ConfigurableModuleBuilder<SchedulerModuleOptions>({ optionsInjectionToken: SCHEDULER_MODULE_OPTIONS })
+  .setClassMethodName('forRoot')
+  .setExtras<SchedulerModuleExtras>({ routePrefix: DEFAULT_ROUTE_PREFIX, policies: [] }, (definition, extras) => ({
+    ...definition,
+    controllers: [...(definition.controllers ?? []), createScheduleController(normalizeRoutePrefix(extras.routePrefix))],
+    providers: [...(definition.providers ?? []), ...(extras.policies ?? [])],
+  }))
+  .build();

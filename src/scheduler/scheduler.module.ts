@@ -1,0 +1,41 @@
+/**
+ * The importable schedule module: `SchedulerModule.forRoot({...})` or `forRootAsync({...})`.
+ * Both share `SCHEDULER_PROVIDERS`; adding a built-in policy is one line in `POLICY_PROVIDERS`.
+ */
+import { Module, type Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { EnvelopeExceptionFilter } from './envelope.filter';
+import { InProcessExecutor } from './execution/in-process.executor';
+import { SCHEDULE_EXECUTOR } from './execution/schedule-executor';
+import { DummyPolicyProvider } from './policies/dummy-policy.provider';
+import { PolicyRegistry } from './policy-registry';
+import { ScheduleService } from './schedule.service';
+import { SchedulerConfigurableModule } from './scheduler.module-definition';
+import { SCHEDULER_MODULE_OPTIONS, SCHEDULER_SETTINGS } from './scheduler.constants';
+import type { SchedulerModuleOptions } from './scheduler-options.interface';
+import { resolveSchedulerSettings } from './scheduler-settings';
+
+/** The built-in policies, one provider class each (decorated with `@SchedulePolicy`). */
+export const POLICY_PROVIDERS: Provider[] = [DummyPolicyProvider];
+
+/** The module's own providers, shared by `forRoot` and `forRootAsync`. */
+export const SCHEDULER_PROVIDERS: Provider[] = [
+  {
+    provide: SCHEDULER_SETTINGS,
+    useFactory: (options: SchedulerModuleOptions) => resolveSchedulerSettings(options),
+    inject: [SCHEDULER_MODULE_OPTIONS],
+  },
+  PolicyRegistry,
+  ScheduleService,
+  EnvelopeExceptionFilter,
+  { provide: SCHEDULE_EXECUTOR, useClass: InProcessExecutor },
+  ...POLICY_PROVIDERS,
+];
+
+/** Serves `POST /<routePrefix>/schedule`; see `SchedulerModuleOptions` for the options. */
+@Module({
+  imports: [DiscoveryModule],
+  providers: SCHEDULER_PROVIDERS,
+  exports: [SCHEDULER_SETTINGS, SCHEDULE_EXECUTOR, PolicyRegistry, ScheduleService, EnvelopeExceptionFilter],
+})
+export class SchedulerModule extends SchedulerConfigurableModule {}

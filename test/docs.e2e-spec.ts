@@ -1,0 +1,87 @@
+/** The interactive docs, the OpenAPI document, CORS preflight and liveness of the production app. */
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { createTestApp } from './helpers/create-app';
+
+interface OpenApiDoc {
+  info: { description: string };
+  paths: Record<string, Record<string, { requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> }; responses: Record<string, { content?: Record<string, { schema: { $ref?: string }; example?: unknown; examples?: Record<string, { value: unknown }> }> }> }>>;
+  components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
+}
+
+describe('docs, CORS and health', () => {
+  let app: NestExpressApplication;
+  let doc: OpenApiDoc;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    doc = (await request(app.getHttpServer()).get('/docs-json')).body as OpenApiDoc;
+  });
+  afterAll(() => app.close());
+
+  it('serves the interactive docs at /docs', async () => {
+    const res = await request(app.getHttpServer()).get('/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.text).toContain('swagger-ui');
+  });
+
+  it('lists the policies in the description', () => {
+    expect(doc.info.description).toContain('- `dummy`: ');
+    expect(doc.info.description).not.toContain('`basic`');
+  });
+
+  it('documents the request with a working example of each form', async () => {
+    const op = doc.paths['/api/v1/schedule'].post;
+    const examples = op.requestBody.content['application/json'].examples;
+    expect(Object.keys(examples).sort()).toEqual(['bareName', 'inlineObject', 'jsonString']);
+    for (const { value } of Object.values(examples)) {
+      const res = await request(app.getHttpServer())
+        .post('/api/v1/schedule/')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify(value));
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('ok');
+    }
+    expect(doc.components.schemas.GenerateScheduleRequestDto.required?.sort()).toEqual(['policy', 't0', 't1']);
+  });
+
+  it('documents both envelopes and every status code with examples', () => {
+    const responses = doc.paths['/api/v1/schedule'].post.responses;
+    expect(Object.keys(responses).sort()).toEqual(['200', '400', '413', '415', '500', '503']);
+    expect(responses['200'].content?.['application/json'].schema.$ref).toBe('#/components/schemas/ScheduleSuccessDto');
+    for (const code of ['400', '413', '415', '500', '503']) {
+      const c = responses[code].content?.['application/json'];
+      expect(c?.schema.$ref).toBe('#/components/schemas/ScheduleErrorDto');
+      const values = c?.examples ? Object.values(c.examples).map((e) => e.value) : [c?.example];
+      expect(values.length).toBeGreaterThan(0);
+      for (const v of values) expect(Object.keys(v as object).sort()).toEqual(['message', 'status']);
+    }
+    expect(Object.keys(doc.components.schemas.ScheduleSuccessDto.properties).sort()).toEqual(['commands', 'message', 'status']);
+    expect(Object.keys(doc.components.schemas.ScheduleErrorDto.properties).sort()).toEqual(['message', 'status']);
+  });
+
+  it('answers a CORS preflight from any origin', async () => {
+    const res = await request(app.getHttpServer())
+      .options('/api/v1/schedule/')
+      .set('Origin', 'https://ops.example.org')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'content-type');
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['access-control-allow-methods']).toContain('POST');
+    expect(res.headers['access-control-allow-headers']).toMatch(/content-type/i);
+  });
+
+  it('answers GET /health', async () => {
+    const res = await request(app.getHttpServer()).get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('answers an unknown route with the envelope, not HTML', async () => {
+    const res = await request(app.getHttpServer()).get('/api/v1/nothing');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ status: 'error', message: 'Cannot GET /api/v1/nothing' });
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Builds the production app for an e2e spec file: `AppModule` with a given `AppConfig`, set up by
+ * the same `configureApp` as `main.ts`. Build it once per file (`beforeAll`) and close it after.
+ */
+import type { Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { AppModule } from '../../src/app.module';
+import { APP_CONFIG, type AppConfig, loadAppConfig } from '../../src/config';
+import { configureApp, NEST_APP_OPTIONS } from '../../src/configure-app';
+
+/** Options of `createTestApp`. */
+export interface TestAppOptions {
+  /** Environment variables of the app (`PORT` etc.); the process's own are ignored. */
+  readonly env?: Record<string, string>;
+  /** Providers to replace, e.g. the executor. */
+  readonly overrides?: readonly { provide: string | symbol | Type<unknown>; useValue: unknown }[];
+}
+
+/** The production app, configured and initialised, not listening (supertest binds a port). */
+export async function createTestApp(options: TestAppOptions = {}): Promise<NestExpressApplication> {
+  const config: AppConfig = loadAppConfig(options.env ?? {});
+  let builder = Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(APP_CONFIG)
+    .useValue(config);
+  for (const o of options.overrides ?? []) builder = builder.overrideProvider(o.provide).useValue(o.useValue);
+  const moduleRef = await builder.compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ ...NEST_APP_OPTIONS, logger: false });
+  configureApp(app);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,129 @@
+/**
+ * A host application imports `SchedulerModule` with its own policy: the policy is found by its
+ * decorator and served, errors keep the envelope without our `configureApp`, and two policies
+ * with one name stop the start-up.
+ */
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Module } from '@nestjs/common';
+import request from 'supertest';
+import { PolicyRegistry, SchedulerModule } from '../src/scheduler';
+import { AsyncHostAppModule, HostAppModule } from './host-app/host-app.module';
+import { ImpostorDummyPolicy, NightWatchPolicy } from './host-app/night-policy';
+import { pythonCompileError } from './helpers/python';
+
+async function startHost(module: unknown): Promise<INestApplication> {
+  const ref = await Test.createTestingModule({ imports: [module as never] }).compile();
+  const app = ref.createNestApplication({ logger: false });
+  // What many host apps do; our body is typed `unknown` so the pipe leaves it alone.
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  await app.init();
+  return app;
+}
+
+const window = { t0: '2026-11-29 21:05', t1: '2026-11-29 22:05' };
+
+describe('host app with forRoot', () => {
+  let app: INestApplication;
+  const post = (body: unknown) =>
+    request(app.getHttpServer()).post('/observatory/schedule/').set('Content-Type', 'application/json').send(JSON.stringify(body));
+
+  beforeAll(async () => {
+    app = await startHost(HostAppModule);
+  });
+  afterAll(() => app.close());
+
+  it('serves its own policy with a merged config, under its route prefix', async () => {
+    const res = await post({ ...window, policy: '{"policy": "night-watch", "config": {"repeat": 2}}' });
+    expect(res.status).toBe(200);
+    expect(res.body.commands).toBe('import time\nprint("good evening")\nprint("good evening")\ntime.sleep(3600.00)\n');
+    expect(res.body.message).toMatch(/^night-watch seeded by \d+ characters$/);
+    const err = pythonCompileError(res.body.commands);
+    if (err !== 'skipped') expect(err).toBeUndefined();
+  });
+
+  it('still serves the built-in dummy policy, without the trailing slash too', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/observatory/schedule')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ ...window, policy: 'dummy' }));
+    expect(res.status).toBe(200);
+    expect(res.body.commands).toMatch(/^import time\n/);
+  });
+
+  it('lists every policy, its own included, in the unknown-policy message', async () => {
+    const res = await post({ ...window, policy: 'nope' });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ status: 'error', message: 'Unknown policy "nope"; supported policies: broken, dummy, night-watch' });
+    expect(app.get(PolicyRegistry).names()).toEqual(['broken', 'dummy', 'night-watch']);
+  });
+
+  it('reports its config errors with the dotted path', async () => {
+    const res = await post({ ...window, policy: { policy: 'night-watch', config: { repeat: 9 } } });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ status: 'error', message: 'Invalid config: config.repeat must be an integer between 1 and 5 (got 9).' });
+  });
+
+  it('keeps the envelope for 415 and the window limit of its options', async () => {
+    const r415 = await request(app.getHttpServer()).post('/observatory/schedule/').set('Content-Type', 'text/plain').send('x');
+    expect(r415.status).toBe(415);
+    expect(r415.body).toEqual({ status: 'error', message: 'Content-Type must be application/json (got "text/plain")' });
+    const rWin = await post({ t0: '2026-11-29 00:00', t1: '2026-12-02 00:00', policy: 'dummy' });
+    expect(rWin.status).toBe(400);
+    expect(rWin.body.message).toBe('The window from t0 to t1 is 3 days long; the maximum is 2 days: ask for a shorter window');
+  });
+
+  it('answers a failing policy with a 500 that hides the detail', async () => {
+    const res = await post({ ...window, policy: 'broken' });
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ status: 'error', message: 'Internal server error: the schedule could not be generated; please report it' });
+  });
+
+  it('does not serve the default prefix', async () => {
+    const res = await request(app.getHttpServer()).post('/api/v1/schedule/').set('Content-Type', 'application/json').send('{}');
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('host app with forRootAsync', () => {
+  let app: INestApplication;
+  const post = (body: unknown) =>
+    request(app.getHttpServer()).post('/api/v1/schedule/').set('Content-Type', 'application/json').send(JSON.stringify(body));
+
+  beforeAll(async () => {
+    app = await startHost(AsyncHostAppModule);
+  });
+  afterAll(() => app.close());
+
+  it('takes options from the factory: presets and the window limit', async () => {
+    const res = await post({ ...window, policy: { policy: 'night-watch', preset: 'loud', config: { repeat: 1 } } });
+    expect(res.status).toBe(200);
+    expect(res.body.commands).toBe('import time\nprint("HELLO")\ntime.sleep(3600.00)\n');
+    const bad = await post({ ...window, policy: { policy: 'night-watch', preset: 'quiet' } });
+    expect(bad.body).toEqual({ status: 'error', message: 'Unknown preset "quiet" for policy "night-watch"; available presets: loud' });
+    const long = await post({ t0: '2026-11-29 00:00', t1: '2026-11-30 00:01', policy: 'dummy' });
+    expect(long.status).toBe(400);
+    expect(long.body.message).toMatch(/the maximum is 1 day:/);
+  });
+});
+
+describe('start-up checks', () => {
+  it('fails with a clear error when two policies share a name', async () => {
+    @Module({ imports: [SchedulerModule.forRoot({ policies: [ImpostorDummyPolicy] })] })
+    class ClashModule {}
+    const ref = await Test.createTestingModule({ imports: [ClashModule] }).compile();
+    const app = ref.createNestApplication({ logger: false });
+    await expect(app.init()).rejects.toThrow(
+      'Two schedule policies are named "dummy": DummyPolicyProvider and ImpostorDummyPolicy; give each @SchedulePolicy a unique name',
+    );
+    await app.close();
+  });
+
+  it('fails on a bad module option', async () => {
+    @Module({ imports: [SchedulerModule.forRoot({ policies: [NightWatchPolicy], maxWindowDays: -1 })] })
+    class BadOptionModule {}
+    await expect(Test.createTestingModule({ imports: [BadOptionModule] }).compile()).rejects.toThrow(
+      'SchedulerModule option maxWindowDays must be a positive number (got -1)',
+    );
+  });
+});

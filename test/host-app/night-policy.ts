@@ -1,0 +1,57 @@
+/**
+ * A host application's own policy, as a host would write it: a decorated provider class that
+ * implements the core `Policy` contract with its own config schema.
+ */
+import { Injectable } from '@nestjs/common';
+import { deepFreeze } from '../../src/schedlib/config/merge';
+import { parseConfig, s, type Infer } from '../../src/schedlib/config/schema';
+import type { Policy, PolicyContext, ScheduleResult } from '../../src/schedlib/policy';
+import type { Micros } from '../../src/schedlib/time/micros';
+import { SchedulePolicy } from '../../src/scheduler';
+
+const schema = s.object({ greeting: s.string({ minLength: 1, maxLength: 40 }), repeat: s.number({ integer: true, min: 1, max: 5 }) });
+
+/** Config of the host's policy. */
+export type NightConfig = Infer<typeof schema>;
+
+/** Prints a greeting `repeat` times, then waits for the window. */
+@SchedulePolicy('night-watch')
+@Injectable()
+export class NightWatchPolicy implements Policy<NightConfig> {
+  readonly name = 'night-watch';
+  readonly description = 'Host policy of the e2e tests: greets, then sleeps through the window.';
+  readonly defaults: NightConfig = deepFreeze({ greeting: 'good evening', repeat: 1 });
+
+  validate(config: unknown): NightConfig {
+    return parseConfig(schema, config);
+  }
+
+  generate(t0: Micros, t1: Micros, config: NightConfig, ctx: PolicyContext): ScheduleResult {
+    const lines = ['import time'];
+    for (let i = 0; i < config.repeat; i++) lines.push(`print(${JSON.stringify(config.greeting)})`);
+    lines.push(`time.sleep(${((t1 - t0) / 1e6).toFixed(2)})`);
+    return { commands: `${lines.join('\n')}\n`, note: `night-watch seeded by ${ctx.seed.length} characters` };
+  }
+}
+
+/** A host policy with a bug: the server must answer 500 without any detail. */
+@SchedulePolicy('broken')
+@Injectable()
+export class BrokenPolicy implements Policy<Record<string, never>> {
+  readonly name = 'broken';
+  readonly description = 'Always throws.';
+  readonly defaults = {};
+
+  validate(): Record<string, never> {
+    return {};
+  }
+
+  generate(): ScheduleResult {
+    throw new Error(`secret detail in ${__filename}`);
+  }
+}
+
+/** Claims the built-in name `dummy`: start-up must fail. */
+@SchedulePolicy('dummy')
+@Injectable()
+export class ImpostorDummyPolicy extends NightWatchPolicy {}
