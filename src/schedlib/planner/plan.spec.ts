@@ -151,6 +151,7 @@ describe('planMasterSchedule: a week of the default plan (2023-01-01 to 2023-01-
 
 describe('planMasterSchedule: anchoring and determinism', () => {
   const week0 = US('2026-11-30T00:00:00Z');
+  const config45 = parseConfig(plannerConfigSchema, deepMerge(DEFAULT_PLANNER_CONFIG, { elevations: [45] }));
   const week = planMasterSchedule(week0, week0 + 3 * DAY_US, DEFAULT_PLANNER_CONFIG);
   const strip = (p: PlannedScan): Omit<PlannedScan, 'pass'> => {
     const { pass: _pass, ...rest } = p;
@@ -181,6 +182,16 @@ describe('planMasterSchedule: anchoring and determinism', () => {
     const copy = parseConfig(plannerConfigSchema, JSON.parse(JSON.stringify(DEFAULT_PLANNER_CONFIG)));
     const again = planMasterSchedule(week0, week0 + 3 * DAY_US, copy);
     expect(again).toEqual(week);
+  });
+
+  it('never serves a stale day to a config object changed in place', () => {
+    const mutable = { ...DEFAULT_PLANNER_CONFIG, elevations: [50, 60] };
+    const w1 = week0 + DAY_US;
+    const before = planMasterSchedule(week0, w1, mutable);
+    mutable.elevations = [45];
+    const after = planMasterSchedule(week0, w1, mutable);
+    expect(after).not.toEqual(before);
+    expect(after).toEqual(planMasterSchedule(week0, w1, config45));
   });
 
   it('plans a day in well under 100 ms', () => {

@@ -371,11 +371,12 @@ const dayCache = new Map<string, readonly DayScan[]>();
 const configKeys = new WeakMap<PlannerConfig, string>();
 
 function cachedDay(d: number, config: PlannerConfig): readonly DayScan[] {
+  // Sorted keys, so equal configs share cache entries whatever their key order. The text is kept
+  // per object only for frozen configs (as the schema returns them), which cannot change later.
   let ck = configKeys.get(config);
   if (ck === undefined) {
-    // Sorted keys, so equal configs share cache entries whatever their key order.
     ck = canonicalJson(config);
-    configKeys.set(config, ck);
+    if (Object.isFrozen(config)) configKeys.set(config, ck);
   }
   const key = `${d}|${ck}`;
   const hit = dayCache.get(key);
