@@ -90,7 +90,7 @@ if (args.has('--reference')) {
       `duty ${(100 * dutyCycle(inside.map((x) => x.block), t0, t1)).toFixed(1)} %`
     );
   };
-  for (const start of ['2023-01-01', '2023-04-01', '2023-07-01', '2023-10-01']) {
+  for (const start of ['2023-01-01', '2023-04-01', '2023-07-01', '2023-10-01', '2026-11-30']) {
     const t0 = Date.parse(`${start}T00:00:00Z`) * 1000;
     const t1 = t0 + 7 * DAY_US;
     const plan = planMasterSchedule(t0, t1, DEFAULT_PLANNER_CONFIG);
