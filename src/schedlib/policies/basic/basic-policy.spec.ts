@@ -5,7 +5,7 @@ import { wrap360 } from '../../numeric/unwrap';
 import { parseInstant } from '../../time/iso';
 import { describeWithReference, readReferenceText, REFERENCE_DIR } from '../../../testing/reference';
 import { basicPolicy } from './basic-policy';
-import { BASIC_DEFAULTS } from './config';
+import { BASIC_DEFAULTS, basicConfigSchema } from './config';
 import { NO_MASTER_NOTE, planBasic } from './pipeline';
 
 function t(text: string): number {
@@ -46,6 +46,14 @@ describe('basic config', () => {
   ])('rejects %j', (override, message) => {
     expect(() => validate(override)).toThrow(ConfigError);
     expect(() => validate(override)).toThrow(message);
+  });
+
+  it('describes itself as JSON Schema for the docs', () => {
+    const js = basicConfigSchema.toJsonSchema() as { properties: Record<string, { properties?: Record<string, unknown>; required?: string[] }>; required: string[] };
+    expect(js.required).toEqual(['rules', 'calibration_targets', 'soft_targets']);
+    expect(Object.keys(js.properties.rules.properties ?? {})).toEqual(expect.arrayContaining(['sun-avoidance', 'rephase-first', 'day-mod']));
+    expect(js.properties.rules.required).toEqual(['sun-avoidance', 'make-source-plan', 'make-source-scan']);
+    expect(JSON.parse(JSON.stringify(js))).toEqual(js);
   });
 
   it('accepts every optional rule of the registry, and null removes one', () => {
