@@ -6,7 +6,7 @@ import type { ObservingWindow } from '../blocks/types';
 import { PRNGKey } from '../random';
 import { makeSourcePlan, makeSourcePlanParams, planSourceBlock } from './make-source-plan';
 import { scanFromWindow } from './make-source-scan';
-import { utc } from './testing-helpers';
+import { utc } from './rules.test-helpers';
 
 const DEFAULT_PLAN = {
   specs: [{ bounds_x: [-0.5, 0.5] as [number, number], bounds_y: [-0.5, 0.5] as [number, number] }],

@@ -6,7 +6,7 @@ import { flatten } from '../blocks/tree';
 import type { Block } from '../blocks/types';
 import { sampleGrid } from './rule';
 import { avoidSun, sunAvoidance, sunAvoidanceParams, sunSafeMask, sunSafeMaskFast } from './sun-avoidance';
-import { utc } from './testing-helpers';
+import { utc } from './rules.test-helpers';
 
 describe('sunSafeMask (F7)', () => {
   const t0 = utc('2023-01-01T00:00:00Z');

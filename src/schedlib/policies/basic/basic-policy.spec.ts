@@ -6,7 +6,7 @@ import { parseInstant } from '../../time/iso';
 import { describeWithReference, readReferenceText, REFERENCE_DIR } from '../../../testing/reference';
 import { basicPolicy } from './basic-policy';
 import { BASIC_DEFAULTS, basicConfigSchema } from './config';
-import { NO_MASTER_NOTE, planBasic } from './pipeline';
+import { GENERATED_MASTER_NOTE, planBasic } from './pipeline';
 
 function t(text: string): number {
   const v = parseInstant(text);
@@ -50,7 +50,7 @@ describe('basic config', () => {
 
   it('describes itself as JSON Schema for the docs', () => {
     const js = basicConfigSchema.toJsonSchema() as { properties: Record<string, { properties?: Record<string, unknown>; required?: string[] }>; required: string[] };
-    expect(js.required).toEqual(['rules', 'calibration_targets', 'soft_targets']);
+    expect(js.required).toEqual(['master', 'rules', 'calibration_targets', 'soft_targets']);
     expect(Object.keys(js.properties.rules.properties ?? {})).toEqual(expect.arrayContaining(['sun-avoidance', 'rephase-first', 'day-mod']));
     expect(js.properties.rules.required).toEqual(['sun-avoidance', 'make-source-plan', 'make-source-scan']);
     expect(JSON.parse(JSON.stringify(js))).toEqual(js);
@@ -75,19 +75,33 @@ describe('basic config', () => {
 });
 
 describe('basic policy without a master schedule', () => {
-  it('gives calibration scans only, with a note', () => {
-    const r = basicPolicy.generate(t('2024-01-01T00:00Z'), t('2024-01-02T00:00Z'), BASIC_DEFAULTS, ctx);
-    expect(r.note).toBe(NO_MASTER_NOTE);
-    const names = [...r.commands.matchAll(/^# (\w+)$/gm)].map((m) => m[1]);
-    expect(names.length).toBeGreaterThan(0);
-    expect(names.every((n) => n === 'saturn' || n === 'uranus')).toBe(true);
+  const groupNames = (commands: string) => [...commands.matchAll(/^# (\S+)$/gm)].map((m) => m[1]);
+
+  it('generates the master schedule for the window and says so', () => {
+    const r = basicPolicy.generate(t('2026-12-01T00:00Z'), t('2026-12-02T00:00Z'), BASIC_DEFAULTS, ctx);
+    expect(r.note).toBe(GENERATED_MASTER_NOTE);
+    const names = groupNames(r.commands);
+    const cmb = names.filter((n) => n.startsWith('DEC-050..-030_RA'));
+    const calibration = names.filter((n) => n === 'saturn' || n === 'uranus');
+    expect(cmb.length).toBeGreaterThan(10);
+    expect(calibration.length).toBeGreaterThan(0);
+    expect(names.every((n) => n.startsWith('DEC-') || n === 'south' || n === 'saturn' || n === 'uranus')).toBe(true);
+  });
+  it('the generated plan follows config.master', () => {
+    const cfg = validate({ master: { elevations: [60] }, calibration_targets: [] });
+    const r = basicPolicy.generate(t('2026-12-01T00:00Z'), t('2026-12-02T00:00Z'), cfg, ctx);
+    const pointings = [...r.commands.matchAll(/^acu\.move_to\([\d.]+, ([\d.]+)\)$/gm)].map((m) => m[1]);
+    expect(pointings.length).toBeGreaterThan(0);
+    expect(new Set(pointings.filter((_, i) => groupNames(r.commands)[i] !== 'south'))).toEqual(new Set(['60.00']));
   });
   it('t1 ≤ t0 gives the preamble only', () => {
     expect(basicPolicy.generate(t('2023-01-02T00:00Z'), t('2023-01-01T00:00Z'), BASIC_DEFAULTS, ctx).commands).toBe(PREAMBLE);
   });
-  it('no calibration targets and no master: the preamble only', () => {
+  it('no calibration targets: master scans only', () => {
     const cfg = validate({ calibration_targets: [] });
-    expect(basicPolicy.generate(t('2023-01-01T00:00Z'), t('2023-01-02T00:00Z'), cfg, ctx).commands).toBe(PREAMBLE);
+    const names = groupNames(basicPolicy.generate(t('2023-01-01T00:00Z'), t('2023-01-02T00:00Z'), cfg, ctx).commands);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.some((n) => n === 'saturn' || n === 'uranus')).toBe(false);
   });
 });
 
