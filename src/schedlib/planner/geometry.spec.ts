@@ -10,23 +10,12 @@ import {
   localSiderealDeg,
   passLst,
   SITE_OBSERVER,
-  wrap180,
-  wrap360,
 } from './geometry';
+import { wrap180, wrap360 } from '../numeric/unwrap';
 import { independentCrossing } from './plan-checks';
 
 const D2R = Math.PI / 180;
 const at = (iso: string): number => Date.parse(iso) / 1000;
-
-describe('angle helpers', () => {
-  it('wraps into [0, 360) and (-180, 180]', () => {
-    expect(wrap360(-30)).toBe(330);
-    expect(wrap360(720.5)).toBe(0.5);
-    expect(wrap180(190)).toBe(-170);
-    expect(wrap180(180)).toBe(180);
-    expect(wrap180(-180)).toBe(180);
-  });
-});
 
 describe('hourAngleToHorizontal', () => {
   it('agrees with astronomy-engine Horizon (no refraction) to 0.001 degree', () => {

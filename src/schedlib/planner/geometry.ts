@@ -5,6 +5,7 @@
  */
 import * as Astronomy from 'astronomy-engine';
 import { SITE as ASTRO_SITE } from '../astro/site';
+import { wrap180, wrap360 } from '../numeric/unwrap';
 
 /** The site of the master schedules: the scheduler's site, with the names the TOAST header shows. */
 export const SITE = Object.freeze({
@@ -28,18 +29,6 @@ const D2R = Math.PI / 180;
 const R2D = 180 / Math.PI;
 /** Sidereal degrees per SI second. */
 export const SIDEREAL_DEG_PER_S = 360.98564736629 / 86400;
-
-/** `x` reduced to [0, 360). */
-export function wrap360(x: number): number {
-  const r = x % 360;
-  return r < 0 ? r + 360 : r;
-}
-
-/** `x` reduced to (-180, 180]. */
-export function wrap180(x: number): number {
-  const r = wrap360(x);
-  return r > 180 ? r - 360 : r;
-}
 
 /** Local apparent sidereal time (degrees) at a Unix time in seconds. */
 export function localSiderealDeg(unixS: number): number {

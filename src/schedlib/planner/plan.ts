@@ -18,11 +18,11 @@ import {
   passLst,
   SIDEREAL_DEG_PER_S,
   siderealClock,
-  wrap360,
   type AzRange,
   type CrossingTable,
   type Side,
 } from './geometry';
+import { wrap360 } from '../numeric/unwrap';
 
 /** One row of a master schedule: every column of the TOAST verbose format. */
 export interface PlannedScan {
