@@ -8,6 +8,7 @@ import { EnvelopeExceptionFilter } from './envelope.filter';
 import { InProcessExecutor } from './execution/in-process.executor';
 import { SCHEDULE_EXECUTOR } from './execution/schedule-executor';
 import { DummyPolicyProvider } from './policies/dummy-policy.provider';
+import { BasicPolicyProvider } from './policies/basic-policy.provider';
 import { PolicyRegistry } from './policy-registry';
 import { ScheduleService } from './schedule.service';
 import { SchedulerConfigurableModule } from './scheduler.module-definition';
@@ -16,7 +17,7 @@ import type { SchedulerModuleOptions } from './scheduler-options.interface';
 import { resolveSchedulerSettings } from './scheduler-settings';
 
 /** The built-in policies, one provider class each (decorated with `@SchedulePolicy`). */
-export const POLICY_PROVIDERS: Provider[] = [DummyPolicyProvider];
+export const POLICY_PROVIDERS: Provider[] = [DummyPolicyProvider, BasicPolicyProvider];
 
 /** The module's own providers, shared by `forRoot` and `forRootAsync`. */
 export const SCHEDULER_PROVIDERS: Provider[] = [

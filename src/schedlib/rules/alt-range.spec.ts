@@ -3,7 +3,7 @@ import { sourceGetBlocks } from '../astro/events';
 import { scanBlock } from '../blocks/block';
 import { flatten } from '../blocks/tree';
 import { altRange, altRangeParams } from './alt-range';
-import { utc } from './testing-helpers';
+import { utc } from './rules.test-helpers';
 
 describe('alt-range (spec §5.6)', () => {
   const blocks = sourceGetBlocks('uranus', utc('2020-01-01T00:00:00Z'), utc('2020-01-02T00:00:00Z'));

@@ -1,6 +1,6 @@
 import { plainBlock } from '../blocks/block';
 import { dayMod, dayModParams, siderealDayIndex, SIDEREAL_DAY_S } from './day-mod';
-import { utc } from './testing-helpers';
+import { utc } from './rules.test-helpers';
 
 describe('day-mod (spec §5.3)', () => {
   const ref = utc('2014-01-01T00:00:00Z');

@@ -1,7 +1,7 @@
 import { scanBlock, sourceBlock } from '../blocks/block';
 import { flatten } from '../blocks/tree';
 import { driftMode, driftModeParams } from './drift-mode';
-import { utc } from './testing-helpers';
+import { utc } from './rules.test-helpers';
 
 describe('drift-mode (spec §5.4)', () => {
   const h = 3_600_000_000;

@@ -1,6 +1,6 @@
 import type { ObservingWindow } from '../blocks/types';
 import { makeSourceScan, makeSourceScanParams, scanFromWindow } from './make-source-scan';
-import { fixedUniform, utc } from './testing-helpers';
+import { fixedUniform, utc } from './rules.test-helpers';
 
 /** A synthetic window whose arrays are linear in time, so every spline reproduces them. */
 function linearWindow(t0s: number, n: number, az0 = 100): ObservingWindow {

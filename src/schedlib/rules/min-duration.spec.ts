@@ -1,7 +1,7 @@
 import { plainBlock, scanBlock } from '../blocks/block';
 import { ConfigError } from '../errors';
 import { minDuration, minDurationParams } from './min-duration';
-import { utc } from './testing-helpers';
+import { utc } from './rules.test-helpers';
 
 describe('min-duration (spec §5.5)', () => {
   const t = utc('2023-01-01T00:00:00Z');

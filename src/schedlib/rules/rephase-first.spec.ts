@@ -1,6 +1,6 @@
 import { plainBlock } from '../blocks/block';
 import { rephaseFirst } from './rephase-first';
-import { fixedUniform, utc } from './testing-helpers';
+import { fixedUniform, utc } from './rules.test-helpers';
 
 describe('rephase-first (spec §5.7, fixed)', () => {
   const t = utc('2023-01-01T00:00:00Z');

@@ -6,6 +6,7 @@ import { BODY_NAMES, isBodyName, type BodyName } from '../../astro/site';
 import { deepFreeze, s, type Infer, type Schema } from '../../config';
 import { describeValue } from '../../config/schema';
 import { ConfigError } from '../../errors';
+import { DEFAULT_PLANNER_CONFIG, plannerConfigSchema } from '../../planner/config';
 import {
   altRangeParams,
   dayModParams,
@@ -60,6 +61,7 @@ export const basicRulesSchema = s.object(
 export const basicConfigSchema = s.object(
   {
     master_schedule: s.string({ minLength: 1, maxLength: MAX_MASTER_SCHEDULE_CHARS }),
+    master: plannerConfigSchema,
     rules: basicRulesSchema,
     calibration_targets: targetList(),
     soft_targets: targetList(),
@@ -71,10 +73,11 @@ export const basicConfigSchema = s.object(
 export type BasicConfig = Infer<typeof basicConfigSchema>;
 
 /**
- * Defaults of the original server (e78b683, `configs/basic.py`). No `master_schedule`: without
- * one the policy schedules calibration scans only and says so in its note.
+ * Defaults of the original server (e78b683, `configs/basic.py`), plus `master`: without a
+ * `master_schedule` the policy generates the master schedule for the window with the planner.
  */
 export const BASIC_DEFAULTS: BasicConfig = deepFreeze({
+  master: DEFAULT_PLANNER_CONFIG,
   rules: {
     'sun-avoidance': { min_angle_az: 6, min_angle_alt: 6, time_step: 10, n_buffer: 3 },
     'day-mod': { day: 0, day_mod: 1, day_ref: '2014-01-01T00:00:00Z' },

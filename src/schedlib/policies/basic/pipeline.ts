@@ -21,6 +21,7 @@ import {
   sunAvoidance,
   type Rule,
 } from '../../rules';
+import { planMasterSchedule, toScanBlocks } from '../../planner/plan';
 import { loadMasterSchedule } from '../../toast/load';
 import type { Micros } from '../../time/micros';
 import type { BasicConfig } from './config';
@@ -31,17 +32,17 @@ export interface MasterSource {
   readonly note?: string;
 }
 
-/** Note given when the config names no master schedule. */
-export const NO_MASTER_NOTE =
-  'No master_schedule in the config: the schedule holds calibration scans only.';
+/** Note given when the master schedule was generated rather than read. */
+export const GENERATED_MASTER_NOTE =
+  'No master_schedule in the config: the master schedule was generated for the window (config.master).';
 
 /**
  * Where the master blocks come from: the configured file (inside `ctx.dataDir`) or inline TOAST
- * text; without one, none (a generator for any date will be plugged in here).
+ * text; without one, the planner's schedule for the window, made with `config.master`.
  */
-export function masterBlocks(_t0: Micros, _t1: Micros, config: BasicConfig, ctx: PolicyContext): MasterSource {
-  if (config.master_schedule === undefined) return { blocks: [], note: NO_MASTER_NOTE };
-  return { blocks: loadMasterSchedule(config.master_schedule, ctx.dataDir) };
+export function masterBlocks(t0: Micros, t1: Micros, config: BasicConfig, ctx: PolicyContext): MasterSource {
+  if (config.master_schedule !== undefined) return { blocks: loadMasterSchedule(config.master_schedule, ctx.dataDir) };
+  return { blocks: toScanBlocks(planMasterSchedule(t0, t1, config.master)), note: GENERATED_MASTER_NOTE };
 }
 
 /** Drops master rows that cannot touch `[t0, t1]` before the tree is built (trim would drop them anyway). */
