@@ -2,7 +2,15 @@ import { loadAppConfig } from './environment';
 
 describe('loadAppConfig', () => {
   it('uses the defaults for unset or empty variables', () => {
-    expect(loadAppConfig({})).toEqual({ port: 8010, dataDir: './data', maxWindowDays: 31, bodyLimit: '1mb' });
+    expect(loadAppConfig({})).toEqual({
+      port: 8010,
+      dataDir: './data',
+      maxWindowDays: 31,
+      bodyLimit: '1mb',
+      workerThreads: undefined,
+      queueLimit: 64,
+      timeLimitMs: 30000,
+    });
     expect(loadAppConfig({ PORT: '', SCHEDULER_BODY_LIMIT: '  ' }).port).toBe(8010);
   });
 
@@ -13,9 +21,20 @@ describe('loadAppConfig', () => {
         SCHEDULER_DATA_DIR: '/srv/data',
         SCHEDULER_MAX_WINDOW_DAYS: '7.5',
         SCHEDULER_BODY_LIMIT: '512kb',
+        SCHEDULER_WORKER_THREADS: '0',
+        SCHEDULER_QUEUE_LIMIT: '8',
+        SCHEDULER_TIME_LIMIT_MS: '5000',
         UNRELATED: 'x',
       }),
-    ).toEqual({ port: 9000, dataDir: '/srv/data', maxWindowDays: 7.5, bodyLimit: '512kb' });
+    ).toEqual({
+      port: 9000,
+      dataDir: '/srv/data',
+      maxWindowDays: 7.5,
+      bodyLimit: '512kb',
+      workerThreads: 0,
+      queueLimit: 8,
+      timeLimitMs: 5000,
+    });
   });
 
   it.each([
@@ -25,6 +44,9 @@ describe('loadAppConfig', () => {
     [{ PORT: '80.5' }, 'PORT must be an integer port number (got "80.5")'],
     [{ SCHEDULER_MAX_WINDOW_DAYS: '0' }, 'SCHEDULER_MAX_WINDOW_DAYS must be positive (got "0")'],
     [{ SCHEDULER_MAX_WINDOW_DAYS: 'week' }, 'SCHEDULER_MAX_WINDOW_DAYS must be a number of days (got "week")'],
+    [{ SCHEDULER_WORKER_THREADS: '-1' }, 'SCHEDULER_WORKER_THREADS must be 0 or more (got "-1")'],
+    [{ SCHEDULER_QUEUE_LIMIT: 'many' }, 'SCHEDULER_QUEUE_LIMIT must be a whole number (got "many")'],
+    [{ SCHEDULER_TIME_LIMIT_MS: '0' }, 'SCHEDULER_TIME_LIMIT_MS must be at least 1 (got "0")'],
     [{ SCHEDULER_BODY_LIMIT: 'huge' }, 'SCHEDULER_BODY_LIMIT must be a size such as 1mb, 512kb or 65536 (got "huge")'],
   ])('rejects %p naming the variable', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(`Invalid environment: ${message}`);

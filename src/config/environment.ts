@@ -3,7 +3,7 @@
  * stops the server with a message naming the variable, instead of failing requests later.
  */
 import { plainToInstance } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsNumber, IsPositive, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, Matches, Max, Min, validateSync } from 'class-validator';
 
 /** The variables the server reads, with their defaults. Add new ones here. */
 export class EnvironmentVariables {
@@ -28,6 +28,22 @@ export class EnvironmentVariables {
     message: 'SCHEDULER_BODY_LIMIT must be a size such as 1mb, 512kb or 65536',
   })
   SCHEDULER_BODY_LIMIT = '1mb';
+
+  /** Worker threads computing schedules; 0 computes on the main thread. Empty: one per core. */
+  @Min(0, { message: 'SCHEDULER_WORKER_THREADS must be 0 or more' })
+  @IsInt({ message: 'SCHEDULER_WORKER_THREADS must be a whole number' })
+  @IsOptional()
+  SCHEDULER_WORKER_THREADS: number | undefined = undefined;
+
+  /** Schedules that may wait for a worker before 503s. */
+  @Min(0, { message: 'SCHEDULER_QUEUE_LIMIT must be 0 or more' })
+  @IsInt({ message: 'SCHEDULER_QUEUE_LIMIT must be a whole number' })
+  SCHEDULER_QUEUE_LIMIT = 64;
+
+  /** Time limit of one schedule, in milliseconds. */
+  @Min(1, { message: 'SCHEDULER_TIME_LIMIT_MS must be at least 1' })
+  @IsInt({ message: 'SCHEDULER_TIME_LIMIT_MS must be a whole number of milliseconds' })
+  SCHEDULER_TIME_LIMIT_MS = 30_000;
 }
 
 /** The checked configuration the app uses. */
@@ -36,9 +52,19 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly maxWindowDays: number;
   readonly bodyLimit: string;
+  /** `undefined`: one per core. */
+  readonly workerThreads: number | undefined;
+  readonly queueLimit: number;
+  readonly timeLimitMs: number;
 }
 
-const NUMERIC: ReadonlySet<string> = new Set(['PORT', 'SCHEDULER_MAX_WINDOW_DAYS']);
+const NUMERIC: ReadonlySet<string> = new Set([
+  'PORT',
+  'SCHEDULER_MAX_WINDOW_DAYS',
+  'SCHEDULER_WORKER_THREADS',
+  'SCHEDULER_QUEUE_LIMIT',
+  'SCHEDULER_TIME_LIMIT_MS',
+]);
 
 /**
  * Reads the variables of `env` (unset or empty means the default) and validates them. Throws an
@@ -66,5 +92,8 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>> 
     dataDir: vars.SCHEDULER_DATA_DIR,
     maxWindowDays: vars.SCHEDULER_MAX_WINDOW_DAYS,
     bodyLimit: vars.SCHEDULER_BODY_LIMIT.trim(),
+    workerThreads: vars.SCHEDULER_WORKER_THREADS,
+    queueLimit: vars.SCHEDULER_QUEUE_LIMIT,
+    timeLimitMs: vars.SCHEDULER_TIME_LIMIT_MS,
   });
 }

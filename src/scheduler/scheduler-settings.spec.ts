@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseByteSize, resolveSchedulerSettings } from './scheduler-settings';
 import { normalizeRoutePrefix } from './scheduler.module-definition';
@@ -27,7 +28,21 @@ describe('resolveSchedulerSettings', () => {
       bodyLimitBytes: 1024 * 1024,
       dataDir: resolve('./data'),
       presets: {},
+      workerThreads: availableParallelism(),
+      queueLimit: 64,
+      timeLimitMs: 30_000,
+      inProcessPolicies: ['dummy'],
+      warmup: true,
     });
+  });
+
+  it.each([
+    [{ workerThreads: -1 }, /workerThreads must be an integer of at least 0/],
+    [{ queueLimit: 1.5 }, /queueLimit must be an integer of at least 0/],
+    [{ timeLimitMs: 0 }, /timeLimitMs must be an integer of at least 1/],
+    [{ inProcessPolicies: 'dummy' as unknown as string[] }, /inProcessPolicies must be an array/],
+  ])('rejects %p', (options, message) => {
+    expect(() => resolveSchedulerSettings(options)).toThrow(message);
   });
 
   it('keeps given options and freezes the result', () => {
