@@ -54,8 +54,8 @@ describe('host app with forRoot', () => {
   it('lists every policy, its own included, in the unknown-policy message', async () => {
     const res = await post({ ...window, policy: 'nope' });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ status: 'error', message: 'Unknown policy "nope"; supported policies: broken, dummy, night-watch' });
-    expect(app.get(PolicyRegistry).names()).toEqual(['broken', 'dummy', 'night-watch']);
+    expect(res.body).toEqual({ status: 'error', message: 'Unknown policy "nope"; supported policies: basic, broken, dummy, night-watch' });
+    expect(app.get(PolicyRegistry).names()).toEqual(['basic', 'broken', 'dummy', 'night-watch']);
   });
 
   it('reports its config errors with the dotted path', async () => {

@@ -132,8 +132,8 @@ describe('POST /api/v1/schedule/ (production app)', () => {
       expectError(await post({ ...CLIENT_BODY, policy }), 400, re);
     });
 
-    it('an unknown policy → 400 naming it and the supported ones (basic is not listed yet)', async () => {
-      expectError(await post({ ...CLIENT_BODY, policy: 'smart' }), 400, 'Unknown policy "smart"; supported policies: dummy');
+    it('an unknown policy → 400 naming it and the supported ones', async () => {
+      expectError(await post({ ...CLIENT_BODY, policy: 'smart' }), 400, 'Unknown policy "smart"; supported policies: basic, dummy');
     });
 
     it('an invalid config → 400 with the dotted path', async () => {

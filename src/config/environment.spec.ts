@@ -13,6 +13,9 @@ describe('loadAppConfig', () => {
       shutdownGraceMs: 10_000,
       logLevel: 'info',
       logFormat: 'json',
+      workerThreads: undefined,
+      queueLimit: 64,
+      timeLimitMs: 30000,
     });
     expect(loadAppConfig({ PORT: '', SCHEDULER_BODY_LIMIT: '  ' }).port).toBe(8010);
   });
@@ -30,6 +33,9 @@ describe('loadAppConfig', () => {
         SHUTDOWN_GRACE_MS: '2500',
         LOG_LEVEL: 'WARN',
         LOG_FORMAT: 'pretty',
+        SCHEDULER_WORKER_THREADS: '0',
+        SCHEDULER_QUEUE_LIMIT: '8',
+        SCHEDULER_TIME_LIMIT_MS: '5000',
         UNRELATED: 'x',
       }),
     ).toEqual({
@@ -43,6 +49,9 @@ describe('loadAppConfig', () => {
       shutdownGraceMs: 2500,
       logLevel: 'warn',
       logFormat: 'pretty',
+      workerThreads: 0,
+      queueLimit: 8,
+      timeLimitMs: 5000,
     });
   });
 
@@ -65,6 +74,9 @@ describe('loadAppConfig', () => {
     [{ SHUTDOWN_GRACE_MS: '-1' }, 'SHUTDOWN_GRACE_MS must be an integer from 0 to 600000 (got "-1")'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of silent, error, warn, info, debug (got "verbose")'],
     [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT must be json or pretty (got "xml")'],
+    [{ SCHEDULER_WORKER_THREADS: '-1' }, 'SCHEDULER_WORKER_THREADS must be 0 or more (got "-1")'],
+    [{ SCHEDULER_QUEUE_LIMIT: 'many' }, 'SCHEDULER_QUEUE_LIMIT must be a whole number (got "many")'],
+    [{ SCHEDULER_TIME_LIMIT_MS: '0' }, 'SCHEDULER_TIME_LIMIT_MS must be at least 1 (got "0")'],
     [{ SCHEDULER_BODY_LIMIT: 'huge' }, 'SCHEDULER_BODY_LIMIT must be a size such as 1mb, 512kb or 65536 (got "huge")'],
   ])('rejects %p naming the variable', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(`Invalid environment: ${message}`);

@@ -71,6 +71,22 @@ export class EnvironmentVariables {
   @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
   @IsOptional()
   LOG_FORMAT: string | undefined = undefined;
+
+  /** Worker threads computing schedules; 0 computes on the main thread. Empty: one per core. */
+  @Min(0, { message: 'SCHEDULER_WORKER_THREADS must be 0 or more' })
+  @IsInt({ message: 'SCHEDULER_WORKER_THREADS must be a whole number' })
+  @IsOptional()
+  SCHEDULER_WORKER_THREADS: number | undefined = undefined;
+
+  /** Schedules that may wait for a worker before 503s. */
+  @Min(0, { message: 'SCHEDULER_QUEUE_LIMIT must be 0 or more' })
+  @IsInt({ message: 'SCHEDULER_QUEUE_LIMIT must be a whole number' })
+  SCHEDULER_QUEUE_LIMIT = 64;
+
+  /** Time limit of one schedule, in milliseconds. */
+  @Min(1, { message: 'SCHEDULER_TIME_LIMIT_MS must be at least 1' })
+  @IsInt({ message: 'SCHEDULER_TIME_LIMIT_MS must be a whole number of milliseconds' })
+  SCHEDULER_TIME_LIMIT_MS = 30_000;
 }
 
 /** The checked configuration the app uses. */
@@ -85,6 +101,10 @@ export interface AppConfig {
   readonly shutdownGraceMs: number;
   readonly logLevel: LogLevelName;
   readonly logFormat: LogFormat;
+  /** `undefined`: one per core. */
+  readonly workerThreads: number | undefined;
+  readonly queueLimit: number;
+  readonly timeLimitMs: number;
 }
 
 const NUMERIC: ReadonlySet<string> = new Set([
@@ -94,6 +114,9 @@ const NUMERIC: ReadonlySet<string> = new Set([
   'SCHEDULER_MAX_CONFIG_VALUES',
   'SCHEDULER_MAX_CALIBRATION_TARGETS',
   'SHUTDOWN_GRACE_MS',
+  'SCHEDULER_WORKER_THREADS',
+  'SCHEDULER_QUEUE_LIMIT',
+  'SCHEDULER_TIME_LIMIT_MS',
 ]);
 
 /**
@@ -129,5 +152,8 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>> 
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
     logLevel: vars.LOG_LEVEL as LogLevelName,
     logFormat: (vars.LOG_FORMAT ?? (env.NODE_ENV?.trim() === 'development' ? 'pretty' : 'json')) as LogFormat,
+    workerThreads: vars.SCHEDULER_WORKER_THREADS,
+    queueLimit: vars.SCHEDULER_QUEUE_LIMIT,
+    timeLimitMs: vars.SCHEDULER_TIME_LIMIT_MS,
   });
 }

@@ -49,6 +49,35 @@ export interface SchedulerModuleOptions {
    * @default 32
    */
   maxCalibrationTargets?: number;
+  /**
+   * Worker threads that compute the built-in policies, so a long schedule never blocks the event
+   * loop. `0` runs every policy on the calling thread (tests, debugging).
+   * @default os.availableParallelism()
+   */
+  workerThreads?: number;
+  /**
+   * Schedules that may wait for a free worker; one more is answered 503 at once.
+   * @default 64
+   */
+  queueLimit?: number;
+  /**
+   * Time limit of one schedule in milliseconds (queue wait included); past it the answer is 503
+   * and the worker computing it is terminated and replaced.
+   * @default 30000
+   */
+  timeLimitMs?: number;
+  /**
+   * Built-in policies cheap enough to run on the calling thread even with workers (they never
+   * queue behind long schedules).
+   * @default ['dummy']
+   */
+  inProcessPolicies?: string[];
+  /**
+   * Whether each worker computes a one-hour `basic` schedule before it takes requests, so the
+   * first real request does not pay for caches and JIT compilation.
+   * @default true
+   */
+  warmup?: boolean;
 }
 
 /** Options that shape the module's controllers and providers (static in `forRootAsync` too). */
@@ -82,4 +111,9 @@ export interface SchedulerSettings {
   readonly maxConfigDepth: number;
   readonly maxConfigValues: number;
   readonly maxCalibrationTargets: number;
+  readonly workerThreads: number;
+  readonly queueLimit: number;
+  readonly timeLimitMs: number;
+  readonly inProcessPolicies: readonly string[];
+  readonly warmup: boolean;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseByteSize, resolveSchedulerSettings } from './scheduler-settings';
 import { normalizeRoutePrefix } from './scheduler.module-definition';
@@ -30,6 +31,11 @@ describe('resolveSchedulerSettings', () => {
       maxConfigDepth: 16,
       maxConfigValues: 10_000,
       maxCalibrationTargets: 32,
+      workerThreads: availableParallelism(),
+      queueLimit: 64,
+      timeLimitMs: 30_000,
+      inProcessPolicies: ['dummy'],
+      warmup: true,
     });
   });
 
@@ -39,6 +45,15 @@ describe('resolveSchedulerSettings', () => {
       maxConfigValues: 50,
       maxCalibrationTargets: 3,
     });
+  });
+
+  it.each([
+    [{ workerThreads: -1 }, /workerThreads must be an integer of at least 0/],
+    [{ queueLimit: 1.5 }, /queueLimit must be an integer of at least 0/],
+    [{ timeLimitMs: 0 }, /timeLimitMs must be an integer of at least 1/],
+    [{ inProcessPolicies: 'dummy' as unknown as string[] }, /inProcessPolicies must be an array/],
+  ])('rejects %p', (options, message) => {
+    expect(() => resolveSchedulerSettings(options)).toThrow(message);
   });
 
   it('keeps given options and freezes the result', () => {

@@ -2,10 +2,18 @@
  * Applies the defaults to `SchedulerModuleOptions` and checks them once at start-up, so a bad
  * option stops the app with a clear message instead of failing requests.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isPlainObject, MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../schedlib/config/merge';
 import { DEFAULT_CONFIG_LIMITS } from '../schedlib/request/config-limits';
-import { DEFAULT_BODY_LIMIT, DEFAULT_DATA_DIR, DEFAULT_MAX_WINDOW_DAYS } from './scheduler.constants';
+import {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_DATA_DIR,
+  DEFAULT_IN_PROCESS_POLICIES,
+  DEFAULT_MAX_WINDOW_DAYS,
+  DEFAULT_QUEUE_LIMIT,
+  DEFAULT_TIME_LIMIT_MS,
+} from './scheduler.constants';
 import type { SchedulerModuleOptions, SchedulerSettings } from './scheduler-options.interface';
 
 const UNITS: Readonly<Record<string, number>> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
@@ -52,7 +60,28 @@ export function resolveSchedulerSettings(options: SchedulerModuleOptions = {}): 
     options.maxCalibrationTargets ?? DEFAULT_CONFIG_LIMITS.maxTargets,
     Number.MAX_SAFE_INTEGER,
   );
+  const workerThreads = options.workerThreads ?? availableParallelism();
+  const queueLimit = options.queueLimit ?? DEFAULT_QUEUE_LIMIT;
+  const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  for (const [name, value, min] of [
+    ['workerThreads', workerThreads, 0],
+    ['queueLimit', queueLimit, 0],
+    ['timeLimitMs', timeLimitMs, 1],
+  ] as const) {
+    if (!Number.isInteger(value) || value < min) {
+      throw new Error(`SchedulerModule option ${name} must be an integer of at least ${min} (got ${String(value)})`);
+    }
+  }
+  const inProcessPolicies = options.inProcessPolicies ?? DEFAULT_IN_PROCESS_POLICIES;
+  if (!Array.isArray(inProcessPolicies) || !inProcessPolicies.every((p) => typeof p === 'string')) {
+    throw new Error('SchedulerModule option inProcessPolicies must be an array of policy names');
+  }
   return Object.freeze({
+    workerThreads,
+    queueLimit,
+    timeLimitMs,
+    inProcessPolicies: Object.freeze([...inProcessPolicies]),
+    warmup: options.warmup ?? true,
     maxWindowDays,
     bodyLimit: typeof limit === 'number' ? `${limit} bytes` : limit.trim(),
     bodyLimitBytes,

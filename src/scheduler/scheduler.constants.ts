@@ -20,3 +20,12 @@ export const DEFAULT_BODY_LIMIT = '1mb';
 
 /** Default directory of named master-schedule files. */
 export const DEFAULT_DATA_DIR = './data';
+
+/** Default number of schedules waiting for a worker before 503s. */
+export const DEFAULT_QUEUE_LIMIT = 64;
+
+/** Default time limit of one schedule, in milliseconds. */
+export const DEFAULT_TIME_LIMIT_MS = 30_000;
+
+/** Built-in policies run on the calling thread by default (cheap, never worth a queue). */
+export const DEFAULT_IN_PROCESS_POLICIES: readonly string[] = ['dummy'];

@@ -2,21 +2,23 @@
  * The importable schedule module: `SchedulerModule.forRoot({...})` or `forRootAsync({...})`.
  * Both share `SCHEDULER_PROVIDERS`; adding a built-in policy is one line in `POLICY_PROVIDERS`.
  */
-import { Module, type Provider } from '@nestjs/common';
+import { Inject, Module, type OnModuleDestroy, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EnvelopeExceptionFilter } from './envelope.filter';
 import { InProcessExecutor } from './execution/in-process.executor';
-import { SCHEDULE_EXECUTOR } from './execution/schedule-executor';
+import { createScheduleExecutor } from './execution/create-executor';
+import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
 import { DummyPolicyProvider } from './policies/dummy-policy.provider';
+import { BasicPolicyProvider } from './policies/basic-policy.provider';
 import { PolicyRegistry } from './policy-registry';
 import { ScheduleService } from './schedule.service';
 import { SchedulerConfigurableModule } from './scheduler.module-definition';
 import { SCHEDULER_MODULE_OPTIONS, SCHEDULER_SETTINGS } from './scheduler.constants';
-import type { SchedulerModuleOptions } from './scheduler-options.interface';
+import type { SchedulerModuleOptions, SchedulerSettings } from './scheduler-options.interface';
 import { resolveSchedulerSettings } from './scheduler-settings';
 
 /** The built-in policies, one provider class each (decorated with `@SchedulePolicy`). */
-export const POLICY_PROVIDERS: Provider[] = [DummyPolicyProvider];
+export const POLICY_PROVIDERS: Provider[] = [DummyPolicyProvider, BasicPolicyProvider];
 
 /** The module's own providers, shared by `forRoot` and `forRootAsync`. */
 export const SCHEDULER_PROVIDERS: Provider[] = [
@@ -28,7 +30,12 @@ export const SCHEDULER_PROVIDERS: Provider[] = [
   PolicyRegistry,
   ScheduleService,
   EnvelopeExceptionFilter,
-  { provide: SCHEDULE_EXECUTOR, useClass: InProcessExecutor },
+  InProcessExecutor,
+  {
+    provide: SCHEDULE_EXECUTOR,
+    useFactory: (settings: SchedulerSettings, inProcess: InProcessExecutor) => createScheduleExecutor(settings, inProcess),
+    inject: [SCHEDULER_SETTINGS, InProcessExecutor],
+  },
   ...POLICY_PROVIDERS,
 ];
 
@@ -38,4 +45,13 @@ export const SCHEDULER_PROVIDERS: Provider[] = [
   providers: SCHEDULER_PROVIDERS,
   exports: [SCHEDULER_SETTINGS, SCHEDULE_EXECUTOR, PolicyRegistry, ScheduleService, EnvelopeExceptionFilter],
 })
-export class SchedulerModule extends SchedulerConfigurableModule {}
+export class SchedulerModule extends SchedulerConfigurableModule implements OnModuleDestroy {
+  constructor(@Inject(SCHEDULE_EXECUTOR) private readonly executor: ScheduleExecutor) {
+    super();
+  }
+
+  /** Releases the worker threads when the app closes (`app.close()`, shutdown hooks). */
+  async onModuleDestroy(): Promise<void> {
+    await this.executor.close?.();
+  }
+}

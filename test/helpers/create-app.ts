@@ -19,7 +19,9 @@ export interface TestAppOptions {
 
 /** The production app, configured and initialised, not listening (supertest binds a port). */
 export async function createTestApp(options: TestAppOptions = {}): Promise<NestExpressApplication> {
-  const config: AppConfig = loadAppConfig({ LOG_LEVEL: 'silent', ...options.env });
+  // Schedules run on the main thread unless a spec asks for workers (test/worker-pool.e2e-spec.ts):
+  // each worker under ts-jest compiles the core with ts-node, seconds per spec file.
+  const config: AppConfig = loadAppConfig({ LOG_LEVEL: 'silent', SCHEDULER_WORKER_THREADS: '0', ...options.env });
   let builder = Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(APP_CONFIG)
     .useValue(config);

@@ -65,11 +65,15 @@ describe('parseIsoformat', () => {
     ['2023-01-01 00:00:00.5', 1672531200500000],
     ['2023-01-01T01:30:00+01:30', 1672531200000000],
     ['2022-12-31T19:00:00-05:00', 1672531200000000],
+    // Same forms as request times (parseInstant): a date alone is midnight UTC, and fractions
+    // beyond microseconds are truncated.
+    ['2023-01-01', 1672531200000000],
+    ['2023-01-01T00:00:00.1234567+00:00', 1672531200123456],
   ])('reads %p', (s, t) => {
     expect(parseIsoformat(s)).toBe(t);
   });
 
-  it.each(['2023-01-01', '2023-01-01T00:00:00.1234567+00:00', 'nope', '2023-01-01T00:00:00+25:00', '2023-02-29T00:00:00'])(
+  it.each(['nope', '2023-1-1T00:00', '2023-01-01T00:00:00 UTC', '2023-01-01T00:00:00+25:00', '2023-02-29T00:00:00'])(
     'rejects %p',
     (s) => {
       expect(() => parseIsoformat(s)).toThrow(ScheduleInputError);

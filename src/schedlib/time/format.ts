@@ -3,6 +3,7 @@
  * `isoformat()` text, integer "ctime" seconds, and float-second offsets rounded like `timedelta`.
  */
 import { ScheduleInputError } from '../errors';
+import { ACCEPTED_TIME_FORMATS, parseInstant } from './iso';
 import { US_PER_S, type Micros } from './micros';
 
 /** Calendar fields of a UTC instant (`microsecond` in 0 … 999999). */
@@ -132,27 +133,12 @@ export function str2ctime(s: string): number {
   return toCtime(parseUtcString(s));
 }
 
-const ISO_STRING =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}:\d{2})?$/;
-
 /**
- * Reads what `isoformat` writes (and the common ISO 8601 variants: `Z`, any `±HH:MM` offset,
- * optional seconds, 1 to 6 fraction digits). No offset means UTC.
+ * Reads what `isoformat` writes (and the other forms `parseInstant` accepts: `Z`, any `±HH:MM`
+ * offset, optional seconds and fraction). No offset means UTC. Throws `ScheduleInputError`.
  */
 export function parseIsoformat(s: string): Micros {
-  const expected = 'ISO 8601 YYYY-MM-DDTHH:MM[:SS[.ffffff]][Z|±HH:MM]';
-  const m = ISO_STRING.exec(s);
-  if (!m) throw new ScheduleInputError(`Invalid time "${s}": expected ${expected}`);
-  const fields = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
-  const microsecond = m[7] ? Number(m[7].padEnd(6, '0')) : 0;
-  const t = checkedMicros(fields, microsecond, s, expected);
-  const zone = m[8];
-  if (!zone || zone === 'Z') return t;
-  const sign = zone[0] === '-' ? -1 : 1;
-  const hours = Number(zone.slice(1, 3));
-  const minutes = Number(zone.slice(4, 6));
-  if (hours > 23 || minutes > 59) {
-    throw new ScheduleInputError(`Invalid time "${s}": expected ${expected}`);
-  }
-  return t - sign * (hours * 3600 + minutes * 60) * US_PER_S;
+  const t = parseInstant(s);
+  if (t === undefined) throw new ScheduleInputError(`Invalid time "${s}": expected ${ACCEPTED_TIME_FORMATS}`);
+  return t;
 }

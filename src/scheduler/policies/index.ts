@@ -2,3 +2,4 @@
 export * from './schedule-policy.decorator';
 export * from './core-policy.provider';
 export * from './dummy-policy.provider';
+export * from './basic-policy.provider';

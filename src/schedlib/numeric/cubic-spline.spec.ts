@@ -1,0 +1,77 @@
+import { CubicSpline, interpExtra } from './cubic-spline';
+
+describe('CubicSpline (scipy not-a-knot)', () => {
+  it('reproduces a cubic exactly, inside and when extrapolating', () => {
+    const f = (t: number): number => 0.5 * t ** 3 - 2 * t ** 2 + t - 7;
+    const x = [-2, -1.2, 0, 0.7, 2, 3.5, 4, 6];
+    const s = new CubicSpline(
+      x,
+      x.map((t) => f(t)),
+    );
+    for (const t of [-4, -2, -1.5, 0.1, 1, 2, 3.9, 5.5, 6, 9]) {
+      expect(s.evaluate(t)).toBeCloseTo(f(t), 9);
+    }
+  });
+
+  it('reproduces a cubic with 4 points (the spline is that cubic)', () => {
+    const f = (t: number): number => -(t ** 3) + 3 * t;
+    const x = [0, 1, 3, 4];
+    const s = new CubicSpline(
+      x,
+      x.map((t) => f(t)),
+    );
+    expect(s.evaluate(2)).toBeCloseTo(f(2), 10);
+    expect(s.evaluate(-1)).toBeCloseTo(f(-1), 10);
+  });
+
+  it('matches scipy on non-polynomial data', () => {
+    const x = [0, 1, 2.5, 3, 4.5, 7];
+    const s = new CubicSpline(
+      x,
+      x.map((t) => Math.sin(t)),
+    );
+    // scipy 1.17 CubicSpline(x, sin(x))([-1, 0.5, 2.7, 5, 8]).
+    const expected = [-1.6055440964597485, 0.5183180094623887, 0.42718856583429893, -1.1031455678754956, 3.433392592174247];
+    const got = s.evaluateMany([-1, 0.5, 2.7, 5, 8]);
+    expected.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 12));
+  });
+
+  it('n = 3 is the parabola through the points (as scipy)', () => {
+    const s = new CubicSpline([0, 1, 3], [1, 2, 0]);
+    // Parabola: y = 1 + (5/3) t − (2/3) t².
+    for (const t of [-1, 0, 0.5, 2, 4]) expect(s.evaluate(t)).toBeCloseTo(1 + (5 / 3) * t - (2 / 3) * t * t, 12);
+    expect(s.evaluate(-1)).toBeCloseTo(-1.3333333333333348, 12);
+  });
+
+  it('n = 2 is the line', () => {
+    const s = new CubicSpline([1, 3], [1, 5]);
+    expect(Array.from(s.evaluateMany([0, 2, 4]))).toEqual([-1, 3, 7]);
+  });
+
+  it('passes through its knots', () => {
+    const x = [0, 0.3, 1.1, 2, 2.2, 5];
+    const y = [3, -1, 4, 1, 5, -9];
+    const s = new CubicSpline(x, y);
+    x.forEach((t, i) => expect(s.evaluate(t)).toBeCloseTo(y[i], 12));
+  });
+
+  it('clamped evaluation returns the end values outside', () => {
+    const s = new CubicSpline([0, 1, 2, 3], [0, 1, 8, 27]);
+    expect(s.evaluateClamped(-5)).toBe(0);
+    expect(s.evaluateClamped(10)).toBeCloseTo(27, 12);
+    expect(s.evaluateClamped(1.5)).toBeCloseTo(3.375, 12);
+  });
+
+  it('rejects bad input', () => {
+    expect(() => new CubicSpline([0], [1])).toThrow(RangeError);
+    expect(() => new CubicSpline([0, 0, 1], [1, 2, 3])).toThrow(RangeError);
+    expect(() => new CubicSpline([0, 1], [1])).toThrow(RangeError);
+  });
+});
+
+describe('interpExtra (spec §10.1)', () => {
+  it('sorts unsorted input and extrapolates linear data linearly', () => {
+    const got = Array.from(interpExtra([1, 2, 4, 5, 6], [5, 4, 3, 2, 1], [5, 4, 3, 2, 1]));
+    [1, 2, 4, 5, 6].forEach((v, i) => expect(got[i]).toBeCloseTo(v, 12));
+  });
+});

@@ -1,0 +1,34 @@
+/** Phase unwrapping of angles in degrees (numpy `unwrap(period=360)`). */
+
+/**
+ * Returns a copy of `deg` where each step larger than 180° in magnitude is corrected by a
+ * multiple of 360°, so the sequence is continuous; the first value is kept as is.
+ */
+export function unwrapDegrees(deg: ArrayLike<number>): Float64Array {
+  const n = deg.length;
+  const out = new Float64Array(n);
+  if (n === 0) return out;
+  out[0] = deg[0];
+  let offset = 0;
+  for (let i = 1; i < n; i++) {
+    const d = deg[i] - deg[i - 1];
+    // Same rule as numpy: map the step into [-180, 180), keeping +180 for a positive step.
+    let dm = (((d + 180) % 360) + 360) % 360 - 180;
+    if (dm === -180 && d > 0) dm = 180;
+    if (Math.abs(d) >= 180) offset += dm - d;
+    out[i] = deg[i] + offset;
+  }
+  return out;
+}
+
+/** Wraps degrees into [0, 360). */
+export function wrap360(deg: number): number {
+  const r = ((deg % 360) + 360) % 360;
+  // `-1e-14 % 360 + 360` rounds to exactly 360; keep the result inside the half-open range.
+  return r >= 360 ? 0 : r;
+}
+
+/** Wraps degrees into [-180, 180) with floor-mod semantics (spec §5.1 `wrap180`). */
+export function wrap180(deg: number): number {
+  return wrap360(deg + 180) - 180;
+}

@@ -1,0 +1,19 @@
+/** The `basic` policy (spec §6): a master schedule with Sun cuts and planet calibration scans. */
+import { renderCommands } from '../../commands/render';
+import type { Policy } from '../../policy';
+import { BASIC_DEFAULTS, validateBasicConfig, type BasicConfig } from './config';
+import { planBasic } from './pipeline';
+
+/** The `basic` policy. */
+export const basicPolicy: Policy<BasicConfig> = {
+  name: 'basic',
+  description:
+    'Master-schedule CMB scans cut around the Sun, with short calibration scans of planets as they rise or set through the array.',
+  defaults: BASIC_DEFAULTS,
+  validate: validateBasicConfig,
+  generate(t0, t1, config, ctx) {
+    const plan = planBasic(t0, t1, config, ctx);
+    const commands = renderCommands(plan.scans);
+    return plan.note === undefined ? { commands } : { commands, note: plan.note };
+  },
+};

@@ -1,0 +1,4 @@
+/** The `basic` policy: config, pipeline and the Policy object. */
+export * from './config';
+export * from './pipeline';
+export * from './basic-policy';

@@ -1,0 +1,205 @@
+/**
+ * make-source-plan (spec §5.2, F4, F5): turns each rising or setting source block into an
+ * ObservingWindow, the span of start times at which a scan of the array across the source is
+ * possible, with per-start-time duration, pointing and width.
+ */
+import { sampleAzAlt } from '../astro/track';
+import { isBodyName } from '../astro/site';
+import { mapTree } from '../blocks/tree';
+import type { Block, BlockTree, ObservingWindow, SourceBlock } from '../blocks/types';
+import { s, type Infer } from '../config';
+import { ConfigError } from '../errors';
+import { CubicSpline } from '../numeric/cubic-spline';
+import { mask2ranges } from '../numeric/ranges';
+import { unwrapDegrees } from '../numeric/unwrap';
+import { fromCtime } from '../time/format';
+import { SOURCE_STEP_S, type Rule } from './rule';
+
+const DEG = Math.PI / 180;
+
+const range = s.custom<[number, number]>(
+  (v, path) => {
+    const pair = s.tuple([s.number(), s.number()] as const).parse(v, path);
+    if (pair[0] > pair[1]) throw new ConfigError(path, `must be [low, high] with low ≤ high (got ${JSON.stringify(v)})`);
+    return [pair[0], pair[1]];
+  },
+  { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+);
+
+/** One detector-array footprint, degrees relative to boresight. */
+const specSchema = s.object({ bounds_x: range, bounds_y: range });
+
+/** Params of `make-source-plan`. */
+export const makeSourcePlanParams = s.object(
+  {
+    specs: s.array(specSchema, { minItems: 1, maxItems: 64 }),
+    spec_shape: s.enumOf(['ellipse'] as const),
+    max_obs_length: s.number({ exclusiveMin: 0 }),
+    bounds_alt: range,
+    bounds_az_throw: range,
+  },
+  { optional: ['max_obs_length', 'bounds_alt', 'bounds_az_throw'] },
+);
+
+/** Validated params of `make-source-plan`. */
+export type MakeSourcePlanParams = Infer<typeof makeSourcePlanParams>;
+
+/**
+ * Fewest samples we plan from. The original needs 5 (its derivative splines have n − 1 points
+ * and crash below 4, F11); shorter blocks are dropped instead of crashing.
+ */
+export const MIN_PLAN_SAMPLES = 5;
+
+/** Sorts (key, value) pairs by key and drops repeated keys, so a spline of value over key exists. */
+function strictlyIncreasing(keys: ArrayLike<number>, values: ArrayLike<number>): [number[], number[]] {
+  const n = keys.length;
+  // Rising and setting passages are monotonic in altitude: a reversal is enough (the common case).
+  let up = true;
+  let down = true;
+  for (let i = 1; i < n && (up || down); i++) {
+    if (!(keys[i] > keys[i - 1])) up = false;
+    if (!(keys[i] < keys[i - 1])) down = false;
+  }
+  if (up || down) {
+    const xs = new Array<number>(n);
+    const ys = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const k = up ? i : n - 1 - i;
+      xs[i] = keys[k];
+      ys[i] = values[k];
+    }
+    return [xs, ys];
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => keys[i] - keys[j] || i - j);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const i of order) {
+    if (xs.length > 0 && keys[i] <= xs[xs.length - 1]) continue;
+    xs.push(keys[i]);
+    ys.push(values[i]);
+  }
+  return [xs, ys];
+}
+
+/** A frozen plain-array copy of `a[lo:hi)`. */
+function sliceFrozen(a: Float64Array, lo: number, hi: number): readonly number[] {
+  const out = new Array<number>(hi - lo);
+  for (let i = lo; i < hi; i++) out[i - lo] = a[i];
+  return Object.freeze(out);
+}
+
+/** Plans one rising/setting source block; null when it cannot be observed in one piece (F4). */
+export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): ObservingWindow | null {
+  if (!isBodyName(b.name)) return null;
+  const { t, az: azRaw, alt } = sampleAzAlt(b.name, b.t0, b.t1, SOURCE_STEP_S);
+  const n = t.length;
+  if (n < MIN_PLAN_SAMPLES) return null;
+  // F8: azimuth is interpolated unwrapped; the original's spline rang across the 0/360 jump.
+  const az = unwrapDegrees(azRaw);
+
+  let posHi = -Infinity;
+  let posLo = Infinity;
+  for (const sp of p.specs) {
+    posHi = Math.max(posHi, sp.bounds_y[1]);
+    posLo = Math.min(posLo, sp.bounds_y[0]);
+  }
+  const altOffset = (posHi + posLo) / 2;
+  const altHeight = posHi - posLo;
+  const sgn = b.mode === 'rising' ? 1 : -1;
+
+  const [altKeys, tVals] = strictlyIncreasing(alt, t);
+  if (altKeys.length < 2) return null;
+  const tInv = new CubicSpline(altKeys, tVals);
+  const azOfT = new CubicSpline(t, az);
+  const tDiff = t.subarray(1);
+  const dAz = new Float64Array(n - 1);
+  const dAlt = new Float64Array(n - 1);
+  for (let k = 1; k < n; k++) {
+    dAz[k - 1] = az[k] - az[k - 1];
+    dAlt[k - 1] = alt[k] - alt[k - 1];
+  }
+  const dAzOfT = new CubicSpline(tDiff, dAz);
+  const dAltOfT = new CubicSpline(tDiff, dAlt);
+
+  let altMin = Infinity;
+  let altMax = -Infinity;
+  for (let i = 0; i < n; i++) {
+    altMin = Math.min(altMin, alt[i]);
+    altMax = Math.max(altMax, alt[i]);
+  }
+
+  const altCenter = new Float64Array(n);
+  const altStop = new Float64Array(n);
+  const obsLength = new Float64Array(n);
+  const azCenter = new Float64Array(n);
+  const phi = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    altCenter[i] = alt[i] + (sgn * altHeight) / 2;
+    altStop[i] = alt[i] + sgn * altHeight;
+    obsLength[i] = tInv.evaluate(altStop[i]) - t[i];
+    // The original asserts here ("passage time must be positive"); we never crash: drop the block.
+    if (obsLength[i] < 0) return null;
+    const tCenter = tInv.evaluate(altCenter[i]);
+    azCenter[i] = azOfT.evaluate(tCenter);
+    phi[i] = Math.atan2(dAzOfT.evaluate(tCenter) * Math.cos(altCenter[i] * DEG), dAltOfT.evaluate(tCenter));
+  }
+
+  // F5: the projected x-bounds reduce to two scalars over every spec and every sample.
+  let xLo = Infinity;
+  let xHi = -Infinity;
+  for (const sp of p.specs) {
+    const a = (sp.bounds_x[1] - sp.bounds_x[0]) / 2;
+    const bb = (sp.bounds_y[1] - sp.bounds_y[0]) / 2;
+    const cx = (sp.bounds_x[0] + sp.bounds_x[1]) / 2;
+    for (let i = 0; i < n; i++) {
+      const c = Math.cos(phi[i]);
+      const sn = Math.sin(phi[i]);
+      const w = Math.sqrt(a * a * c * c + bb * bb * sn * sn);
+      xLo = Math.min(xLo, cx - w);
+      xHi = Math.max(xHi, cx + w);
+    }
+  }
+
+  const azBore = new Float64Array(n);
+  const altBore = new Float64Array(n);
+  const azThrow = new Float64Array(n);
+  const ok = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) {
+    const stretch = 1 / Math.cos(altCenter[i] * DEG);
+    azThrow[i] = (xHi - xLo) * stretch;
+    azBore[i] = azCenter[i] - ((xHi + xLo) / 2) * stretch;
+    altBore[i] = altCenter[i] - altOffset;
+    let v = altStop[i] >= altMin && altStop[i] <= altMax;
+    if (v && p.bounds_alt) v = altBore[i] >= p.bounds_alt[0] && altBore[i] <= p.bounds_alt[1];
+    if (v && p.bounds_az_throw) v = azThrow[i] >= p.bounds_az_throw[0] && azThrow[i] <= p.bounds_az_throw[1];
+    if (v && p.max_obs_length !== undefined) v = obsLength[i] <= p.max_obs_length;
+    ok[i] = v;
+  }
+
+  const ranges = mask2ranges(ok);
+  if (ranges.length !== 1) return null; // F4: zero or several ranges drop the block.
+  const [il, ir] = ranges[0];
+  const slice = (a: Float64Array): readonly number[] => sliceFrozen(a, il, ir);
+  return Object.freeze({
+    kind: 'window',
+    name: b.name,
+    mode: b.mode,
+    t0: fromCtime(t[il]),
+    t1: fromCtime(t[ir - 1]),
+    tStart: slice(t),
+    obsLength: slice(obsLength),
+    azBore: slice(azBore),
+    altBore: slice(altBore),
+    azThrow: slice(azThrow),
+  });
+}
+
+function planLeaf(b: Block, p: MakeSourcePlanParams): BlockTree {
+  if (b.kind !== 'source' || b.mode === 'both') return b;
+  return planSourceBlock(b, p);
+}
+
+/** Builds make-source-plan: plans every SourceBlock (mode `both` unchanged), other leaves untouched. */
+export function makeSourcePlan(p: MakeSourcePlanParams): Rule {
+  return (tree) => mapTree(tree, (b) => planLeaf(b, p));
+}

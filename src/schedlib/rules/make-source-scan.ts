@@ -1,0 +1,74 @@
+/**
+ * make-source-scan (spec §5.8, F3): turns each ObservingWindow into one calibration ScanBlock,
+ * started at a random offset inside the window (one uniform draw per source).
+ */
+import { scanBlock } from '../blocks/block';
+import { mapTree } from '../blocks/tree';
+import type { Block, BlockTree, ObservingWindow, ScanBlock } from '../blocks/types';
+import { s, type Infer } from '../config';
+import { CubicSpline } from '../numeric/cubic-spline';
+import { wrap360 } from '../numeric/unwrap';
+import { addSeconds, toCtime } from '../time/format';
+import { US_PER_S } from '../time/micros';
+import type { Rule } from './rule';
+
+/** Params of `make-source-scan` (the random key is supplied by the policy, not the config). */
+export const makeSourceScanParams = s.object({ preferred_length: s.number({ min: 0 }) });
+
+/** Validated params of `make-source-scan`. */
+export type MakeSourceScanParams = Infer<typeof makeSourceScanParams>;
+
+/** The one thing the rule needs from a PRNG key: its (repeatable) uniform draw. */
+export interface UniformSource {
+  uniform(lo?: number, hi?: number): number;
+}
+
+/** How a scan is pointed relative to the crossing. */
+export type ScanPointing = 'crossing' | 'centred';
+
+/** Options of the rule beyond its config params. */
+export interface MakeSourceScanOptions {
+  /**
+   * `crossing` points at `az_bore` as the original (F6); `centred` points at `az_bore − throw/2`
+   * so the scan, which sweeps `+throw` from its start, is centred on the crossing (our default).
+   */
+  readonly pointing?: ScanPointing;
+}
+
+/**
+ * Interpolates a window's array at `t` with a cubic spline over `tStart`, clamped to the end
+ * values outside (no extrapolation). One sample gives that value; 2 and 3 give the line and the
+ * parabola (the original crashed below 4 samples, F11).
+ */
+function clampedAt(ts: readonly number[], ys: readonly number[], t: number): number {
+  if (ts.length === 1) return ys[0];
+  return new CubicSpline(ts, ys).evaluateClamped(t);
+}
+
+/** The calibration scan of one window for the uniform draw `u` in [0, 1). */
+export function scanFromWindow(w: ObservingWindow, p: MakeSourceScanParams, u: number, opts: MakeSourceScanOptions = {}): ScanBlock | null {
+  if (w.tStart.length === 0) return null;
+  const d = (w.t1 - w.t0) / US_PER_S;
+  const allowance = d - Math.min(p.preferred_length, d);
+  const s0 = addSeconds(w.t0, u * allowance);
+  const treq = toCtime(s0);
+  const length = clampedAt(w.tStart, w.obsLength, treq);
+  const azBore = clampedAt(w.tStart, w.azBore, treq);
+  const alt = clampedAt(w.tStart, w.altBore, treq);
+  const width = clampedAt(w.tStart, w.azThrow, treq);
+  const az = opts.pointing === 'crossing' ? azBore : azBore - width / 2;
+  return scanBlock({ name: w.name, t0: s0, t1: addSeconds(s0, length), az: wrap360(az), alt, throw: width });
+}
+
+function scanLeaf(b: Block, p: MakeSourceScanParams, u: number, opts: MakeSourceScanOptions): BlockTree {
+  return b.kind === 'window' ? scanFromWindow(b, p, u, opts) : b;
+}
+
+/**
+ * Builds make-source-scan with one random key: every window of the tree uses the same draw
+ * `rngKey.uniform()` (F3: the original's key restarts from its saved state at each call).
+ */
+export function makeSourceScan(p: MakeSourceScanParams, rngKey: UniformSource, opts: MakeSourceScanOptions = {}): Rule {
+  const u = rngKey.uniform(0, 1);
+  return (tree) => mapTree(tree, (b) => scanLeaf(b, p, u, opts));
+}

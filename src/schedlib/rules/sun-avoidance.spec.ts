@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { sourceGetBlocks } from '../astro/events';
+import { sampleAzAlt } from '../astro/track';
+import { scanBlock, sourceBlock } from '../blocks/block';
+import { flatten } from '../blocks/tree';
+import type { Block } from '../blocks/types';
+import { sampleGrid } from './rule';
+import { avoidSun, sunAvoidance, sunAvoidanceParams, sunSafeMask, sunSafeMaskFast } from './sun-avoidance';
+import { utc } from './rules.test-helpers';
+
+describe('sunSafeMask (F7)', () => {
+  const t0 = utc('2023-01-01T00:00:00Z');
+  const scan = scanBlock({ name: 'p', t0, t1: t0 + 60e6, az: 10, alt: 50, throw: 5 });
+  const p = { min_angle_az: 6, min_angle_alt: 6 };
+  it('uses |wrap180(az − az_sun)| − throw and |Δalt|, both strictly greater, OR-ed', () => {
+    // Δaz = 11 → 11 − 5 = 6, not > 6; Δalt = 6, not > 6: unsafe. Then each test alone passes.
+    expect(sunSafeMask(scan, [0, 1, 2], [359, 358.9, 359], [56, 56, 56.1], p)).toEqual([false, true, true]);
+  });
+  it('wraps azimuth differences across north', () => {
+    expect(sunSafeMask(scan, [0], [350], [50], p)).toEqual([true]); // 20 − 5 > 6
+    expect(sunSafeMask(scan, [0], [15], [50], p)).toEqual([false]); // 5 − 5 ≤ 6
+  });
+  it('ignores blocks it does not handle', () => {
+    expect(sunSafeMask({ kind: 'block', t0, t1: t0 }, [0], [0], [0], p)).toBeNull();
+  });
+});
+
+describe('sun-avoidance (spec §5.1)', () => {
+  const block = scanBlock({
+    name: 'x',
+    t0: utc('2023-01-01T17:00:00Z'),
+    t1: utc('2023-01-01T20:00:00Z'),
+    az: 255,
+    alt: 60,
+    throw: 5,
+  });
+  function expectPieces(got: Block[], expected: [string, string][], tolS: number): void {
+    expect(got).toHaveLength(expected.length);
+    got.forEach((b, i) => {
+      expect(Math.abs(b.t0 - utc(`2023-01-01T${expected[i][0]}Z`))).toBeLessThanOrEqual(tolS * 1e6);
+      expect(Math.abs(b.t1 - utc(`2023-01-01T${expected[i][1]}Z`))).toBeLessThanOrEqual(tolS * 1e6);
+      expect(b).toMatchObject({ kind: 'scan', name: 'x', az: 255, alt: 60, throw: 5 });
+    });
+  }
+  it('(6, 6, n_buffer 3, 10 s) splits into the two pieces of the worked example', () => {
+    const got = flatten(sunAvoidance({ min_angle_az: 6, min_angle_alt: 6, n_buffer: 3, time_step: 10 })([block]));
+    expectPieces(got, [['17:00:00', '18:18:30'], ['19:12:10', '19:59:50']], 0);
+  });
+  it('(6, 6, n_buffer 10, 30 s) likewise', () => {
+    const got = flatten(sunAvoidance({ min_angle_az: 6, min_angle_alt: 6, n_buffer: 10, time_step: 30 })([block]));
+    expectPieces(got, [['17:00:00', '18:14:00'], ['19:17:00', '19:59:30']], 0);
+  });
+  it('leaves a safe block untouched (same object, sub-second times kept)', () => {
+    const safe = scanBlock({ ...block, t0: block.t0 - 7 * 3600e6 + 123, t1: block.t1 - 7 * 3600e6 });
+    expect(avoidSun(safe, { min_angle_az: 6, min_angle_alt: 6, n_buffer: 3, time_step: 10 })).toBe(safe);
+  });
+  it('drops a block shorter than one step', () => {
+    const tiny = scanBlock({ ...block, t1: block.t0 + 5e6 });
+    expect(avoidSun(tiny, { min_angle_az: 6, min_angle_alt: 6, n_buffer: 0, time_step: 10 })).toBeNull();
+  });
+  it('maps every block of the Sun itself to null (§10.3)', () => {
+    const sunBlocks = sourceGetBlocks('sun', utc('2022-01-01T00:00:00Z'), utc('2022-01-02T00:00:00Z'));
+    expect(sunBlocks).toHaveLength(6);
+    const out = sunAvoidance({ min_angle_az: 3, min_angle_alt: 3, n_buffer: 0, time_step: 30 })(sunBlocks);
+    expect(out).toEqual([null, null, null, null, null, null]);
+  });
+  it('cuts source blocks by the source position (no throw term)', () => {
+    // Venus near the Sun: the block is split or dropped, never returned whole with unsafe samples.
+    const b = sourceBlock({ name: 'venus', t0: utc('2023-01-01T10:00:00Z'), t1: utc('2023-01-01T22:00:00Z'), mode: 'both' });
+    const params = { min_angle_az: 30, min_angle_alt: 30, n_buffer: 0, time_step: 60 };
+    const out = flatten(sunAvoidance(params)([b]));
+    expect(out.length).toBeLessThanOrEqual(1);
+  });
+  it('rejects bad params with the dotted path', () => {
+    expect(() => sunAvoidanceParams.parse({ min_angle_az: 6, min_angle_alt: 6, n_buffer: 1.5, time_step: 10 }, 'r')).toThrow(
+      /r\.n_buffer must be an integer/,
+    );
+  });
+});
+
+describe('sunSafeMaskFast', () => {
+  it('samples the same grid as sampleAzAlt', () => {
+    const t0 = utc('2023-03-01T00:00:00.654321Z');
+    const t1 = t0 + 86_399_999_999;
+    for (const step of [1, 7, 10, 30]) expect(Array.from(sampleGrid(t0, t1, step))).toEqual(Array.from(sampleAzAlt('sun', t0, t1, step).t));
+  });
+  it('equals the exhaustive mask on random scans and sources (property)', () => {
+    const year = utc('2023-01-01T00:00:00Z');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 364 * 86400 }),
+        fc.integer({ min: 60, max: 8 * 3600 }),
+        fc.constantFrom('scan', 'venus', 'moon', 'saturn'),
+        fc.double({ min: 0, max: 359.99, noNaN: true }),
+        fc.double({ min: 0, max: 89, noNaN: true }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.constantFrom(1, 10, 30),
+        (start, len, what, az, alt, minAz, minAlt, step) => {
+          const t0 = year + start * 1e6;
+          const t1 = t0 + len * 1e6;
+          const b: Block =
+            what === 'scan'
+              ? scanBlock({ name: 'p', t0, t1, az, alt, throw: 10 })
+              : sourceBlock({ name: what, t0, t1, mode: 'rising' });
+          const p = { min_angle_az: minAz, min_angle_alt: minAlt };
+          const sun = sampleAzAlt('sun', t0, t1, step);
+          expect(sunSafeMaskFast(b, sampleGrid(t0, t1, step), p)).toEqual(sunSafeMask(b, sun.t, sun.az, sun.alt, p));
+        },
+      ),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+});

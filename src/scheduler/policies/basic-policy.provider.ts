@@ -1,0 +1,13 @@
+/** The `basic` policy as a Nest provider (the algorithm is in `schedlib/policies/basic/`). */
+import { Injectable } from '@nestjs/common';
+import { basicPolicy } from '../../schedlib/policies/basic/basic-policy';
+import type { BasicConfig } from '../../schedlib/policies/basic/config';
+import { CorePolicyProvider } from './core-policy.provider';
+import { SchedulePolicy } from './schedule-policy.decorator';
+
+/** Master schedule, Sun avoidance and planet calibration scans (see docs/basic-policy in the spec). */
+@SchedulePolicy('basic')
+@Injectable()
+export class BasicPolicyProvider extends CorePolicyProvider<BasicConfig> {
+  protected readonly core = basicPolicy;
+}
