@@ -62,7 +62,7 @@ describe('graceful shutdown (server process)', () => {
   });
 
   it('on SIGTERM stops accepting, finishes the request in flight, and exits 0', async () => {
-    server = await startServer('source', { SCHEDULER_DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '10000' });
+    server = await startServer('source', { SCHEDULER_DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '10000', SCHEDULER_WORKER_THREADS: '0' });
     const slow = halfSentRequest(server.port);
     // Let the server read the headers: from then on the request is in flight (the log below checks it).
     await sleep(300);
@@ -84,7 +84,7 @@ describe('graceful shutdown (server process)', () => {
   });
 
   it('cuts a request that outlives SHUTDOWN_GRACE_MS and still exits 0', async () => {
-    server = await startServer('source', { SCHEDULER_DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '400' });
+    server = await startServer('source', { SCHEDULER_DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '400', SCHEDULER_WORKER_THREADS: '0' });
     const stuck = halfSentRequest(server.port);
     const failed = stuck.response.then(
       () => 'answered',
@@ -102,11 +102,19 @@ describe('graceful shutdown (server process)', () => {
     expect(server.records).toContainEqual(expect.objectContaining({ msg: 'shutdown complete', drained: false }));
   });
 
-  it('exits 0 on SIGINT too when idle', async () => {
-    server = await startServer('source', { SCHEDULER_DATA_DIR: dataDir });
-    const res = await fetch(`${server.baseUrl}/health/ready`);
-    expect(res.status).toBe(200);
+  it('with a worker pool: ready once the worker is up, then exits 0 on SIGINT, closing the pool', async () => {
+    server = await startServer('source', { SCHEDULER_DATA_DIR: dataDir, SCHEDULER_WORKER_THREADS: '1' });
+    // The worker warms up (a one-hour basic schedule) before readiness says yes.
+    let ready: { status: number; body: { checks: { executor: Record<string, unknown> } } } | undefined;
+    for (let i = 0; i < 200 && ready?.status !== 200; i++) {
+      if (i > 0) await sleep(250);
+      const res = await fetch(`${server.baseUrl}/health/ready`);
+      ready = { status: res.status, body: (await res.json()) as { checks: { executor: Record<string, unknown> } } };
+    }
+    expect(ready?.status).toBe(200);
+    expect(ready?.body.checks.executor).toMatchObject({ ok: true, workers: 1 });
     server.child.kill('SIGINT');
     expect(await server.exited).toBe(0);
+    expect(server.records).toContainEqual(expect.objectContaining({ msg: 'shutdown complete', reason: 'SIGINT', drained: true }));
   });
 });
