@@ -136,7 +136,14 @@ async function main(): Promise<number> {
   sift();
   notable.length = 0;
   const drain = setInterval(sift, 1000);
-  const ready = (await (await fetch(`${server.baseUrl}/health/ready`)).json()) as { checks: { policies: { names: string[] } } };
+  // Load starts once readiness says yes (workers warmed up), as behind a load balancer.
+  type Readiness = { status: string; message: string; checks: { policies: { names: string[] } } };
+  let ready: Readiness | undefined;
+  for (let i = 0; i < 240 && ready?.status !== 'ok'; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 250));
+    ready = (await (await fetch(`${server.baseUrl}/health/ready`)).json()) as Readiness;
+  }
+  if (ready?.status !== 'ok') throw new Error(`the server did not become ready within 60 s: ${ready?.message}`);
   const policies = ready.checks.policies.names;
   const mix = kinds(policies, option('basic-body'));
   const requests: autocannon.Request[] = [];

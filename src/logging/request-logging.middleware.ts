@@ -1,7 +1,7 @@
 /**
  * One log record per HTTP request, written when the answer is sent (or the client goes away):
  * request id (echoed in `X-Request-Id`), method, path, policy, window, status, duration and queue
- * wait. Health probes log at debug level so that frequent probes do not drown the log.
+ * wait. Health probes log at debug level (whatever their status) so that they do not drown the log.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { type RequestNote, runWithRequestNote } from '../scheduler/request-note';
@@ -53,8 +53,12 @@ export function createRequestLoggingMiddleware(logger: AppLogger): RequestHandle
       const path = (req.originalUrl ?? req.url).split('?', 1)[0];
       const body: unknown = req.body;
       const status = aborted && !res.headersSent ? undefined : res.statusCode;
-      const level: LogRecordLevel =
-        status !== undefined && status >= 500 ? 'error' : path.startsWith('/health') ? 'debug' : 'info';
+      // Probes are frequent and a 503 from readiness is a state (warming up, draining), not a failure.
+      const level: LogRecordLevel = path.startsWith('/health')
+        ? 'debug'
+        : status !== undefined && status >= 500
+          ? 'error'
+          : 'info';
       const isObject = body !== null && typeof body === 'object' && !Array.isArray(body);
       const fields = body as Record<string, unknown>;
       logger.write(level, 'request', {
