@@ -143,7 +143,10 @@ async function main(): Promise<number> {
     if (i > 0) await new Promise((r) => setTimeout(r, 250));
     ready = (await (await fetch(`${server.baseUrl}/health/ready`)).json()) as Readiness;
   }
-  if (ready?.status !== 'ok') throw new Error(`the server did not become ready within 60 s: ${ready?.message}`);
+  if (ready?.status !== 'ok') {
+    server.child.kill('SIGKILL');
+    throw new Error(`the server did not become ready within 60 s: ${ready?.message}`);
+  }
   const policies = ready.checks.policies.names;
   const mix = kinds(policies, option('basic-body'));
   const requests: autocannon.Request[] = [];
