@@ -2,11 +2,12 @@
  * The long fuzz run (`npm run fuzz`): the CI properties with many more cases against the
  * production app on loopback.
  *
- *   npm run fuzz -- [--seed N] [--scale K] [--property SUBSTRING]
+ *   npm run fuzz -- [--seed N] [--scale K] [--property SUBSTRING] [--workers N]
  *
  * `--seed` (or FUZZ_SEED; default: the clock) is the base seed, property i runs with seed + i;
  * `--scale` (or FUZZ_SCALE; default 50) multiplies each property's CI runs (2,000 × 50 = 100,000
- * cases). Prints each property's cases, time and result, and the seed to replay a failure; exits
+ * cases); `--workers` (or FUZZ_WORKERS; default 0, in-process) computes schedules in that many
+ * worker threads, as production does. Prints each property's cases, time and result, and the seed to replay a failure; exits
  * 1 on any failure.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,10 +38,13 @@ async function main(): Promise<number> {
   const seed = integer('seed', option('seed', process.env.FUZZ_SEED), Date.now() % 2 ** 31);
   const scale = integer('scale', option('scale', process.env.FUZZ_SCALE), 50);
   const only = option('property', process.env.FUZZ_PROPERTY);
+  const workers = integer('workers', option('workers', process.env.FUZZ_WORKERS), 0);
   const dataDir = mkdtempSync(join(tmpdir(), 'fuzz-data-'));
   const prototypeKeys = Object.getOwnPropertyNames(Object.prototype);
-  const target = await startFuzzTarget(dataDir);
-  console.log(`fuzz: base seed ${seed}, scale ${scale}, policies ${[...target.policies.keys()].join(', ')}`);
+  const target = await startFuzzTarget(dataDir, workers);
+  console.log(
+    `fuzz: base seed ${seed}, scale ${scale}, policies ${[...target.policies.keys()].join(', ')}, ${workers ? `${workers} worker threads` : 'in-process'}`,
+  );
   let failures = 0;
   let total = 0;
   const started = Date.now();

@@ -6,7 +6,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Policy } from '../../src/schedlib/policy';
-import { PolicyRegistry } from '../../src/scheduler';
+import { PolicyRegistry, SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../../src/scheduler';
 import { createTestApp } from '../helpers/create-app';
 
 /** One request as bytes on the wire. */
@@ -45,12 +45,20 @@ export const HANG_MS = 20_000;
 /** Body limit of the fuzz target: small, so that "too large" is reachable by generated bodies. */
 export const FUZZ_BODY_LIMIT = '64kb';
 
-/** Starts the production app on an ephemeral loopback port with `dataDir` as its data directory. */
-export async function startFuzzTarget(dataDir: string): Promise<FuzzTarget> {
-  const app = await createTestApp({ env: { SCHEDULER_DATA_DIR: dataDir, SCHEDULER_BODY_LIMIT: FUZZ_BODY_LIMIT } });
+/**
+ * Starts the production app on an ephemeral loopback port with `dataDir` as its data directory,
+ * computing schedules in-process, or in `workerThreads` worker threads (ready before it returns).
+ */
+export async function startFuzzTarget(dataDir: string, workerThreads = 0): Promise<FuzzTarget> {
+  const app = await createTestApp({
+    env: { SCHEDULER_DATA_DIR: dataDir, SCHEDULER_BODY_LIMIT: FUZZ_BODY_LIMIT, SCHEDULER_WORKER_THREADS: String(workerThreads) },
+  });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+  const executor = app.get<ScheduleExecutor>(SCHEDULE_EXECUTOR);
+  // Workers warm up before they take work; fuzzing a pool that is not ready would only test 503s.
+  for (let i = 0; i < 600 && executor.stats && !executor.stats().ready; i++) await new Promise((r) => setTimeout(r, 100));
   const send = (req: RawRequest) =>
     new Promise<RawResponse>((resolve, reject) => {
       const body = typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : Buffer.from(req.body);
