@@ -170,10 +170,15 @@ async function main(): Promise<number> {
   }
 
   const rss: { start: number; warm?: number; end?: number; min: number; max: number } = { start: rssOf(pid), min: Infinity, max: 0 };
+  // RSS every 10 s, to tell a plateau (caches and heaps filling) from a steady climb (a leak).
+  const series: { s: number; rss: number }[] = [];
+  const loadStart = Date.now();
+  let ticks = 0;
   const sampler = setInterval(() => {
     const r = rssOf(pid);
     rss.min = Math.min(rss.min, r);
     rss.max = Math.max(rss.max, r);
+    if (++ticks % 5 === 0) series.push({ s: Math.round((Date.now() - loadStart) / 1000), rss: r });
   }, 2000);
   const warmTimer = setTimeout(() => (rss.warm = rssOf(pid)), warmup * 1000);
   console.log(
@@ -221,6 +226,13 @@ async function main(): Promise<number> {
   console.log(
     `rss: start ${mb(rss.start)}, after warm-up ${mb(rss.warm)}, end ${mb(rss.end)} (growth after warm-up ${(growth * 100).toFixed(1)} %, limit ${(maxGrowth * 100).toFixed(0)} %); min ${mb(rss.min)}, max ${mb(rss.max)}`,
   );
+  const perMinute = series.filter((p, i) => i % 6 === 5).map((p) => `${Math.round(p.s / 60)}m ${mb(p.rss)}`);
+  console.log(`rss each minute: ${perMinute.join(', ')}`);
+  const half = series.filter((p) => p.s >= duration / 2);
+  if (half.length > 1) {
+    const g = (half[half.length - 1].rss - half[0].rss) / half[0].rss;
+    console.log(`rss over the second half of the run: ${mb(half[0].rss)} -> ${mb(half[half.length - 1].rss)} (${(g * 100).toFixed(1)} %)`);
+  }
   console.log(`server exit on SIGTERM: ${exitCode}; warnings/errors logged: ${warnings.length}`);
   const problems: string[] = [];
   if (unexpected.length > 0) problems.push(`unexpected statuses, e.g.:\n    ${unexpected.join('\n    ')}`);
