@@ -26,9 +26,8 @@ WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
-# Named master schedules live here. The repository has no data/ folder yet; when it gets one,
-# replace the mkdir with: COPY --chown=node:node data ./data
-RUN mkdir -p /app/data && chown node:node /app/data
+# Named master schedules live here (mount a volume over it to add plans).
+COPY --chown=node:node data ./data
 USER node
 EXPOSE 8010
 # node:20-slim has no curl; Node 20's fetch does the probe. Readiness: policies registered, workers

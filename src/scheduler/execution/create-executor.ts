@@ -27,6 +27,14 @@ export function warmupJob(dataDir: string): ScheduleJob {
   };
 }
 
+/**
+ * V8 limits of each worker. A schedule allocates fast and briefly, so V8 keeps enlarging a
+ * worker's young generation (towards 48 MB); capped at 8 MB, scavenges stay short and the
+ * server's resident memory settles within a minute at about 185 MB instead of climbing for many
+ * minutes to 240 MB (measured: 200 one-hour `basic` requests/s, 2 workers; same latency).
+ */
+export const WORKER_RESOURCE_LIMITS = Object.freeze({ maxYoungGenerationSizeMb: 8 });
+
 /** The executor the module provides under `SCHEDULE_EXECUTOR`. */
 export function createScheduleExecutor(settings: SchedulerSettings, inProcess: InProcessExecutor): ScheduleExecutor {
   if (settings.workerThreads === 0) return inProcess;
@@ -35,6 +43,7 @@ export function createScheduleExecutor(settings: SchedulerSettings, inProcess: I
     queueLimit: settings.queueLimit,
     timeLimitMs: settings.timeLimitMs,
     warmupJobs: settings.warmup ? [warmupJob(settings.dataDir)] : [],
+    resourceLimits: WORKER_RESOURCE_LIMITS,
   });
   return new HybridExecutor(pool, inProcess, { inProcess: settings.inProcessPolicies });
 }
