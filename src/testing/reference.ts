@@ -25,7 +25,7 @@ export function readReferenceJson<T = unknown>(relPath: string): T {
 }
 
 /**
- * `describe` when the reference folder is present; otherwise a skipped block whose name says why,
+ * `describe` when the reference folder is present; otherwise a block with one to-do whose name says why,
  * plus one line on stderr so the skip is visible in CI output.
  */
 export function describeWithReference(name: string, fn: () => void): void {
@@ -33,6 +33,9 @@ export function describeWithReference(name: string, fn: () => void): void {
     describe(name, fn);
   } else {
     process.stderr.write(`SKIPPED "${name}": reference data not found at ${REFERENCE_DIR}\n`);
-    describe.skip(`${name} (SKIPPED: no reference data at ${REFERENCE_DIR})`, fn);
+    // The block's body is not run at all: it may read reference files while collecting tests.
+    describe(`${name} (SKIPPED: no reference data at ${REFERENCE_DIR})`, () => {
+      test.todo(`needs the reference data at ${REFERENCE_DIR}`);
+    });
   }
 }
