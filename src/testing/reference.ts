@@ -39,3 +39,27 @@ export function describeWithReference(name: string, fn: () => void): void {
     });
   }
 }
+
+/** One scan of a reference schedule (`basic/*.json` → `blocks`). */
+export interface ReferenceBlock {
+  name: string;
+  t0: string;
+  t1: string;
+  az: number;
+  alt: number;
+  throw: number;
+}
+
+/** A schedule of the original `basic` policy (`basic/*.json`): request, script and its scans. */
+export interface ReferenceRun {
+  name: string;
+  t0: string;
+  t1: string;
+  config: Record<string, unknown>;
+  elapsed_s: number;
+  commands: string;
+  blocks: ReferenceBlock[];
+}
+
+/** The reference runs of the original `basic` policy. */
+export const REFERENCE_BASIC_FILES = ['p1-2023-01-01.json', 'p2-2023-05-20.json', 'p3-2023-01-01-random.json'] as const;

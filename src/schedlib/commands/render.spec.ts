@@ -1,7 +1,7 @@
 import { scanBlock } from '../blocks/block';
 import { plainBlock } from '../blocks/block';
 import type { ScanBlock } from '../blocks/types';
-import { describeWithReference, readReferenceJson } from '../../testing/reference';
+import { describeWithReference, readReferenceJson, REFERENCE_BASIC_FILES, type ReferenceRun } from '../../testing/reference';
 import { parseIsoformat } from '../time/format';
 import { PREAMBLE, formatFixed2, renderCommands, renderGroup } from './render';
 
@@ -108,23 +108,9 @@ describe('renderGroup / renderCommands (spec §8)', () => {
   });
 });
 
-interface RefBlock {
-  name: string;
-  t0: string;
-  t1: string;
-  az: number;
-  alt: number;
-  throw: number;
-}
-interface RefCase {
-  name: string;
-  commands: string;
-  blocks: RefBlock[];
-}
-
 describeWithReference('renderCommands reproduces the reference scripts', () => {
-  it.each(['p1-2023-01-01.json', 'p2-2023-05-20.json', 'p3-2023-01-01-random.json'])('%s', (file) => {
-    const ref = readReferenceJson<RefCase>(`basic/${file}`);
+  it.each(REFERENCE_BASIC_FILES)('%s', (file) => {
+    const ref = readReferenceJson<ReferenceRun>(`basic/${file}`);
     const blocks = ref.blocks.map((b) =>
       scanBlock({ name: b.name, t0: parseIsoformat(b.t0), t1: parseIsoformat(b.t1), az: b.az, alt: b.alt, throw: b.throw }),
     );

@@ -9,28 +9,17 @@ import { deepMerge } from '../../config';
 import { wrap360 } from '../../numeric/unwrap';
 import { isoformat } from '../../time/format';
 import { parseInstant } from '../../time/iso';
-import { describeWithReference, readReferenceJson, REFERENCE_DIR } from '../../../testing/reference';
+import {
+  describeWithReference,
+  readReferenceJson,
+  REFERENCE_BASIC_FILES,
+  REFERENCE_DIR,
+  type ReferenceRun,
+} from '../../../testing/reference';
 import { basicPolicy } from './basic-policy';
 import { planBasic } from './pipeline';
 
-interface RefBlock {
-  name: string;
-  t0: string;
-  t1: string;
-  az: number;
-  alt: number;
-  throw: number;
-}
-interface RefRun {
-  name: string;
-  t0: string;
-  t1: string;
-  config: Record<string, unknown>;
-  commands: string;
-  blocks: RefBlock[];
-}
-
-const FILES = ['p1-2023-01-01.json', 'p2-2023-05-20.json', 'p3-2023-01-01-random.json'];
+const FILES = REFERENCE_BASIC_FILES;
 const TIME_TOL_US = 30e6;
 
 /**
@@ -58,7 +47,7 @@ function t(text: string): number {
 }
 
 /** The reference blocks with our deliberate differences applied. */
-function expectedBlocks(run: RefRun, w0: number, w1: number): ScanBlock[] {
+function expectedBlocks(run: ReferenceRun, w0: number, w1: number): ScanBlock[] {
   const out: ScanBlock[] = [];
   for (const b of run.blocks) {
     let b0 = t(b.t0);
@@ -93,7 +82,7 @@ function matches(ours: ScanBlock, ref: ScanBlock, timeTol = TIME_TOL_US): boolea
 describeWithReference('basic policy: parity with the original (reference/basic)', () => {
   for (const file of FILES) {
     it(`${file}: every reference block matched by exactly one of ours, none extra`, () => {
-      const run = readReferenceJson<RefRun>(`basic/${file}`);
+      const run = readReferenceJson<ReferenceRun>(`basic/${file}`);
       const w0 = t(run.t0);
       const w1 = t(run.t1);
       const config = basicPolicy.validate(
