@@ -70,7 +70,7 @@ export function createRequestLoggingMiddleware(logger: AppLogger): RequestHandle
         t1: isObject ? cut(fields.t1) : undefined,
         status,
         durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
-        queueWaitMs: note.queueWaitMs,
+        queueWaitMs: note.queueWaitMs === undefined ? undefined : Math.round(note.queueWaitMs * 100) / 100,
         ...(aborted ? { aborted: true } : {}),
       });
     };
