@@ -74,6 +74,22 @@ export function azAlt(body: BodyName, ctimes: ArrayLike<number>): AzAltArrays {
 }
 
 /**
+ * The §4 sample grid over `[t0, t1)`: `n = floor(duration / stepS)` ctimes `t0 + i·stepS` (the step
+ * added as a timedelta rounded to microseconds), each truncated to integer Unix seconds. A window
+ * shorter than one step (or reversed) has none. Every rule samples on this grid.
+ */
+export function sampleGrid(t0: Micros, t1: Micros, stepS: number): Float64Array {
+  const n = max(0, floor((t1 - t0) / US_PER_S / stepS));
+  const t = new Float64Array(n);
+  const stepUs = stepS * US_PER_S;
+  for (let i = 0; i < n; i++) {
+    // Python adds i steps as a timedelta (rounded to microseconds), then int(timestamp()).
+    t[i] = trunc((t0 + round(i * stepUs)) / US_PER_S);
+  }
+  return t;
+}
+
+/**
  * The §4 `get_az_alt` grid over `[t0, t1)`: `n = floor(duration / stepS)` instants
  * `t0 + i·stepS`, each truncated to integer Unix seconds, with the body's positions there.
  * A window shorter than one step (or reversed) has no samples.
@@ -85,13 +101,7 @@ export function sampleAzAlt(body: BodyName, t0: Micros, t1: Micros, stepS = 30):
   if (!(stepS > 0) || !Number.isFinite(stepS)) {
     throw new RangeError(`sampleAzAlt: step must be a positive number of seconds, got ${stepS}`);
   }
-  const n = max(0, floor((t1 - t0) / US_PER_S / stepS));
-  const t = new Float64Array(n);
-  const stepUs = stepS * US_PER_S;
-  for (let i = 0; i < n; i++) {
-    // Python adds i steps as a timedelta (rounded to microseconds), then int(timestamp()).
-    t[i] = trunc((t0 + round(i * stepUs)) / US_PER_S);
-  }
+  const t = sampleGrid(t0, t1, stepS);
   const { az, alt } = azAlt(body, t);
   return { t, az, alt };
 }
