@@ -9,7 +9,7 @@
  * and its absolute instant, so the cache can never change a result, only its cost.
  */
 import { geocentricApparent } from './geocentric';
-import { LruCache } from './lru-cache';
+import { LruCache } from '../cache/lru-cache';
 import type { BodyName } from './site';
 
 // Math functions as module constants: under Jest's vm context each global lookup (`Math.x`)

@@ -22,6 +22,7 @@ import {
   type CrossingTable,
   type Side,
 } from './geometry';
+import { LruCache } from '../cache/lru-cache';
 import { wrap360 } from '../numeric/unwrap';
 
 /** One row of a master schedule: every column of the TOAST verbose format. */
@@ -367,7 +368,7 @@ function fillerOrder(config: PlannerConfig): PlannerConfig['horizontal_patches']
 
 /** Bounded LRU of day plans keyed by (day, canonical config); it only ever returns what planDay would. */
 const DAY_CACHE_SIZE = 400;
-const dayCache = new Map<string, readonly DayScan[]>();
+const dayCache = new LruCache<string, readonly DayScan[]>(DAY_CACHE_SIZE);
 const configKeys = new WeakMap<PlannerConfig, string>();
 
 function cachedDay(d: number, config: PlannerConfig): readonly DayScan[] {
@@ -380,14 +381,9 @@ function cachedDay(d: number, config: PlannerConfig): readonly DayScan[] {
   }
   const key = `${d}|${ck}`;
   const hit = dayCache.get(key);
-  if (hit) {
-    dayCache.delete(key);
-    dayCache.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const plan = Object.freeze(planDay(d, config).map((s) => Object.freeze(s)));
   dayCache.set(key, plan);
-  if (dayCache.size > DAY_CACHE_SIZE) dayCache.delete(dayCache.keys().next().value as string);
   return plan;
 }
 

@@ -5,6 +5,7 @@
  */
 import { readFileSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { LruCache } from '../cache/lru-cache';
 import type { ScanBlock } from '../blocks/types';
 import { ScheduleInputError } from '../errors';
 import { parseToast } from './parse';
@@ -14,9 +15,9 @@ const OUTSIDE = 'master_schedule must name a file inside the data directory';
 /** Parsed files kept at most. */
 export const MASTER_CACHE_SIZE = 8;
 
-// Least-recently-used order is the Map's insertion order. Values are frozen arrays of frozen
-// blocks, and the key changes whenever the file does, so a hit always equals a fresh parse.
-const cache = new Map<string, readonly ScanBlock[]>();
+// Values are frozen arrays of frozen blocks, and the key changes whenever the file does, so a hit
+// always equals a fresh parse.
+const cache = new LruCache<string, readonly ScanBlock[]>(MASTER_CACHE_SIZE);
 
 /** Empties the parsed-file cache (tests and memory-pressure hooks). */
 export function clearMasterScheduleCache(): void {
@@ -65,11 +66,7 @@ export function loadMasterSchedule(spec: string, dataDir: string): readonly Scan
 
   const key = [real, st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].join('\0');
   const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   let text: string;
   try {
     text = readFileSync(real, 'utf8');
@@ -78,6 +75,5 @@ export function loadMasterSchedule(spec: string, dataDir: string): readonly Scan
   }
   const blocks = Object.freeze(parseToast(text, { source: `master_schedule "${spec}"` }));
   cache.set(key, blocks);
-  while (cache.size > MASTER_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return blocks;
 }
