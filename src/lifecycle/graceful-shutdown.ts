@@ -7,7 +7,7 @@
  * hooks before closing the HTTP server, which would stop the executor under requests in flight;
  * `app.close()` here runs the same hooks, after the HTTP server has drained.
  */
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { Injectable, type INestApplication, Optional } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppLogger } from '../logging/app-logger';
@@ -28,7 +28,7 @@ export interface GracefulShutdownOptions {
 /** Counts requests in flight and, while draining, asks clients to close their connection. */
 @Injectable()
 export class InFlightRequests {
-  private readonly active = new Set<Response>();
+  private readonly active = new Set<ServerResponse>();
 
   constructor(@Optional() private readonly state?: ShutdownState) {}
 
@@ -37,12 +37,22 @@ export class InFlightRequests {
     return this.active.size;
   }
 
-  /** The express middleware doing the counting. */
-  readonly middleware: RequestHandler = (_req: Request, res: Response, next: NextFunction) => {
+  /** True once a shutdown has begun. */
+  get draining(): boolean {
+    return this.state?.draining ?? false;
+  }
+
+  /** Counts `res` until it closes (answered or aborted). */
+  track(res: ServerResponse): void {
     this.active.add(res);
     res.once('close', () => this.active.delete(res));
     // A keep-alive connection would otherwise outlive the server's close.
     if (this.state?.draining) res.setHeader('Connection', 'close');
+  }
+
+  /** The express middleware doing the counting. */
+  readonly middleware: RequestHandler = (_req: Request, res: Response, next: NextFunction) => {
+    this.track(res);
     next();
   };
 

@@ -3,12 +3,14 @@
  * request id (echoed in `X-Request-Id`), method, path, policy, window, status, duration and queue
  * wait. Health probes log at debug level (whatever their status) so that they do not drown the log.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { type RequestNote, runWithRequestNote } from '../scheduler/request-note';
 import type { AppLogger, LogRecordLevel } from './app-logger';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 
 const NOTE = Symbol('requestNote');
+const REQUEST_ID_HEADER_LOWER = REQUEST_ID_HEADER.toLowerCase();
 
 type NotedResponse = Response & { [NOTE]?: RequestNote };
 
@@ -38,44 +40,59 @@ export function policyNameOf(body: unknown): string | undefined {
   return cut((obj as Record<string, unknown>).policy);
 }
 
+/** The parts of a request the log reads (Express's request, or Node's for the fast lane). */
+type LoggedRequest = IncomingMessage & { originalUrl?: string };
+
+/**
+ * Starts the log record of one request: sets `X-Request-Id` on `res` and writes the record when
+ * the answer is sent or the client goes away. `bodyOf` gives the parsed body at that moment (for
+ * the policy and window fields). Returns the note the schedule service fills in.
+ */
+export function trackRequest(
+  logger: AppLogger,
+  req: LoggedRequest,
+  res: ServerResponse,
+  bodyOf: () => unknown,
+): RequestNote {
+  const started = process.hrtime.bigint();
+  const id = requestIdFor(req.headers[REQUEST_ID_HEADER_LOWER]);
+  res.setHeader(REQUEST_ID_HEADER, id);
+  const note: RequestNote = {};
+  // 'close' follows 'finish' when the answer was sent; without 'finish' the client went away first.
+  res.once('close', () => {
+    const aborted = !res.writableFinished;
+    const path = (req.originalUrl ?? req.url ?? '').split('?', 1)[0];
+    const body = bodyOf();
+    const status = aborted && !res.headersSent ? undefined : res.statusCode;
+    // Probes are frequent and a 503 from readiness is a state (warming up, draining), not a failure.
+    const level: LogRecordLevel = path.startsWith('/health')
+      ? 'debug'
+      : status !== undefined && status >= 500
+        ? 'error'
+        : 'info';
+    if (!logger.enabled(level)) return;
+    const isObject = body !== null && typeof body === 'object' && !Array.isArray(body);
+    const fields = body as Record<string, unknown>;
+    logger.write(level, 'request', {
+      requestId: id,
+      method: req.method,
+      path: cut(path, 200),
+      policy: note.policy ?? policyNameOf(body),
+      t0: isObject ? cut(fields.t0) : undefined,
+      t1: isObject ? cut(fields.t1) : undefined,
+      status,
+      durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
+      queueWaitMs: note.queueWaitMs === undefined ? undefined : Math.round(note.queueWaitMs * 100) / 100,
+      ...(aborted ? { aborted: true } : {}),
+    });
+  });
+  return note;
+}
+
 /** Express middleware that times every request and writes its record through `logger`. Install first. */
 export function createRequestLoggingMiddleware(logger: AppLogger): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    const started = process.hrtime.bigint();
-    const id = requestIdFor(req.headers[REQUEST_ID_HEADER.toLowerCase()]);
-    res.setHeader(REQUEST_ID_HEADER, id);
-    const note: RequestNote = {};
-    (res as NotedResponse)[NOTE] = note;
-    let done = false;
-    const finish = (aborted: boolean) => {
-      if (done) return;
-      done = true;
-      const path = (req.originalUrl ?? req.url).split('?', 1)[0];
-      const body: unknown = req.body;
-      const status = aborted && !res.headersSent ? undefined : res.statusCode;
-      // Probes are frequent and a 503 from readiness is a state (warming up, draining), not a failure.
-      const level: LogRecordLevel = path.startsWith('/health')
-        ? 'debug'
-        : status !== undefined && status >= 500
-          ? 'error'
-          : 'info';
-      const isObject = body !== null && typeof body === 'object' && !Array.isArray(body);
-      const fields = body as Record<string, unknown>;
-      logger.write(level, 'request', {
-        requestId: id,
-        method: req.method,
-        path: cut(path, 200),
-        policy: note.policy ?? policyNameOf(body),
-        t0: isObject ? cut(fields.t0) : undefined,
-        t1: isObject ? cut(fields.t1) : undefined,
-        status,
-        durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
-        queueWaitMs: note.queueWaitMs === undefined ? undefined : Math.round(note.queueWaitMs * 100) / 100,
-        ...(aborted ? { aborted: true } : {}),
-      });
-    };
-    res.once('finish', () => finish(false));
-    res.once('close', () => finish(!res.writableFinished));
+    (res as NotedResponse)[NOTE] = trackRequest(logger, req, res, () => req.body as unknown);
     next();
   };
 }

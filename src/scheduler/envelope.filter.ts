@@ -2,11 +2,19 @@
  * Turns every error of the schedule endpoint into the JSON error envelope. Bound on the
  * controller so host apps get it too; `configureApp` also installs it globally.
  */
-import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Injectable, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Injectable, Logger, type LoggerService } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { errorToEnvelope } from './envelope';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
+
+/** Logs a bug (an error that became a 500) with its stack; the client sees none of it. */
+export function logUnexpectedError(logger: Pick<LoggerService, 'error'>, exception: unknown): void {
+  logger.error(
+    exception instanceof Error ? `${exception.name}: ${exception.message}` : `Non-error thrown: ${String(exception)}`,
+    exception instanceof Error ? exception.stack : undefined,
+  );
+}
 
 /** Answers `{status: "error", message}` with the status `errorToEnvelope` decides; logs bugs. */
 @Catch()
@@ -21,12 +29,7 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const { httpStatus, body, unexpected } = errorToEnvelope(exception, this.settings.bodyLimit);
-    if (unexpected) {
-      this.logger.error(
-        exception instanceof Error ? `${exception.name}: ${exception.message}` : `Non-error thrown: ${String(exception)}`,
-        exception instanceof Error ? exception.stack : undefined,
-      );
-    }
+    if (unexpected) logUnexpectedError(this.logger, exception);
     const res: unknown = host.switchToHttp().getResponse();
     this.adapterHost.httpAdapter.reply(res, body, httpStatus);
   }

@@ -28,6 +28,10 @@ export interface ErrorReply {
 /** Message of every unexpected failure: no detail of the server leaves it. */
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error: the schedule could not be generated; please report it';
 
+/** Message of a body that does not parse as JSON. */
+export const INVALID_JSON_MESSAGE =
+  'The request body must be valid JSON, e.g. {"t0": "2026-11-29 21:05", "t1": "2026-11-29 22:05", "policy": "dummy"}';
+
 /** The expected media type of a schedule request. */
 export const JSON_MEDIA_TYPE = 'application/json';
 
@@ -73,7 +77,7 @@ function isDecompressionError(e: unknown): e is Error & { status: number } {
 function fromBodyParser(e: BodyParserError, bodyLimit: string): ErrorReply {
   switch (e.type) {
     case 'entity.parse.failed':
-      return reply(HttpStatus.BAD_REQUEST, 'The request body must be valid JSON, e.g. {"t0": "2026-11-29 21:05", "t1": "2026-11-29 22:05", "policy": "dummy"}');
+      return reply(HttpStatus.BAD_REQUEST, INVALID_JSON_MESSAGE);
     case 'entity.too.large':
       return reply(HttpStatus.PAYLOAD_TOO_LARGE, `The request body is larger than the limit of ${bodyLimit}`);
     case 'charset.unsupported':

@@ -8,7 +8,7 @@ import { checkConfigShape, checkTargetLists, parseScheduleRequest, resolvePolicy
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
 import type { SuccessEnvelope } from './envelope';
 import { PolicyRegistry } from './policy-registry';
-import { noteRequest } from './request-note';
+import { noteRequest, type RequestNote } from './request-note';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
 
@@ -24,11 +24,15 @@ export class ScheduleService {
     @Inject(SCHEDULER_SETTINGS) private readonly settings: SchedulerSettings,
   ) {}
 
-  /** Answers a request body (`{t0, t1, policy}`, any JSON value) with the success envelope. */
-  async generate(body: unknown): Promise<SuccessEnvelope> {
+  /**
+   * Answers a request body (`{t0, t1, policy}`, any JSON value) with the success envelope. What
+   * the request log wants to know goes to `note`, or to the current request's note when omitted.
+   */
+  async generate(body: unknown, note?: RequestNote): Promise<SuccessEnvelope> {
+    const tell = note ? (facts: Partial<RequestNote>) => void Object.assign(note, facts) : noteRequest;
     const request = parseScheduleRequest(body, this.settings);
     const policy = this.registry.require(request.policy.name);
-    noteRequest({ policy: policy.name });
+    tell({ policy: policy.name });
     const { maxConfigDepth: maxDepth, maxConfigValues: maxValues } = this.settings;
     // The client's own config is bounded before any merge: refusing it must cost little.
     checkConfigShape(request.policy.config, { maxDepth, maxValues });
@@ -43,7 +47,7 @@ export class ScheduleService {
       config,
       ctx: { dataDir: this.settings.dataDir, seed, now: new Date() },
     });
-    noteRequest({ queueWaitMs: result.queueWaitMs ?? 0 });
+    tell({ queueWaitMs: result.queueWaitMs ?? 0 });
     return { status: 'ok', commands: result.commands, message: result.note ?? SUCCESS_MESSAGE };
   }
 }

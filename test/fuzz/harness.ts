@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Policy } from '../../src/schedlib/policy';
 import { PolicyRegistry, SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../../src/scheduler';
-import { createTestApp } from '../helpers/create-app';
+import { createTestApp, type TestAppOptions } from '../helpers/create-app';
 
 /** One request as bytes on the wire. */
 export interface RawRequest {
@@ -48,10 +48,17 @@ export const FUZZ_BODY_LIMIT = '64kb';
 /**
  * Starts the production app on an ephemeral loopback port with `dataDir` as its data directory,
  * computing schedules in-process, or in `workerThreads` worker threads (ready before it returns).
+ * `options` adds environment variables and provider overrides.
  */
-export async function startFuzzTarget(dataDir: string, workerThreads = 0): Promise<FuzzTarget> {
+export async function startFuzzTarget(dataDir: string, workerThreads = 0, options: TestAppOptions = {}): Promise<FuzzTarget> {
   const app = await createTestApp({
-    env: { SCHEDULER_DATA_DIR: dataDir, SCHEDULER_BODY_LIMIT: FUZZ_BODY_LIMIT, SCHEDULER_WORKER_THREADS: String(workerThreads) },
+    ...options,
+    env: {
+      SCHEDULER_DATA_DIR: dataDir,
+      SCHEDULER_BODY_LIMIT: FUZZ_BODY_LIMIT,
+      SCHEDULER_WORKER_THREADS: String(workerThreads),
+      ...options.env,
+    },
   });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
