@@ -218,6 +218,31 @@ describe('installScheduleFastLane', () => {
     expect((await post(ROUTE, '{}')).status).toBe(200);
   });
 
+  it('survives a client that goes away while its schedule is computed, and a generate that throws', async () => {
+    let finish: (e: SuccessEnvelope) => void = () => undefined;
+    generate.mockImplementationOnce(() => new Promise<SuccessEnvelope>((resolve) => (finish = resolve)));
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end(`POST ${ROUTE} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+    for (let i = 0; i < 50 && generate.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(generate).toHaveBeenCalledTimes(1);
+    finish({ status: 'ok', commands: 'late', message: 'Success' });
+    for (let i = 0; i < 50 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(JSON.parse(lines[0])).toMatchObject({ msg: 'request', aborted: true });
+    const bug = new Error('thrown, not rejected');
+    generate.mockImplementationOnce(() => {
+      throw bug;
+    });
+    expect(await post(ROUTE, '{}')).toMatchObject({ status: 500, body: { message: INTERNAL_ERROR_MESSAGE } });
+    expect(unexpected).toEqual([bug]);
+    generate.mockResolvedValueOnce({ status: 'ok', commands: 'x', message: 'Success' });
+    expect((await post(ROUTE, '{}')).status).toBe(200);
+  });
+
   it('leaves every request to the app while the server drains', async () => {
     state.beginDraining();
     const before = lane.taken;

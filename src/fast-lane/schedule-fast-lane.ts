@@ -133,7 +133,15 @@ export function installScheduleFastLane(server: Server, options: ScheduleFastLan
         else fail(res, error);
         return;
       }
-      generate(body, note).then(
+      let answer: Promise<SuccessEnvelope>;
+      try {
+        answer = generate(body, note);
+      } catch (error) {
+        // Not the service's way (it rejects), but a throw here must not take the process down.
+        fail(res, error);
+        return;
+      }
+      answer.then(
         (envelope) => send(res, 200, envelope),
         (error: unknown) => fail(res, error),
       );
