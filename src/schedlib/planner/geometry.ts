@@ -153,6 +153,15 @@ export interface AzRange {
 }
 
 /**
+ * The azimuth, interpolated between two samples, where the signed distance from an RA edge goes
+ * from `prevD` to `d` through 0; NaN when it keeps its sign or jumps the +-180 seam of d.
+ */
+function edgeAz(prevD: number, d: number, prevAz: number, az: number): number {
+  if (prevD < 0 === d < 0 || abs(prevD - d) >= 180) return NAN;
+  return prevAz + (prevD / (prevD - d)) * (az - prevAz);
+}
+
+/**
  * Azimuths where the box meets the elevation circle at local sidereal time `lst` (degrees), or
  * null when it does not. The box edges in RA are found between samples by linear interpolation.
  */
@@ -181,21 +190,13 @@ export function crossingAt(table: CrossingTable, lst: number): AzRange | null {
       if (a > hi) hi = a;
     }
     if (prevD0 === prevD0) {
-      // An RA edge passes between the two samples (and not through the +-180 seam of d).
-      let f = NAN;
-      if (prevD0 < 0 !== d0 < 0 && abs(prevD0 - d0) < 180) f = prevD0 / (prevD0 - d0);
-      if (f === f) {
-        const x = az[i - 1] + f * (az[i] - az[i - 1]);
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-      }
-      f = NAN;
-      if (prevD1 < 0 !== d1 < 0 && abs(prevD1 - d1) < 180) f = prevD1 / (prevD1 - d1);
-      if (f === f) {
-        const x = az[i - 1] + f * (az[i] - az[i - 1]);
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-      }
+      // NaN (no edge between the samples) compares false and leaves the range as it is.
+      const x0 = edgeAz(prevD0, d0, az[i - 1], az[i]);
+      if (x0 < lo) lo = x0;
+      if (x0 > hi) hi = x0;
+      const x1 = edgeAz(prevD1, d1, az[i - 1], az[i]);
+      if (x1 < lo) lo = x1;
+      if (x1 > hi) hi = x1;
     }
     prevD0 = d0;
     prevD1 = d1;
