@@ -68,7 +68,7 @@ describe('parseBody', () => {
 
   it('refuses what is not JSON', () => {
     for (const text of ['{', '{"a": 1,}', "{'a': 1}", ' ', 'NaN', '\ufeff\ufeff{}']) {
-      expect(() => parseBody(Buffer.from(text))).toThrow();
+      expect(() => parseBody(Buffer.from(text))).toThrow(SyntaxError);
     }
   });
 });
