@@ -1,14 +1,14 @@
 /**
- * Measures the fast ephemeris (`src/schedlib/astro/track.ts`): its interpolation error against
+ * Measures the fast ephemeris (`src/core/astro/track.ts`): its interpolation error against
  * the exact `horizontal` over a year for every body (random instants, and each body's highest
  * transit, where azimuth turns fastest), its cost per position, and the cost of building nodes.
  * Run: `npx ts-node --transpile-only -P tsconfig.json bench/astro-track.ts [year] [samples]`.
  */
-import { horizontal } from '../src/schedlib/astro/ephemeris';
-import { geocentricApparent } from '../src/schedlib/astro/geocentric';
-import { clearNodeCache } from '../src/schedlib/astro/node-cache';
-import { BODY_NAMES, type BodyName } from '../src/schedlib/astro/site';
-import { azAlt, sampleAzAlt } from '../src/schedlib/astro/track';
+import { horizontal } from '../src/core/astro/ephemeris';
+import { geocentricApparent } from '../src/core/astro/geocentric';
+import { clearNodeCache } from '../src/core/astro/node-cache';
+import { BODY_NAMES, type BodyName } from '../src/core/astro/site';
+import { azAlt, sampleAzAlt } from '../src/core/astro/track';
 
 const year = Number(process.argv[2] ?? 2025);
 const samples = Number(process.argv[3] ?? 20_000);

@@ -29,7 +29,7 @@ export function masterSource(root: string): MasterSource | string {
   const ref = referenceDir(root);
   if (ref) return { dataDir: ref, masterSchedule: 'schedule_sat.txt', origin: `reference ${path.join(ref, 'schedule_sat.txt')}` };
   // Without the reference folder, the planner writes a master schedule for the bench window.
-  const files = ['schedlib/planner/plan.js', 'schedlib/planner/config.js', 'schedlib/toast/write.js'].map((f) => path.join(DIST, f));
+  const files = ['core/planner/plan.js', 'core/planner/config.js', 'core/toast/write.js'].map((f) => path.join(DIST, f));
   const absent = files.find((f) => !fs.existsSync(f));
   if (absent) return `the reference folder is absent and the planner has not landed (no ${path.relative(root, absent)})`;
   const { planMasterSchedule } = require(files[0]) as { planMasterSchedule: (t0: number, t1: number, c: unknown) => unknown[] };
@@ -60,7 +60,7 @@ export interface ChildReport {
 export function runBasic(root: string, days: number, runs: number): void {
   const DIST = path.join(root, 'dist');
   const t = performance.now();
-  const { CORE_POLICIES } = require(path.join(DIST, 'schedlib/policies/index.js')) as { CORE_POLICIES: ReadonlyMap<string, PolicyLike> };
+  const { CORE_POLICIES } = require(path.join(DIST, 'core/policies/index.js')) as { CORE_POLICIES: ReadonlyMap<string, PolicyLike> };
   const basic = CORE_POLICIES.get('basic');
   const loadMs = performance.now() - t;
   if (!basic) throw new Error('the basic policy is not in CORE_POLICIES (branch rules has not landed)');

@@ -2,8 +2,8 @@
  * Warm timing of the `basic` policy with the real master schedule (reference data), for 1 and 30
  * days from 2023-03-01. Run: `npx ts-node bench/basic-timing.ts`. Targets: 1 day < 13 ms, 30 days < 290 ms.
  */
-import { deepMerge } from '../src/schedlib/config';
-import { basicPolicy } from '../src/schedlib/policies/basic';
+import { deepMerge } from '../src/core/config';
+import { basicPolicy } from '../src/core/policies/basic';
 import { REFERENCE_DIR, hasReference } from '../src/testing/reference';
 
 function timeIt(days: number, repeats: number): { minMs: number; medianMs: number; chars: number } {

@@ -235,7 +235,7 @@ function gitCommit(): string {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(path.join(DIST, 'schedlib/policies/index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!fs.existsSync(path.join(DIST, 'core/policies/index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
 
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -296,15 +296,15 @@ async function main(): Promise<void> {
     const env = { SCHEDULER_DATA_DIR: typeof src === 'string' ? os.tmpdir() : src.dataDir, NODE_ENV: 'production' };
     const runs: { key: string; label: string; args: string[]; env?: NodeJS.ProcessEnv; load?: 'dummy' | 'basic1' | 'dummy+30d' }[] = [
       { key: 'bareNode', label: 'bare Node http (machine baseline)', args: ['-e', BARE_NODE], load: 'dummy' },
-      { key: 'dummy', label: 'dummy, 1 process', args: ['dist/main.js'], load: 'dummy' },
+      { key: 'dummy', label: 'dummy, 1 process', args: ['dist/server/main.js'], load: 'dummy' },
       // The same server with every request through Express: what the fast lane saves.
-      { key: 'dummyNoLane', label: 'dummy, 1 process, SCHEDULER_FAST_LANE=off', args: ['dist/main.js'], env: { SCHEDULER_FAST_LANE: 'off' }, load: 'dummy' },
-      { key: 'basic1d', label: 'basic 1 d, 1 process', args: ['dist/main.js'], load: 'basic1' },
-      { key: 'dummyDuring30d', label: 'dummy while 30 d basic runs', args: ['dist/main.js'], load: 'dummy+30d' },
-      { key: 'dummyCluster', label: 'dummy, cluster (1 process/core)', args: ['dist/cluster.js'], load: 'dummy' },
+      { key: 'dummyNoLane', label: 'dummy, 1 process, SCHEDULER_FAST_LANE=off', args: ['dist/server/main.js'], env: { SCHEDULER_FAST_LANE: 'off' }, load: 'dummy' },
+      { key: 'basic1d', label: 'basic 1 d, 1 process', args: ['dist/server/main.js'], load: 'basic1' },
+      { key: 'dummyDuring30d', label: 'dummy while 30 d basic runs', args: ['dist/server/main.js'], load: 'dummy+30d' },
+      { key: 'dummyCluster', label: 'dummy, cluster (1 process/core)', args: ['dist/server/cluster.js'], load: 'dummy' },
     ];
     for (const run of runs) {
-      const missing = run.args[0].startsWith('dist/') ? [run.args[0], 'dist/main.js'].find((f) => !fs.existsSync(path.join(ROOT, f))) : undefined;
+      const missing = run.args[0].startsWith('dist/') ? [run.args[0], 'dist/server/main.js'].find((f) => !fs.existsSync(path.join(ROOT, f))) : undefined;
       if (missing) {
         http[run.key] = { error: `${missing} is missing (run the build; the HTTP service is on branch nest)` };
         rows.push([`HTTP ${run.label}`, 'skipped', '', `${missing} missing`]);

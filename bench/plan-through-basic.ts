@@ -3,11 +3,11 @@
  * makes this the default): the day's plan is passed inline as TOAST text.
  *   npx ts-node --transpile-only bench/plan-through-basic.ts [2026-12-01]
  */
-import { deepMerge } from '../src/schedlib/config';
-import { DEFAULT_PLANNER_CONFIG } from '../src/schedlib/planner/config';
-import { planMasterSchedule } from '../src/schedlib/planner/plan';
-import { BASIC_DEFAULTS, basicPolicy } from '../src/schedlib/policies/basic';
-import { writeToast } from '../src/schedlib/toast/write';
+import { deepMerge } from '../src/core/config';
+import { DEFAULT_PLANNER_CONFIG } from '../src/core/planner/config';
+import { planMasterSchedule } from '../src/core/planner/plan';
+import { BASIC_DEFAULTS, basicPolicy } from '../src/core/policies/basic';
+import { writeToast } from '../src/core/toast/write';
 
 const day = process.argv[2] ?? '2026-12-01';
 const t0 = Date.parse(`${day}T00:00:00Z`) * 1000;

@@ -6,11 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ScanBlock } from '../src/schedlib/blocks/types';
-import { deepMerge, parseConfig } from '../src/schedlib/config';
-import { DEFAULT_PLANNER_CONFIG, plannerConfigSchema, type SkyPatch } from '../src/schedlib/planner/config';
-import { planDay, planMasterSchedule, planningDay, toScanBlocks } from '../src/schedlib/planner/plan';
-import { dutyCycle, minSunDistance, scanCoverage } from '../src/schedlib/planner/plan-checks';
+import type { ScanBlock } from '../src/core/blocks/types';
+import { deepMerge, parseConfig } from '../src/core/config';
+import { DEFAULT_PLANNER_CONFIG, plannerConfigSchema, type SkyPatch } from '../src/core/planner/config';
+import { planDay, planMasterSchedule, planningDay, toScanBlocks } from '../src/core/planner/plan';
+import { dutyCycle, minSunDistance, scanCoverage } from '../src/core/planner/plan-checks';
 
 const args = new Set(process.argv.slice(2));
 const DAY_US = 86400e6;

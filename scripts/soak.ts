@@ -1,5 +1,5 @@
 /**
- * Sustained load (`npm run soak`): starts the built server (`dist/main.js`) on loopback, sends a
+ * Sustained load (`npm run soak`): starts the built server (`dist/server/main.js`) on loopback, sends a
  * fixed mix of valid `dummy`, valid `basic` (when registered) and invalid requests at a steady
  * rate for a bounded time, and reports requests by kind and status, latency p50/p99, and the
  * server's resident memory at start, after warm-up and at the end. Exits 1 on any unexpected

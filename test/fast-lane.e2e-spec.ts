@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { fastLaneOf } from '../src/configure-app';
-import { AppLogger } from '../src/logging';
+import { fastLaneOf } from '../src/server/configure-app';
+import { AppLogger } from '../src/server/logging';
 import { anyBodyArb, fieldsBodyArb, jsonRequest, policyRequestArb, rawBodyArb } from './fuzz/arbitraries';
 import { type FuzzTarget, type RawRequest, type RawResponse, startFuzzTarget } from './fuzz/harness';
 

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { ShutdownState } from '../src/lifecycle';
-import { AppLogger } from '../src/logging';
+import { ShutdownState } from '../src/server/lifecycle';
+import { AppLogger } from '../src/server/logging';
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../src/scheduler';
 import { createTestApp } from './helpers/create-app';
 

@@ -7,7 +7,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { configureApp, NEST_APP_OPTIONS } from '../src/configure-app';
+import { configureApp, NEST_APP_OPTIONS } from '../src/server/configure-app';
 import { SCHEDULE_EXECUTOR, SchedulerModule, type ScheduleExecutor } from '../src/scheduler';
 import type { SchedulerModuleForRootOptions } from '../src/scheduler/scheduler-options.interface';
 

@@ -1,5 +1,5 @@
 import { BadRequestException, HttpException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
-import { ConfigError, ScheduleInputError } from '../schedlib/errors';
+import { ConfigError, ScheduleInputError } from '../core/errors';
 import { errorToEnvelope, INTERNAL_ERROR_MESSAGE } from './envelope';
 import { ScheduleBusyError, ScheduleTimeoutError } from './execution/schedule-executor';
 

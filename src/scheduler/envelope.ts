@@ -3,7 +3,7 @@
  * becomes. Client mistakes are 4xx with their own message; anything unexpected is a short 500.
  */
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { ScheduleInputError } from '../schedlib/errors';
+import { ScheduleInputError } from '../core/errors';
 import { ScheduleBusyError, ScheduleTimeoutError } from './execution/schedule-executor';
 
 /** The success envelope. */

@@ -1,7 +1,7 @@
 import { Injectable, Scope } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { ScheduleInputError } from '../schedlib/errors';
+import { ScheduleInputError } from '../core/errors';
 import { InProcessExecutor } from './execution/in-process.executor';
 import { DummyPolicyProvider } from './policies/dummy-policy.provider';
 import { SchedulePolicy } from './policies/schedule-policy.decorator';

@@ -4,9 +4,9 @@
  */
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { ScheduleInputError } from '../schedlib/errors';
-import type { Policy } from '../schedlib/policy';
-import { quoteInput } from '../schedlib/request';
+import { ScheduleInputError } from '../core/errors';
+import type { Policy } from '../core/policy';
+import { quoteInput } from '../core/request';
 import { SchedulePolicy } from './policies/schedule-policy.decorator';
 
 function isPolicy(v: unknown): v is Policy {

@@ -3,8 +3,8 @@
  * config, then hand the job to the executor. No HTTP here, so host apps can call it directly.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { canonicalJson } from '../schedlib/config/merge';
-import { checkConfigShape, checkTargetLists, parseScheduleRequest, resolvePolicyConfig } from '../schedlib/request';
+import { canonicalJson } from '../core/config/merge';
+import { checkConfigShape, checkTargetLists, parseScheduleRequest, resolvePolicyConfig } from '../core/request';
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
 import type { SuccessEnvelope } from './envelope';
 import { PolicyRegistry } from './policy-registry';

@@ -3,8 +3,8 @@
  * (`forRootAsync`); `SchedulerModuleExtras` shape the module itself, so they are always static.
  */
 import type { Type } from '@nestjs/common';
-import type { Policy } from '../schedlib/policy';
-import type { PresetTable } from '../schedlib/request';
+import type { Policy } from '../core/policy';
+import type { PresetTable } from '../core/request';
 
 /** Settings of the schedule endpoint that may be computed at start-up. */
 export interface SchedulerModuleOptions {

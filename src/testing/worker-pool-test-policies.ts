@@ -3,9 +3,9 @@
  * the production registry. Each one exercises one behaviour of a worker: a result, a wait, a
  * runaway loop, a client error, a bug, a crash.
  */
-import { ConfigError, ScheduleInputError } from '../schedlib/errors';
-import type { Policy, PolicyContext, ScheduleResult } from '../schedlib/policy';
-import type { Micros } from '../schedlib/time/micros';
+import { ConfigError, ScheduleInputError } from '../core/errors';
+import type { Policy, PolicyContext, ScheduleResult } from '../core/policy';
+import type { Micros } from '../core/time/micros';
 
 /** Config of the test policies: optional wait and note. */
 export interface TestPolicyConfig {

@@ -4,7 +4,7 @@
  */
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import type { Policy } from '../../src/schedlib/policy';
+import type { Policy } from '../../src/core/policy';
 import type { RawRequest } from './harness';
 
 /** The schedule endpoint, in both URL forms. */

@@ -5,7 +5,7 @@
 import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Policy } from '../../src/schedlib/policy';
+import type { Policy } from '../../src/core/policy';
 import { PolicyRegistry, SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../../src/scheduler';
 import { createTestApp, type TestAppOptions } from '../helpers/create-app';
 

@@ -5,9 +5,9 @@
 import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { AppModule } from '../../src/app.module';
-import { APP_CONFIG, type AppConfig, loadAppConfig } from '../../src/config';
-import { configureApp, NEST_APP_OPTIONS } from '../../src/configure-app';
+import { AppModule } from '../../src/server/app.module';
+import { APP_CONFIG, type AppConfig, loadAppConfig } from '../../src/server/config';
+import { configureApp, NEST_APP_OPTIONS } from '../../src/server/configure-app';
 
 /** Options of `createTestApp`. */
 export interface TestAppOptions {

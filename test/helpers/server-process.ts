@@ -10,7 +10,7 @@ import { join } from 'node:path';
 /** Repository root. */
 export const ROOT = join(__dirname, '..', '..');
 
-/** How to start the server: the built `dist/main.js`, or `src/main.ts` through ts-node (no typecheck). */
+/** How to start the server: the built `dist/server/main.js`, or `src/server/main.ts` through ts-node (no typecheck). */
 export type ServerEntry = 'dist' | 'source';
 
 /** A free TCP port on loopback (there is a small race until the server binds it). */
@@ -45,8 +45,8 @@ export async function startServer(entry: ServerEntry, env: Record<string, string
   const args =
     entry === 'dist'
       ? [join(ROOT, 'dist', 'main.js')]
-      : ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'main.ts')];
-  if (entry === 'dist' && !existsSync(args[0])) throw new Error('dist/main.js is missing: run `npm run build` first');
+      : ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'server', 'main.ts')];
+  if (entry === 'dist' && !existsSync(args[0])) throw new Error('dist/server/main.js is missing: run `npm run build` first');
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env, PORT: String(port) },

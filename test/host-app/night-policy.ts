@@ -3,10 +3,10 @@
  * implements the core `Policy` contract with its own config schema.
  */
 import { Injectable } from '@nestjs/common';
-import { deepFreeze } from '../../src/schedlib/config/merge';
-import { parseConfig, s, type Infer } from '../../src/schedlib/config/schema';
-import type { Policy, PolicyContext, ScheduleResult } from '../../src/schedlib/policy';
-import type { Micros } from '../../src/schedlib/time/micros';
+import { deepFreeze } from '../../src/core/config/merge';
+import { parseConfig, s, type Infer } from '../../src/core/config/schema';
+import type { Policy, PolicyContext, ScheduleResult } from '../../src/core/policy';
+import type { Micros } from '../../src/core/time/micros';
 import { SchedulePolicy } from '../../src/scheduler';
 
 const schema = s.object({ greeting: s.string({ minLength: 1, maxLength: 40 }), repeat: s.number({ integer: true, min: 1, max: 5 }) });

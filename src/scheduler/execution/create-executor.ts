@@ -2,7 +2,7 @@
  * Chooses the executor from the module's settings: the worker pool for the built-in policies
  * (with cheap ones and host-app policies in-process), or in-process only when `workerThreads` is 0.
  */
-import { BASIC_DEFAULTS } from '../../schedlib/policies/basic/config';
+import { BASIC_DEFAULTS } from '../../core/policies/basic/config';
 import type { SchedulerSettings } from '../scheduler-options.interface';
 import type { InProcessExecutor } from './in-process.executor';
 import type { ScheduleExecutor, ScheduleJob } from './schedule-executor';

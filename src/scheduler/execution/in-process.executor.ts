@@ -3,7 +3,7 @@
  * thread. Used by tests and for host-app policies; the worker pool is the production path.
  */
 import { Injectable } from '@nestjs/common';
-import type { ScheduleResult } from '../../schedlib/policy';
+import type { ScheduleResult } from '../../core/policy';
 import { PolicyRegistry } from '../policy-registry';
 import type { ScheduleExecutor, ScheduleJob } from './schedule-executor';
 

@@ -2,8 +2,8 @@
  * Where policies run. The service hands every job to a `ScheduleExecutor`: in-process for tests
  * and host-app policies, a pool of worker threads for the built-in core policies.
  */
-import type { PolicyContext, ScheduleResult } from '../../schedlib/policy';
-import type { Micros } from '../../schedlib/time/micros';
+import type { PolicyContext, ScheduleResult } from '../../core/policy';
+import type { Micros } from '../../core/time/micros';
 
 /** Injection token of the executor. */
 export const SCHEDULE_EXECUTOR = Symbol('SCHEDULE_EXECUTOR');

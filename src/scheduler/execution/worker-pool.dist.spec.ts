@@ -40,7 +40,7 @@ function transpileGraph(entries: readonly string[], outDir: string): string[] {
 }
 
 type ExecutorModule = typeof import('./worker-pool.executor');
-type ErrorsModule = typeof import('../../schedlib/errors');
+type ErrorsModule = typeof import('../../core/errors');
 type ContractModule = typeof import('./schedule-executor');
 
 describe('WorkerPoolExecutor from compiled JS (as in dist/)', () => {
@@ -72,7 +72,7 @@ describe('WorkerPoolExecutor from compiled JS (as in dist/)', () => {
     const tsFiles = fs.readdirSync(dist, { recursive: true }).filter((f) => String(f).endsWith('.ts'));
     expect(tsFiles).toEqual([]);
     const { WorkerPoolExecutor } = require(path.join(dist, 'scheduler/execution/worker-pool.executor.js')) as ExecutorModule;
-    const { ConfigError } = require(path.join(dist, 'schedlib/errors.js')) as ErrorsModule;
+    const { ConfigError } = require(path.join(dist, 'core/errors.js')) as ErrorsModule;
     const { ScheduleTimeoutError } = require(path.join(dist, 'scheduler/execution/schedule-executor.js')) as ContractModule;
     pool = new WorkerPoolExecutor({
       size: 1,

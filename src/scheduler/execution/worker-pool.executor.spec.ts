@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { ConfigError, ScheduleInputError } from '../../schedlib/errors';
-import type { PolicyContext, ScheduleResult } from '../../schedlib/policy';
-import { CORE_POLICIES } from '../../schedlib/policies';
+import { ConfigError, ScheduleInputError } from '../../core/errors';
+import type { PolicyContext, ScheduleResult } from '../../core/policy';
+import { CORE_POLICIES } from '../../core/policies';
 import { policies as testPolicies, echoText } from '../../testing/worker-pool-test-policies';
 import { ScheduleBusyError, ScheduleTimeoutError, type ScheduleJob, type ScheduleRun } from './schedule-executor';
 import { ScheduleExecutorClosedError, WorkerPoolExecutor, type WorkerPoolOptions } from './worker-pool.executor';

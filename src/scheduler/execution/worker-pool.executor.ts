@@ -6,8 +6,8 @@
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { Policy, ScheduleResult } from '../../schedlib/policy';
-import { CORE_POLICIES } from '../../schedlib/policies';
+import type { Policy, ScheduleResult } from '../../core/policy';
+import { CORE_POLICIES } from '../../core/policies';
 import {
   ScheduleBusyError,
   ScheduleTimeoutError,

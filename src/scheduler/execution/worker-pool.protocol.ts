@@ -2,8 +2,8 @@
  * Messages between the worker pool and its worker threads, and how errors cross the thread
  * boundary. Everything here must survive the structured clone of `postMessage`.
  */
-import { ConfigError, ScheduleInputError } from '../../schedlib/errors';
-import type { Policy, ScheduleResult } from '../../schedlib/policy';
+import { ConfigError, ScheduleInputError } from '../../core/errors';
+import type { Policy, ScheduleResult } from '../../core/policy';
 import type { ScheduleJob } from './schedule-executor';
 
 /** Data handed to each worker thread at start (`workerData`). */

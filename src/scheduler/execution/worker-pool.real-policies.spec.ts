@@ -4,8 +4,8 @@
  * in-process by the HybridExecutor) and the event loop are not delayed beyond a bound.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { ScheduleResult } from '../../schedlib/policy';
-import { CORE_POLICIES } from '../../schedlib/policies';
+import type { ScheduleResult } from '../../core/policy';
+import { CORE_POLICIES } from '../../core/policies';
 import { describeWithReference, REFERENCE_DIR } from '../../testing/reference';
 import type { ScheduleExecutor, ScheduleJob } from './schedule-executor';
 import { WorkerPoolExecutor } from './worker-pool.executor';

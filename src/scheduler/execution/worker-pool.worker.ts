@@ -4,7 +4,7 @@
  * one before the first is answered.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Policy } from '../../schedlib/policy';
+import type { Policy } from '../../core/policy';
 import {
   policiesOfModule,
   serializeError,
@@ -16,7 +16,7 @@ import {
 /** All policies this worker can run: the core registry (unless left out), then the extra modules (which may not shadow it). */
 export function loadPolicies(extraModules: readonly string[], corePolicies = true): ReadonlyMap<string, Policy> {
   // Required only when wanted: the core policies pull in the ephemeris and the whole basic pipeline.
-  const core = corePolicies ? (require('../../schedlib/policies') as typeof import('../../schedlib/policies')).CORE_POLICIES : [];
+  const core = corePolicies ? (require('../../core/policies') as typeof import('../../core/policies')).CORE_POLICIES : [];
   const all = new Map<string, Policy>(core);
   for (const file of extraModules) {
     for (const p of policiesOfModule(require(file), file)) {

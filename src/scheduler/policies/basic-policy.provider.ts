@@ -1,7 +1,7 @@
-/** The `basic` policy as a Nest provider (the algorithm is in `schedlib/policies/basic/`). */
+/** The `basic` policy as a Nest provider (the algorithm is in `core/policies/basic/`). */
 import { Injectable } from '@nestjs/common';
-import { basicPolicy } from '../../schedlib/policies/basic/basic-policy';
-import type { BasicConfig } from '../../schedlib/policies/basic/config';
+import { basicPolicy } from '../../core/policies/basic/basic-policy';
+import type { BasicConfig } from '../../core/policies/basic/config';
 import { CorePolicyProvider } from './core-policy.provider';
 import { SchedulePolicy } from './schedule-policy.decorator';
 

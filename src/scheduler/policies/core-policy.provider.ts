@@ -2,8 +2,8 @@
  * Base of the providers that expose a policy of the framework-free core to Nest: each subclass
  * names its core policy and carries `@SchedulePolicy`, everything else is delegated.
  */
-import type { Policy, PolicyContext, ScheduleResult } from '../../schedlib/policy';
-import type { Micros } from '../../schedlib/time/micros';
+import type { Policy, PolicyContext, ScheduleResult } from '../../core/policy';
+import type { Micros } from '../../core/time/micros';
 
 /** Delegates the `Policy` contract to `core`; stateless, so one instance serves every request. */
 export abstract class CorePolicyProvider<C> implements Policy<C> {

@@ -1,6 +1,6 @@
-/** The `dummy` policy as a Nest provider (the algorithm is in `schedlib/policies/dummy.ts`). */
+/** The `dummy` policy as a Nest provider (the algorithm is in `core/policies/dummy.ts`). */
 import { Injectable } from '@nestjs/common';
-import { dummyPolicy, type DummyConfig } from '../../schedlib/policies/dummy';
+import { dummyPolicy, type DummyConfig } from '../../core/policies/dummy';
 import { CorePolicyProvider } from './core-policy.provider';
 import { SchedulePolicy } from './schedule-policy.decorator';
 

@@ -2,19 +2,19 @@
  * Command line: writes the master schedule (TOAST verbose text) the planner makes for a window, so
  * operators can inspect and keep the plan the basic policy would use.
  *
- *   node dist/cli/plan.js --t0 "2026-12-01 00:00" --t1 "2026-12-08 00:00" [--config master.json] [--out plan.txt]
+ *   node dist/server/cli/plan.js --t0 "2026-12-01 00:00" --t1 "2026-12-08 00:00" [--config master.json] [--out plan.txt]
  *
  * `--config` names a JSON file holding planner keys (the `master` object of the basic policy's
  * config), deep-merged over the defaults.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { deepMerge, parseConfig } from '../schedlib/config';
-import { ScheduleInputError } from '../schedlib/errors';
-import { DEFAULT_PLANNER_CONFIG, plannerConfigSchema } from '../schedlib/planner/config';
-import { planMasterSchedule } from '../schedlib/planner/plan';
-import { ACCEPTED_TIME_FORMATS, parseInstant } from '../schedlib/time/iso';
-import type { Micros } from '../schedlib/time/micros';
-import { writeToast } from '../schedlib/toast/write';
+import { deepMerge, parseConfig } from '../../core/config';
+import { ScheduleInputError } from '../../core/errors';
+import { DEFAULT_PLANNER_CONFIG, plannerConfigSchema } from '../../core/planner/config';
+import { planMasterSchedule } from '../../core/planner/plan';
+import { ACCEPTED_TIME_FORMATS, parseInstant } from '../../core/time/iso';
+import type { Micros } from '../../core/time/micros';
+import { writeToast } from '../../core/toast/write';
 
 /** Longest window the command plans in one run (days); a year takes seconds. */
 export const MAX_PLAN_DAYS = 3660;

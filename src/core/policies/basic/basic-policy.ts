@@ -1,5 +1,5 @@
 /** The `basic` policy (spec §6): a master schedule with Sun cuts and planet calibration scans. */
-import { renderCommands } from '../../commands/render';
+import { renderCommands } from '../../script/render';
 import type { Policy } from '../../policy';
 import { BASIC_DEFAULTS, validateBasicConfig, type BasicConfig } from './config';
 import { planBasic } from './pipeline';

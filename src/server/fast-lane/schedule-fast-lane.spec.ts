@@ -4,10 +4,10 @@ import { connect } from 'node:net';
 import { InFlightRequests } from '../lifecycle/graceful-shutdown';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { AppLogger } from '../logging/app-logger';
-import { ScheduleInputError } from '../schedlib/errors';
-import { INTERNAL_ERROR_MESSAGE, INVALID_JSON_MESSAGE, type SuccessEnvelope } from '../scheduler/envelope';
-import { ScheduleBusyError } from '../scheduler/execution/schedule-executor';
-import type { RequestNote } from '../scheduler/request-note';
+import { ScheduleInputError } from '../../core/errors';
+import { INTERNAL_ERROR_MESSAGE, INVALID_JSON_MESSAGE, type SuccessEnvelope } from '../../scheduler/envelope';
+import { ScheduleBusyError } from '../../scheduler/execution/schedule-executor';
+import type { RequestNote } from '../../scheduler/request-note';
 import { installScheduleFastLane, parseBody, type ScheduleFastLane, takesFastLane } from './schedule-fast-lane';
 
 const ROUTE = '/api/v1/schedule';

@@ -10,8 +10,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { InFlightRequests } from '../lifecycle/graceful-shutdown';
 import type { AppLogger } from '../logging/app-logger';
 import { trackRequest } from '../logging/request-logging.middleware';
-import { type ErrorEnvelope, errorToEnvelope, INVALID_JSON_MESSAGE, type SuccessEnvelope } from '../scheduler/envelope';
-import type { RequestNote } from '../scheduler/request-note';
+import { type ErrorEnvelope, errorToEnvelope, INVALID_JSON_MESSAGE, type SuccessEnvelope } from '../../scheduler/envelope';
+import type { RequestNote } from '../../scheduler/request-note';
 
 /** What the lane needs from the app. */
 export interface ScheduleFastLaneOptions {

@@ -1,6 +1,6 @@
 import { deepMerge } from '../../config';
 import { ConfigError } from '../../errors';
-import { PREAMBLE } from '../../commands/render';
+import { PREAMBLE } from '../../script/render';
 import { wrap360 } from '../../numeric/unwrap';
 import { parseInstant } from '../../time/iso';
 import { describeWithReference, readReferenceText, REFERENCE_DIR } from '../../../testing/reference';

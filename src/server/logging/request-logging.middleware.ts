@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { type RequestNote, runWithRequestNote } from '../scheduler/request-note';
+import { type RequestNote, runWithRequestNote } from '../../scheduler/request-note';
 import type { AppLogger, LogRecordLevel } from './app-logger';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 

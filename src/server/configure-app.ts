@@ -23,7 +23,7 @@ import {
   ScheduleService,
   SCHEDULER_SETTINGS,
   type SchedulerSettings,
-} from './scheduler';
+} from '../scheduler';
 
 /** Options for `NestFactory.create`: `configureApp` installs the body parser itself. */
 export const NEST_APP_OPTIONS: NestApplicationOptions = { bodyParser: false };

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfigModule, type AppConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { InFlightRequests, ShutdownState } from './lifecycle';
 import { AppLogger } from './logging';
-import { SchedulerModule } from './scheduler';
+import { SchedulerModule } from '../scheduler';
 
 /** Root module of `main.ts` (host apps import `SchedulerModule` instead). */
 @Module({

@@ -1,12 +1,12 @@
 /**
- * One HTTP process per core with Node's cluster module: `node dist/cluster.js` instead of
- * `node dist/main.js`. The primary forks `WEB_CONCURRENCY` processes (default: one per core), which
+ * One HTTP process per core with Node's cluster module: `node dist/server/cluster.js` instead of
+ * `node dist/server/main.js`. The primary forks `WEB_CONCURRENCY` processes (default: one per core), which
  * share the listening port; each runs `main.js` with a worker-thread pool of
  * `SCHEDULER_WORKER_THREADS` threads (default: the cores divided among the processes, at least 1).
  * A process that dies is replaced; SIGTERM/SIGINT stop them all gracefully.
  *
  * In a container orchestrator, prefer one process per container and scale with replicas: run
- * `node dist/main.js` and set the replica count instead.
+ * `node dist/server/main.js` and set the replica count instead.
  */
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
@@ -79,6 +79,6 @@ export function runPrimary(plan: ClusterPlan, log: (m: string) => void = (m) => 
 
 if (require.main === module) {
   if (cluster.isPrimary) runPrimary(clusterPlan(process.env, availableParallelism()));
-  // The same entry that `node dist/main.js` runs; resolved at run time (main.js or, under ts-node, main.ts).
+  // The same entry that `node dist/server/main.js` runs; resolved at run time (main.js or, under ts-node, main.ts).
   else require(path.join(__dirname, 'main'));
 }
