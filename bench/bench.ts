@@ -297,8 +297,6 @@ async function main(): Promise<void> {
     const runs: { key: string; label: string; args: string[]; env?: NodeJS.ProcessEnv; load?: 'dummy' | 'basic1' | 'dummy+30d' }[] = [
       { key: 'bareNode', label: 'bare Node http (machine baseline)', args: ['-e', BARE_NODE], load: 'dummy' },
       { key: 'dummy', label: 'dummy, 1 process', args: ['dist/server/main.js'], load: 'dummy' },
-      // The same server with every request through Express: what the fast lane saves.
-      { key: 'dummyNoLane', label: 'dummy, 1 process, SCHEDULER_FAST_LANE=off', args: ['dist/server/main.js'], env: { SCHEDULER_FAST_LANE: 'off' }, load: 'dummy' },
       { key: 'basic1d', label: 'basic 1 d, 1 process', args: ['dist/server/main.js'], load: 'basic1' },
       { key: 'dummyDuring30d', label: 'dummy while 30 d basic runs', args: ['dist/server/main.js'], load: 'dummy+30d' },
       { key: 'dummyCluster', label: 'dummy, cluster (1 process/core)', args: ['dist/server/cluster.js'], load: 'dummy' },

@@ -8,7 +8,7 @@ import { checkConfigShape, checkTargetLists, parseScheduleRequest, resolvePolicy
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
 import type { SuccessEnvelope } from './envelope';
 import { PolicyRegistry } from './policy-registry';
-import { noteRequest, type RequestNote } from './request-note';
+import { noteRequest } from './request-note';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
 
@@ -25,11 +25,11 @@ export class ScheduleService {
   ) {}
 
   /**
-   * Answers a request body (`{t0, t1, policy}`, any JSON value) with the success envelope. What
-   * the request log wants to know goes to `note`, or to the current request's note when omitted.
+   * Answers a request body (`{t0, t1, policy}`, any JSON value) with the success envelope; what
+   * the request log wants to know goes to the current request's note.
    */
-  async generate(body: unknown, note?: RequestNote): Promise<SuccessEnvelope> {
-    const tell = note ? (facts: Partial<RequestNote>) => void Object.assign(note, facts) : noteRequest;
+  async generate(body: unknown): Promise<SuccessEnvelope> {
+    const tell = noteRequest;
     const request = parseScheduleRequest(body, this.settings);
     const policy = this.registry.require(request.policy.name);
     tell({ policy: policy.name });

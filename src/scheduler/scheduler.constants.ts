@@ -9,9 +9,6 @@ export const SCHEDULER_MODULE_OPTIONS = Symbol('SCHEDULER_MODULE_OPTIONS');
 /** The options with every default applied and checked (`SchedulerSettings`). */
 export const SCHEDULER_SETTINGS = Symbol('SCHEDULER_SETTINGS');
 
-/** Path of the schedule route as served (`'/api/v1/schedule'`), without the optional trailing slash. */
-export const SCHEDULE_ROUTE_PATH = Symbol('SCHEDULE_ROUTE_PATH');
-
 /** Default route prefix of the schedule endpoint. */
 export const DEFAULT_ROUTE_PREFIX = 'api/v1';
 

@@ -4,7 +4,7 @@
  */
 import { ConfigurableModuleBuilder } from '@nestjs/common';
 import { createScheduleController } from './schedule.controller';
-import { DEFAULT_ROUTE_PREFIX, SCHEDULE_ROUTE_PATH, SCHEDULER_MODULE_OPTIONS } from './scheduler.constants';
+import { DEFAULT_ROUTE_PREFIX, SCHEDULER_MODULE_OPTIONS } from './scheduler.constants';
 import type { SchedulerModuleExtras, SchedulerModuleOptions } from './scheduler-options.interface';
 
 /** Strips slashes at both ends: `'/api/v1/'` → `'api/v1'`. */
@@ -24,12 +24,7 @@ export const {
     return {
       ...definition,
       controllers: [...(definition.controllers ?? []), createScheduleController(prefix)],
-      providers: [
-        ...(definition.providers ?? []),
-        ...(extras.policies ?? []),
-        { provide: SCHEDULE_ROUTE_PATH, useValue: prefix === '' ? '/schedule' : `/${prefix}/schedule` },
-      ],
-      exports: [...(definition.exports ?? []), SCHEDULE_ROUTE_PATH],
+      providers: [...(definition.providers ?? []), ...(extras.policies ?? [])],
     };
   })
   .build();

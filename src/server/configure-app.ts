@@ -1,10 +1,9 @@
 /**
  * Everything around the routes that production and the e2e tests share: the request log, security
  * headers, CORS, the JSON body parser with its limit and error envelopes, the global envelope
- * filter, the OpenAPI docs, and the fast lane of the schedule route.
+ * filter and the OpenAPI docs.
  */
-import type { Server } from 'node:http';
-import { Logger, type NestApplicationOptions } from '@nestjs/common';
+import { type NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -12,15 +11,10 @@ import helmet from 'helmet';
 import { InFlightRequests } from './lifecycle/graceful-shutdown';
 import { AppLogger } from './logging/app-logger';
 import { createRequestLoggingMiddleware, requestNoteMiddleware } from './logging/request-logging.middleware';
-import { APP_CONFIG, type AppConfig } from './config';
-import { installScheduleFastLane, type ScheduleFastLane } from './fast-lane/schedule-fast-lane';
 import {
   EnvelopeExceptionFilter,
   errorToEnvelope,
-  logUnexpectedError,
   PolicyRegistry,
-  SCHEDULE_ROUTE_PATH,
-  ScheduleService,
   SCHEDULER_SETTINGS,
   type SchedulerSettings,
 } from '../scheduler';
@@ -70,33 +64,6 @@ export const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
 /** `Access-Control-Allow-Origin` of every answer: the API may be called from any page. */
 export const CORS_ORIGIN = '*';
 
-/**
- * The headers helmet sets with `HELMET_OPTIONS` (they do not depend on the request), read once by
- * running it against a recording response. The fast lane sets these itself.
- */
-export function securityHeaders(): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const recorder = {
-    setHeader: (name: string, value: unknown) => void (headers[name] = String(value)),
-    removeHeader: (name: string) => void delete headers[name],
-    getHeader: (name: string) => headers[name],
-  };
-  let done = false;
-  helmet(HELMET_OPTIONS)({} as never, recorder as never, (err?: unknown) => {
-    if (err) throw err;
-    done = true;
-  });
-  if (!done) throw new Error('helmet did not finish synchronously: the fast lane cannot know its headers');
-  return headers;
-}
-
-const FAST_LANES = new WeakMap<object, ScheduleFastLane>();
-
-/** The fast lane `configureApp` put in front of `app`, if any (for tests and diagnosis). */
-export function fastLaneOf(app: NestExpressApplication): ScheduleFastLane | undefined {
-  return FAST_LANES.get(app);
-}
-
 function optional<T>(app: NestExpressApplication, token: unknown): T | undefined {
   try {
     return app.get<T>(token as never, { strict: false });
@@ -135,21 +102,5 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   SwaggerModule.setup(DOCS_PATH, app, () => (document ??= buildOpenApiDocument(app)), {
     jsonDocumentUrl: `${DOCS_PATH}-json`,
   });
-  const routePath = optional<string>(app, SCHEDULE_ROUTE_PATH);
-  if ((optional<AppConfig>(app, APP_CONFIG)?.fastLane ?? true) && routePath !== undefined) {
-    const errorLog = new Logger('Scheduler');
-    const service = app.get(ScheduleService);
-    const lane = installScheduleFastLane(app.getHttpServer() as Server, {
-      routePath,
-      bodyLimitBytes: settings.bodyLimitBytes,
-      bodyLimit: settings.bodyLimit,
-      generate: (body, note) => service.generate(body, note),
-      headers: { ...securityHeaders(), 'Access-Control-Allow-Origin': CORS_ORIGIN },
-      logger,
-      inFlight,
-      onUnexpected: (error) => logUnexpectedError(errorLog, error),
-    });
-    FAST_LANES.set(app, lane);
-  }
   return app;
 }

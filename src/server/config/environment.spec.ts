@@ -16,7 +16,6 @@ describe('loadAppConfig', () => {
       workerThreads: undefined,
       queueLimit: 64,
       timeLimitMs: 30000,
-      fastLane: true,
     });
     expect(loadAppConfig({ PORT: '', SCHEDULER_BODY_LIMIT: '  ' }).port).toBe(8010);
   });
@@ -37,7 +36,6 @@ describe('loadAppConfig', () => {
         SCHEDULER_WORKER_THREADS: '0',
         SCHEDULER_QUEUE_LIMIT: '8',
         SCHEDULER_TIME_LIMIT_MS: '5000',
-        SCHEDULER_FAST_LANE: 'OFF',
         UNRELATED: 'x',
       }),
     ).toEqual({
@@ -54,7 +52,6 @@ describe('loadAppConfig', () => {
       workerThreads: 0,
       queueLimit: 8,
       timeLimitMs: 5000,
-      fastLane: false,
     });
   });
 
@@ -80,7 +77,6 @@ describe('loadAppConfig', () => {
     [{ SCHEDULER_WORKER_THREADS: '-1' }, 'SCHEDULER_WORKER_THREADS must be 0 or more (got "-1")'],
     [{ SCHEDULER_QUEUE_LIMIT: 'many' }, 'SCHEDULER_QUEUE_LIMIT must be a whole number (got "many")'],
     [{ SCHEDULER_TIME_LIMIT_MS: '0' }, 'SCHEDULER_TIME_LIMIT_MS must be at least 1 (got "0")'],
-    [{ SCHEDULER_FAST_LANE: 'yes' }, 'SCHEDULER_FAST_LANE must be on or off (got "yes")'],
     [{ SCHEDULER_BODY_LIMIT: 'huge' }, 'SCHEDULER_BODY_LIMIT must be a size such as 1mb, 512kb or 65536 (got "huge")'],
   ])('rejects %p naming the variable', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(`Invalid environment: ${message}`);

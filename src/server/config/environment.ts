@@ -88,9 +88,6 @@ export class EnvironmentVariables {
   @IsInt({ message: 'SCHEDULER_TIME_LIMIT_MS must be a whole number of milliseconds' })
   SCHEDULER_TIME_LIMIT_MS = 30_000;
 
-  /** `on`: plain schedule requests skip Express (same answers, faster); `off`: every request goes through Express. */
-  @IsIn(['on', 'off'], { message: 'SCHEDULER_FAST_LANE must be on or off' })
-  SCHEDULER_FAST_LANE: string = 'on';
 }
 
 /** The checked configuration the app uses. */
@@ -109,8 +106,6 @@ export interface AppConfig {
   readonly workerThreads: number | undefined;
   readonly queueLimit: number;
   readonly timeLimitMs: number;
-  /** Whether plain schedule requests take the fast lane (`SCHEDULER_FAST_LANE`). */
-  readonly fastLane: boolean;
 }
 
 const NUMERIC: ReadonlySet<string> = new Set([
@@ -136,7 +131,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>> 
     if (value === undefined || value === '') continue;
     // Numbers are converted by hand: "12abc" must fail, not become 12.
     raw[key] = NUMERIC.has(key) ? (/^[+-]?\d+(\.\d+)?$/.test(value) ? Number(value) : value) : value;
-    if (key === 'LOG_LEVEL' || key === 'LOG_FORMAT' || key === 'SCHEDULER_FAST_LANE') raw[key] = value.toLowerCase();
+    if (key === 'LOG_LEVEL' || key === 'LOG_FORMAT') raw[key] = value.toLowerCase();
   }
   const vars = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(vars, { stopAtFirstError: true });
@@ -161,6 +156,5 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>> 
     workerThreads: vars.SCHEDULER_WORKER_THREADS,
     queueLimit: vars.SCHEDULER_QUEUE_LIMIT,
     timeLimitMs: vars.SCHEDULER_TIME_LIMIT_MS,
-    fastLane: vars.SCHEDULER_FAST_LANE === 'on',
   });
 }

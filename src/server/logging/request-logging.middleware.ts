@@ -40,7 +40,7 @@ export function policyNameOf(body: unknown): string | undefined {
   return cut((obj as Record<string, unknown>).policy);
 }
 
-/** The parts of a request the log reads (Express's request, or Node's for the fast lane). */
+/** The parts of a request the log reads (Express's request). */
 type LoggedRequest = IncomingMessage & { originalUrl?: string };
 
 /**
