@@ -1,6 +1,6 @@
 /**
  * Exact positions: apparent topocentric azimuth and refracted altitude of a body at the site, as
- * PyEphem's `body.compute(observer)` gives them (spec §4). Slow (a full ephemeris evaluation per
+ * PyEphem's `body.compute(observer)` gives them (basic-policy §4). Slow (a full ephemeris evaluation per
  * call); for many instants use `track.ts`.
  */
 import { earthRotationAngle, geocentricApparent, utDays } from './geocentric';

@@ -141,7 +141,7 @@ describe('sourceGetBlocks', () => {
     }
   });
 
-  it('reproduces the raw saturn and uranus blocks of spec §11.1 within 30 s (measured < 0.5 s)', () => {
+  it('reproduces the raw saturn and uranus blocks of basic-policy §11.1 within 30 s (measured < 0.5 s)', () => {
     const hms = (iso: string) => isoMicros(iso);
     // The spec lists no setting time for uranus's second pass.
     const expected: Record<'saturn' | 'uranus', [string, string, string | null][]> = {

@@ -1,5 +1,5 @@
 /**
- * Rising, transit and setting times with PyEphem's definitions (spec §4), and the rising/setting
+ * Rising, transit and setting times with PyEphem's definitions (basic-policy §4), and the rising/setting
  * source blocks built from them.
  *
  * - Rise/set (PyEphem 4.x `_find_rise_or_set`): the instant the topocentric hour angle reaches
@@ -140,7 +140,7 @@ export function previousSetting(body: BodyName, t: Micros): Micros {
 
 /**
  * Rising (rise → transit) and setting (transit → set) blocks of `body` covering `[t0, t1]`, from
- * the rising before `t0` until the first setting at or after `t1` (spec §4 `source_get_blocks`).
+ * the rising before `t0` until the first setting at or after `t1` (basic-policy §4 `source_get_blocks`).
  * Throws a plain Error if the body does not rise or set.
  */
 export function sourceGetBlocks(body: BodyName, t0: Micros, t1: Micros): SourceBlock[] {

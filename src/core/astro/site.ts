@@ -1,5 +1,5 @@
 /**
- * The observing site and the bodies the scheduler knows (spec §4). The site and the atmosphere are
+ * The observing site and the bodies the scheduler knows (basic-policy §4). The site and the atmosphere are
  * those of the original's PyEphem observer: refraction stays on at 1010 mbar and 15 °C even at 5200 m.
  */
 

@@ -33,7 +33,7 @@ function interpolationError(body: BodyName, times: readonly number[]): Err {
   return err;
 }
 
-describe('sampleAzAlt grid (spec §4 get_az_alt)', () => {
+describe('sampleAzAlt grid (basic-policy §4 get_az_alt)', () => {
   const t0 = 1_672_531_200 * S + 500_000; // 2023-01-01T00:00:00.5Z
 
   it('takes floor(duration / step) instants t0 + i·step, truncated to integer seconds', () => {

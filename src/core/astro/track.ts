@@ -1,5 +1,5 @@
 /**
- * Fast positions for the rules (spec §4, "Positions between samples" and `get_az_alt`). The
+ * Fast positions for the rules (basic-policy §4, "Positions between samples" and `get_az_alt`). The
  * geocentric apparent place comes from the interpolated node grid of `node-cache.ts`; the Earth's
  * rotation, parallax, horizon and refraction are then applied exactly at each instant, so azimuth
  * is continuous by construction (no unwrapping, no zenith singularity) and reported in [0, 360).

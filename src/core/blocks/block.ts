@@ -1,5 +1,5 @@
 /**
- * Constructors and value semantics of blocks (spec §2). Blocks are frozen plain objects; two
+ * Constructors and value semantics of blocks (basic-policy §2). Blocks are frozen plain objects; two
  * blocks are equal when they have the same kind and equal fields, as the original's dataclasses.
  */
 import { ScheduleInputError } from '../errors';

@@ -99,7 +99,7 @@ describe('block constructors and values', () => {
   });
 });
 
-describe('trees (spec §10.4)', () => {
+describe('trees (basic-policy §10.4)', () => {
   it('trim a block', () => {
     const blk = plainBlock(H(10), H(12));
     expect(trimTree(blk, H(10, 30), H(11, 30))).toEqual(plainBlock(H(10, 30), H(11, 30)));

@@ -1,4 +1,4 @@
-/** Blocks, trees of blocks and the sequence algebra of the original (spec §2). */
+/** Blocks, trees of blocks and the sequence algebra of the original (basic-policy §2). */
 export * from './types';
 export * from './block';
 export * from './tree';

@@ -1,9 +1,9 @@
 /**
- * The indexed form of the spec's `merge` (§2), used by `ops.merge`. It keeps the running sequence
- * as tie groups (blocks sharing a t0, in the order the spec's stable sort would leave them) over a
+ * The indexed form of the `merge` of basic-policy §2, used by `ops.merge`. It keeps the running sequence
+ * as tie groups (blocks sharing a t0, in the order that merge's stable sort would leave them) over a
  * static segment tree of max(t1), so each block of seq2 touches only what it overlaps.
  *
- * Why the tie order is right: the spec rebuilds the sequence by replacing each overlapping element
+ * Why the tie order is right: that merge rebuilds the sequence by replacing each overlapping element
  * in place with its pieces, de-duplicates keeping the first, and stable-sorts by t0. A piece put at
  * an element e's place therefore lands first in its t0 group when its t0 is later than e's (all of
  * that group comes after e), last when earlier, and at e's own rank when equal.
@@ -20,7 +20,7 @@ interface Entry<B extends Block> {
 const entry = <B extends Block>(block: B): Entry<B> => ({ block, key: blockKey(block) });
 
 /**
- * Merges `bs` into `s` as the spec's loop would, given that `s` is already sorted by t0 (as after
+ * Merges `bs` into `s` as basic-policy's loop would, given that `s` is already sorted by t0 (as after
  * any `mergeBlock` step) and every block has t0 ≤ t1.
  */
 export function mergeIndexed<B extends Block>(s: readonly B[], bs: readonly B[]): B[] {
@@ -142,7 +142,7 @@ export function mergeIndexed<B extends Block>(s: readonly B[], bs: readonly B[])
     add(bEntry, i0);
 
     const touched = new Set<number>([...hit, i0, i1]);
-    // The spec de-duplicates the whole sequence whenever b overlaps something.
+    // basic-policy's merge de-duplicates the whole sequence whenever b overlaps something.
     for (const [key, gi] of dupGroups) {
       let kept = false;
       groups[gi] = groups[gi].filter((e) => {

@@ -28,7 +28,7 @@ const b = (d0: number, d1: number): Block => plainBlock(jan(d0), jan(d1));
 const H = (h: number, m = 0): number => utcMicros(2023, 5, 9, h, m);
 const HOUR = 3600 * 1_000_000;
 
-describe('block operations (spec §10.4)', () => {
+describe('block operations (basic-policy §10.4)', () => {
   it('split', () => {
     const blk = plainBlock(utcMicros(2023, 5, 9, 12), utcMicros(2023, 5, 10, 12));
     expect(split(blk, blk.t0)).toEqual([blk]);

@@ -1,7 +1,7 @@
 /**
- * Block operations and the sequence merge of the original (spec §2). `merge` gives exactly the
- * spec's results but runs in O((n + m) log(n + m)) through `mergeIndexed`; `mergeNaive` is the
- * spec's algorithm, kept as the reference the fast one is tested against.
+ * Block operations and the sequence merge of the original (basic-policy §2). `merge` gives exactly the
+ * §2 results but runs in O((n + m) log(n + m)) through `mergeIndexed`; `mergeNaive` is the
+ * §2 algorithm, kept as the reference the fast one is tested against.
  */
 import { roundHalfEven } from '../time/format';
 import type { Micros } from '../time/micros';
@@ -66,7 +66,7 @@ export function mergeBlock<B extends Block>(seq: BlockTree<B>, b: B, opts: Flatt
   return sortByT0(dropDuplicates(out));
 }
 
-/** The spec's `merge` taken literally: O(n·m); the reference `merge` is checked against. */
+/** basic-policy's `merge` (§2) taken literally: O(n·m); the reference `merge` is checked against. */
 export function mergeNaive<B extends Block>(seq1: BlockTree<B>, seq2: BlockTree<B>): B[] {
   let s = flatten(seq1);
   for (const b of flatten(seq2)) s = mergeBlock(s, b);

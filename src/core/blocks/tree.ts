@@ -1,5 +1,5 @@
 /**
- * Trees of blocks (spec §2): nested arrays and string-keyed records with blocks or `null` at the
+ * Trees of blocks (basic-policy §2): nested arrays and string-keyed records with blocks or `null` at the
  * leaves. Records are always visited and rebuilt in sorted key order (finding F2), never in JS
  * property order, which puts integer-like keys first.
  */

@@ -1,5 +1,5 @@
 /**
- * Block types of the scheduling core (spec §2). Blocks are immutable plain objects with a `kind`
+ * Block types of the scheduling core (basic-policy §2). Blocks are immutable plain objects with a `kind`
  * discriminator; "equality" means same kind and all fields equal (see `blockEquals`).
  */
 import type { Micros } from '../time/micros';
@@ -37,7 +37,7 @@ export interface SourceBlock {
   readonly mode: SourceMode;
 }
 
-/** A SourceBlock planned by make-source-plan, with per-start-time arrays (spec §5.2). */
+/** A SourceBlock planned by make-source-plan, with per-start-time arrays (basic-policy §5.2). */
 export interface ObservingWindow {
   readonly kind: 'window';
   readonly name: string;

@@ -69,7 +69,7 @@ describe('CubicSpline (scipy not-a-knot)', () => {
   });
 });
 
-describe('interpExtra (spec §10.1)', () => {
+describe('interpExtra (basic-policy §10.1)', () => {
   it('sorts unsorted input and extrapolates linear data linearly', () => {
     const got = Array.from(interpExtra([1, 2, 4, 5, 6], [5, 4, 3, 2, 1], [5, 4, 3, 2, 1]));
     [1, 2, 4, 5, 6].forEach((v, i) => expect(got[i]).toBeCloseTo(v, 12));

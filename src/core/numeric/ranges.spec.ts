@@ -3,7 +3,7 @@ import { clipRanges, mask2ranges, mergeRanges, rangesComplement, rangesPad } fro
 const F = false;
 const T = true;
 
-describe('mask2ranges (spec §10.1)', () => {
+describe('mask2ranges (basic-policy §10.1)', () => {
   it.each([
     [[], []],
     [[F, F, T, F, F], [[2, 3]]],
@@ -18,7 +18,7 @@ describe('mask2ranges (spec §10.1)', () => {
   });
 });
 
-describe('rangesPad (spec §10.1)', () => {
+describe('rangesPad (basic-policy §10.1)', () => {
   const mask = [F, F, T, T, F, F, F, T, T, T, F, F];
   const ranges = mask2ranges(mask);
   it('finds the two runs', () => expect(ranges).toEqual([[2, 4], [7, 10]]));

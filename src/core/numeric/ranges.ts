@@ -1,5 +1,5 @@
 /**
- * Index ranges over boolean masks (spec §10.1 `mask2ranges`, `ranges_pad`). A range is a
+ * Index ranges over boolean masks (basic-policy §10.1 `mask2ranges`, `ranges_pad`). A range is a
  * half-open pair `[start, end)` of sample indices.
  */
 

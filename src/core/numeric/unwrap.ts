@@ -28,7 +28,7 @@ export function wrap360(deg: number): number {
   return r >= 360 ? 0 : r;
 }
 
-/** Wraps degrees into [-180, 180) with floor-mod semantics (spec §5.1 `wrap180`). */
+/** Wraps degrees into [-180, 180) with floor-mod semantics (basic-policy §5.1 `wrap180`). */
 export function wrap180(deg: number): number {
   return wrap360(deg + 180) - 180;
 }

@@ -1,6 +1,6 @@
 /**
  * MT19937 with the reference `init_genrand` seeding, as numpy's legacy `RandomState(seed)` uses
- * for an integer seed (spec §7).
+ * for an integer seed (basic-policy §7).
  */
 
 const N = 624;

@@ -1,5 +1,5 @@
 /**
- * The original's `PRNGKey` (spec §7, finding F3): a key seeds MT19937 with `hash(key) mod
+ * The original's `PRNGKey` (basic-policy §7, finding F3): a key seeds MT19937 with `hash(key) mod
  * (2^32 − 1)`, and every draw restarts from the state saved right after seeding, so the same key
  * always gives the same number.
  */

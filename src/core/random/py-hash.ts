@@ -1,5 +1,5 @@
 /**
- * CPython (>= 3.8, 64-bit) `hash()` of ints and nested int tuples (spec §7). The original seeded
+ * CPython (>= 3.8, 64-bit) `hash()` of ints and nested int tuples (basic-policy §7). The original seeded
  * its calibration-scan generator from `hash(key)`, so parity needs the exact algorithm.
  */
 

@@ -67,7 +67,7 @@ describe('Mt19937', () => {
   });
 });
 
-describe('PRNGKey (spec §7 table)', () => {
+describe('PRNGKey (basic-policy §7 table)', () => {
   it.each<[PyKey, number, number]>([
     [42, 42, 0.3745401188473625],
     [41, 41, 0.25092362374494015],
@@ -89,7 +89,7 @@ describe('PRNGKey (spec §7 table)', () => {
   });
 });
 
-describe('PRNGKey (spec §10.1)', () => {
+describe('PRNGKey (basic-policy §10.1)', () => {
   it('returns the same values on repeated, interleaved use', () => {
     const a = new PRNGKey(42);
     const b = new PRNGKey(41);

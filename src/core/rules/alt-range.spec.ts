@@ -5,7 +5,7 @@ import { flatten } from '../blocks/tree';
 import { altRange, altRangeParams } from './alt-range';
 import { utc } from './rules.test-helpers';
 
-describe('alt-range (spec §5.6)', () => {
+describe('alt-range (basic-policy §5.6)', () => {
   const blocks = sourceGetBlocks('uranus', utc('2020-01-01T00:00:00Z'), utc('2020-01-02T00:00:00Z'));
   it('(45, 60) on uranus keeps only samples within range (§10.3)', () => {
     const out = flatten(altRange({ alt_range: [45, 60] })(blocks));

@@ -1,4 +1,4 @@
-/** alt-range (spec §5.6): keeps the parts of source blocks where the source is within an altitude range. */
+/** alt-range (basic-policy §5.6): keeps the parts of source blocks where the source is within an altitude range. */
 import { isBodyName } from '../astro/site';
 import { sampleAzAlt } from '../astro/track';
 import { withTimes } from '../blocks/block';

@@ -2,7 +2,7 @@ import { plainBlock } from '../blocks/block';
 import { dayMod, dayModParams, siderealDayIndex, SIDEREAL_DAY_S } from './day-mod';
 import { utc } from './rules.test-helpers';
 
-describe('day-mod (spec §5.3)', () => {
+describe('day-mod (basic-policy §5.3)', () => {
   const ref = utc('2014-01-01T00:00:00Z');
   it('uses the original sidereal day length', () => {
     expect(SIDEREAL_DAY_S).toBeCloseTo(86164.0905024, 7);

@@ -1,4 +1,4 @@
-/** day-mod (spec §5.3): keeps blocks starting on selected sidereal days. */
+/** day-mod (basic-policy §5.3): keeps blocks starting on selected sidereal days. */
 import { filterTree } from '../blocks/tree';
 import { s, type Infer } from '../config';
 import { ConfigError } from '../errors';

@@ -3,7 +3,7 @@ import { flatten } from '../blocks/tree';
 import { driftMode, driftModeParams } from './drift-mode';
 import { utc } from './rules.test-helpers';
 
-describe('drift-mode (spec §5.4)', () => {
+describe('drift-mode (basic-policy §5.4)', () => {
   const h = 3_600_000_000;
   const t = utc('2020-01-01T00:00:00Z');
   const blocks = [0, 1, 2, 3].map((i) =>

@@ -1,4 +1,4 @@
-/** drift-mode (spec §5.4): keeps source blocks of one mode. */
+/** drift-mode (basic-policy §5.4): keeps source blocks of one mode. */
 import { filterTree } from '../blocks/tree';
 import { s, type Infer } from '../config';
 import { isSourceLike, type Rule } from './rule';

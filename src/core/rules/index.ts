@@ -1,4 +1,4 @@
-/** The rule registry of the `basic` policy (spec §5): one file per rule, each with its params schema. */
+/** The rule registry of the `basic` policy (basic-policy §5): one file per rule, each with its params schema. */
 import type { Schema } from '../config';
 import { altRangeParams } from './alt-range';
 import { dayModParams } from './day-mod';

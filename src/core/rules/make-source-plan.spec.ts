@@ -14,7 +14,7 @@ const DEFAULT_PLAN = {
   max_obs_length: 6000,
 };
 
-// Saturn setting, trimmed to the start of 2023 (spec §5.2 reference block).
+// Saturn setting, trimmed to the start of 2023 (basic-policy §5.2 reference block).
 const saturnSetting = sourceBlock({
   name: 'saturn',
   t0: utc('2023-01-01T00:00:00Z'),
@@ -22,7 +22,7 @@ const saturnSetting = sourceBlock({
   mode: 'setting',
 });
 
-describe('make-source-plan (spec §5.2 reference values)', () => {
+describe('make-source-plan (basic-policy §5.2 reference values)', () => {
   it('samples the block as the original (238 samples from 1672531200)', () => {
     const s = sampleAzAlt('saturn', saturnSetting.t0, saturnSetting.t1, 30);
     expect(s.t.length).toBe(238);

@@ -1,5 +1,5 @@
 /**
- * make-source-plan (spec §5.2, F4, F5): turns each rising or setting source block into an
+ * make-source-plan (basic-policy §5.2, F4, F5): turns each rising or setting source block into an
  * ObservingWindow, the span of start times at which a scan of the array across the source is
  * possible, with per-start-time duration, pointing and width.
  */

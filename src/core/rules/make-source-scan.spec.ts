@@ -19,7 +19,7 @@ function linearWindow(t0s: number, n: number, az0 = 100): ObservingWindow {
   };
 }
 
-describe('make-source-scan (spec §5.8)', () => {
+describe('make-source-scan (basic-policy §5.8)', () => {
   const t0s = utc('2023-01-01T00:00:00Z') / 1e6;
   const w = linearWindow(t0s, 227); // 6780 s long, as the §5.8 example
   it('starts at t0 + U × (D − min(P, D)) and lasts obs_length at the floored start', () => {

@@ -1,5 +1,5 @@
 /**
- * make-source-scan (spec §5.8, F3): turns each ObservingWindow into one calibration ScanBlock,
+ * make-source-scan (basic-policy §5.8, F3): turns each ObservingWindow into one calibration ScanBlock,
  * started at a random offset inside the window (one uniform draw per source).
  */
 import { scanBlock } from '../blocks/block';

@@ -3,7 +3,7 @@ import { ConfigError } from '../errors';
 import { minDuration, minDurationParams } from './min-duration';
 import { utc } from './rules.test-helpers';
 
-describe('min-duration (spec §5.5)', () => {
+describe('min-duration (basic-policy §5.5)', () => {
   const t = utc('2023-01-01T00:00:00Z');
   it('keeps blocks at least min_duration long (inclusive), nulls the others', () => {
     const b1 = plainBlock(t, t + 5_000_000);

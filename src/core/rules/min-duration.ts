@@ -1,4 +1,4 @@
-/** min-duration (spec §5.5): keeps blocks lasting at least `min_duration` seconds. */
+/** min-duration (basic-policy §5.5): keeps blocks lasting at least `min_duration` seconds. */
 import { filterTree } from '../blocks/tree';
 import { s, type Infer } from '../config';
 import { US_PER_S } from '../time/micros';

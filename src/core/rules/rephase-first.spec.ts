@@ -2,7 +2,7 @@ import { plainBlock } from '../blocks/block';
 import { rephaseFirst } from './rephase-first';
 import { fixedUniform, utc } from './rules.test-helpers';
 
-describe('rephase-first (spec §5.7, fixed)', () => {
+describe('rephase-first (basic-policy §5.7, fixed)', () => {
   const t = utc('2023-01-01T00:00:00Z');
   const a = plainBlock(t + 100e6, t + 1100e6); // the earliest, 1000 s
   const b = plainBlock(t + 2000e6, t + 3000e6);

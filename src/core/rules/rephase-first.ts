@@ -1,5 +1,5 @@
 /**
- * rephase-first (spec §5.7, as fixed upstream): delays the start of the earliest block by a random
+ * rephase-first (basic-policy §5.7, as fixed upstream): delays the start of the earliest block by a random
  * fraction of what it can spare.
  */
 import { withTimes } from '../blocks/block';

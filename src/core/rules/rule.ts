@@ -1,5 +1,5 @@
 /**
- * What a rule is: a pure function from a block tree to a new block tree (spec §5). Each rule file
+ * What a rule is: a pure function from a block tree to a new block tree (basic-policy §5). Each rule file
  * exports its params schema and a factory `params → Rule`.
  */
 import type { Block, BlockTree, ObservingWindow, SourceBlock } from '../blocks/types';
@@ -12,7 +12,7 @@ export function isSourceLike(b: Block): b is SourceBlock | ObservingWindow {
   return b.kind === 'source' || b.kind === 'window';
 }
 
-/** Interval of the sample grids the rules use for sources (spec §4: 30 s). */
+/** Interval of the sample grids the rules use for sources (basic-policy §4: 30 s). */
 export const SOURCE_STEP_S = 30;
 
 /** The §4 sample grid (defined beside `sampleAzAlt`, which samples on it). */

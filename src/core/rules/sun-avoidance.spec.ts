@@ -25,7 +25,7 @@ describe('sunSafeMask (F7)', () => {
   });
 });
 
-describe('sun-avoidance (spec §5.1)', () => {
+describe('sun-avoidance (basic-policy §5.1)', () => {
   const block = scanBlock({
     name: 'x',
     t0: utc('2023-01-01T17:00:00Z'),

@@ -1,5 +1,5 @@
 /**
- * sun-avoidance (spec §5.1, F7): cuts scans and source blocks where they come too close to the
+ * sun-avoidance (basic-policy §5.1, F7): cuts scans and source blocks where they come too close to the
  * Sun, on a `time_step` grid, with `n_buffer` samples of padding around each unsafe run.
  */
 import { isBodyName } from '../astro/site';

@@ -1,2 +1,2 @@
-/** The command text of the `basic` policy (spec §8). */
+/** The command text of the `basic` policy (basic-policy §8). */
 export { PREAMBLE, formatFixed2, renderCommands, renderGroup } from './render';

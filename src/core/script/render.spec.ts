@@ -44,7 +44,7 @@ describe('formatFixed2 (Python "{:.2f}")', () => {
 
 const utc = (s: string): number => parseIsoformat(s);
 
-describe('renderGroup / renderCommands (spec §8)', () => {
+describe('renderGroup / renderCommands (basic-policy §8)', () => {
   const saturn = scanBlock({
     name: 'saturn',
     t0: utc('2023-01-01T00:44:07.159354+00:00'),

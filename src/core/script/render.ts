@@ -1,5 +1,5 @@
 /**
- * The telescope script the `basic` policy returns (spec §8), character for character: a fixed
+ * The telescope script the `basic` policy returns (basic-policy §8), character for character: a fixed
  * preamble, then one group of lines per ScanBlock, joined with newlines.
  */
 import type { Block, ScanBlock } from '../blocks/types';

@@ -13,7 +13,7 @@ import {
   utcMicros,
 } from './format';
 
-describe('str2ctime / parseUtcString (spec §10.1)', () => {
+describe('str2ctime / parseUtcString (basic-policy §10.1)', () => {
   it('reads the test string as UTC', () => {
     expect(str2ctime('2023-05-14 12:34:56')).toBe(1684067696);
     expect(parseUtcString('2023-05-14 12:34:56')).toBe(1684067696 * 1_000_000);

@@ -1,5 +1,5 @@
 /**
- * Time conventions of the original (spec §3): UTC instants in integer microseconds, Python
+ * Time conventions of the original (basic-policy §3): UTC instants in integer microseconds, Python
  * `isoformat()` text, integer "ctime" seconds, and float-second offsets rounded like `timedelta`.
  */
 import { ScheduleInputError } from '../errors';

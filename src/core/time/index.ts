@@ -1,3 +1,3 @@
-/** Time in the core: integer UTC microseconds and the original's conventions (spec §3). */
+/** Time in the core: integer UTC microseconds and the original's conventions (basic-policy §3). */
 export * from './micros';
 export * from './format';

@@ -1,5 +1,5 @@
 /**
- * Parser of the TOAST ground-schedule text (fixed-width "verbose" form, spec §1). Each data row
+ * Parser of the TOAST ground-schedule text (fixed-width "verbose" form, basic-policy §1). Each data row
  * becomes a ScanBlock pointing at `az_min` with width `|az_max − az_min|`.
  */
 import { scanBlock } from '../blocks/block';

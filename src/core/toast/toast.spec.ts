@@ -19,7 +19,7 @@ interface Row {
 
 const num = (x: number, width: number, digits = 2): string => x.toFixed(digits).padStart(width);
 
-/** A synthetic 238-character TOAST row with the column layout of §1. */
+/** A synthetic 238-character TOAST row with the column layout of basic-policy §1. */
 function row(r: Row): string {
   const line =
     ` ${r.start}` +

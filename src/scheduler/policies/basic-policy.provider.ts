@@ -5,7 +5,7 @@ import type { BasicConfig } from '../../core/policies/basic/config';
 import { CorePolicyProvider } from './core-policy.provider';
 import { SchedulePolicy } from './schedule-policy.decorator';
 
-/** Master schedule, Sun avoidance and planet calibration scans (see docs/basic-policy in the spec). */
+/** Master schedule, Sun avoidance and planet calibration scans (docs/basic-policy.md). */
 @SchedulePolicy('basic')
 @Injectable()
 export class BasicPolicyProvider extends CorePolicyProvider<BasicConfig> {

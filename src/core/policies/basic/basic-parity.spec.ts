@@ -1,6 +1,6 @@
 /**
  * Parity of `basic` with the original implementation on the reference runs (reference/basic/*.json),
- * after applying our deliberate differences to the reference: calibration scans clipped to the
+ * after applying our deliberate differences (docs/basic-policy.md) to the reference: calibration scans clipped to the
  * window and pointed at `az − throw/2`.
  */
 import { isBodyName } from '../../astro/site';

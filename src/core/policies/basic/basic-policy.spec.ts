@@ -106,7 +106,7 @@ describe('basic policy without a master schedule', () => {
 });
 
 describe('basic policy with inline TOAST text', () => {
-  // A synthetic two-row master schedule in the fixed-width format (spec §1).
+  // A synthetic two-row master schedule in the fixed-width format (basic-policy §1).
   const header = '#Site\n ATACAMA SAT\n#Start time UTC ...\n';
   function row(start: string, stop: string, patch: string, azMin: number, azMax: number, el: number): string {
     return (
@@ -135,7 +135,7 @@ describe('basic policy with inline TOAST text', () => {
   });
 });
 
-describeWithReference('basic policy: spec §11.1 (default config, 2023-01-01 → 2023-01-02T00:00:10Z)', () => {
+describeWithReference('basic policy: basic-policy §11.1 (default config, 2023-01-01 → 2023-01-02T00:00:10Z)', () => {
   const w0 = t('2023-01-01T00:00:00Z');
   const w1 = t('2023-01-02T00:00:10Z');
   const cfg = validate({ master_schedule: 'schedule_sat.txt' });
@@ -213,7 +213,7 @@ describeWithReference('basic policy: spec §11.1 (default config, 2023-01-01 →
   });
 });
 
-describeWithReference('basic policy: spec §11.3 command lengths (UTC)', () => {
+describeWithReference('basic policy: basic-policy §11.3 command lengths (UTC)', () => {
   function lengths(a: string, b: string, over: Record<string, unknown> = {}, master = 'schedule_sat.txt') {
     const cfg = validate({ master_schedule: master, ...over });
     const { scans } = planBasic(t(a), t(b), cfg, ctx);

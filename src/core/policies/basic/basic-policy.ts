@@ -1,4 +1,4 @@
-/** The `basic` policy (spec §6): a master schedule with Sun cuts and planet calibration scans. */
+/** The `basic` policy (basic-policy §6): a master schedule with Sun cuts and planet calibration scans. */
 import { renderCommands } from '../../script/render';
 import type { Policy } from '../../policy';
 import { BASIC_DEFAULTS, validateBasicConfig, type BasicConfig } from './config';

@@ -1,7 +1,7 @@
 /**
  * Property tests of `basic` over random windows in 2023 and random configs, with the real master
  * schedule: scans never overlap, stay inside the window, the same request gives the same text,
- * and master scans keep clear of the Sun (F7) at every sample of their time grid.
+ * and master scans keep clear of the Sun (basic-policy F7) at every sample of their time grid.
  */
 import fc from 'fast-check';
 import { BODY_NAMES } from '../../astro/site';

@@ -1,5 +1,5 @@
 /**
- * Config of the `basic` policy: the defaults of the original server (e78b683, spec §6) and the
+ * Config of the `basic` policy: the defaults of the original server (e78b683, basic-policy §6) and the
  * schema every request's merged config is validated with.
  */
 import { BODY_NAMES, isBodyName, type BodyName } from '../../astro/site';

@@ -1,5 +1,5 @@
 /**
- * The `basic` pipeline (spec §6): master scans and source passages → sun avoidance → source
+ * The `basic` pipeline (basic-policy §6): master scans and source passages → sun avoidance → source
  * planning → calibration rules → calibration scans → merge → optional min-duration → sorted scans.
  */
 import { sourceGetBlocks } from '../../astro/events';
