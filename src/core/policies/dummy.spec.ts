@@ -1,7 +1,8 @@
 import { ConfigError } from '../errors';
 import { Mt19937 } from '../random';
 import type { PolicyContext } from '../policy';
-import { DUMMY_MAX_SLEEPS, dummyPolicy, formatCentiseconds, splitCentiseconds } from './dummy';
+import { formatHundredths } from '../script/python-literal';
+import { DUMMY_MAX_SLEEPS, dummyPolicy, splitCentiseconds } from './dummy';
 
 const T0 = Date.parse('2026-11-29T21:05:00Z') * 1000;
 const HOUR = 3600 * 1e6;
@@ -74,7 +75,7 @@ describe('dummyPolicy', () => {
 
 describe('dummy helpers', () => {
   it('prints centiseconds with two decimals', () => {
-    expect([0, 5, 100, 12345, 360000].map(formatCentiseconds)).toEqual(['0.00', '0.05', '1.00', '123.45', '3600.00']);
+    expect([0, 5, 100, 12345, 360000].map(formatHundredths)).toEqual(['0.00', '0.05', '1.00', '123.45', '3600.00']);
   });
 
   it('splits into the asked number of non-negative parts with the right sum', () => {
