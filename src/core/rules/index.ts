@@ -18,6 +18,10 @@ export * from './make-source-scan';
 export * from './min-duration';
 export * from './rephase-first';
 export * from './sun-avoidance';
+export * from './swept-arc';
+export * from './sun-guard';
+export * from './mount';
+export * from './calibration-crossing';
 
 /** Params schema of every rule of the registry, by registry name. */
 export const RULE_PARAMS = {
