@@ -3,10 +3,11 @@ import { Mt19937 } from '../random';
 import type { PolicyContext } from '../policy';
 import { formatHundredths } from '../script/python-literal';
 import { DUMMY_MAX_SLEEPS, dummyPolicy, splitCentiseconds } from './dummy';
+import { DEFAULT_SAFETY_FLOORS } from '../safety/floors';
 
 const T0 = Date.parse('2026-11-29T21:05:00Z') * 1000;
 const HOUR = 3600 * 1e6;
-const ctx = (seed: string): PolicyContext => ({ dataDir: '/nonexistent', seed, now: new Date('2026-11-29T21:05:03.250Z') });
+const ctx = (seed: string): PolicyContext => ({ dataDir: '/nonexistent', seed, now: new Date('2026-11-29T21:05:03.250Z'), floors: DEFAULT_SAFETY_FLOORS });
 
 function sleepsOf(commands: string): string[] {
   return commands
@@ -44,7 +45,7 @@ describe('dummyPolicy', () => {
 
   it('gives the same sleeps for the same seed, whatever the wall clock', () => {
     const a = dummyPolicy.generate(T0, T0 + HOUR, {}, ctx('same'));
-    const b = dummyPolicy.generate(T0, T0 + HOUR, {}, { ...ctx('same'), now: new Date('2030-01-01T00:00:00Z') });
+    const b = dummyPolicy.generate(T0, T0 + HOUR, {}, { ...ctx('same'), now: new Date('2030-01-01T00:00:00Z'), floors: DEFAULT_SAFETY_FLOORS });
     expect(sleepsOf(a.commands)).toEqual(sleepsOf(b.commands));
   });
 

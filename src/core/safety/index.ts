@@ -2,3 +2,4 @@
 export * from './report';
 export * from './checker';
 export { checkerSun } from './sun';
+export * from './floors';

@@ -8,11 +8,12 @@ import { ScheduleBusyError, ScheduleTimeoutError, type ScheduleJob, type Schedul
 import { ScheduleExecutorClosedError, WorkerPoolExecutor, type WorkerPoolOptions } from './worker-pool.executor';
 import { HybridExecutor } from './worker-pool.hybrid-executor';
 import { INTERNAL_ERROR_MESSAGE } from './worker-pool.protocol';
+import { DEFAULT_SAFETY_FLOORS } from '../../core/safety/floors';
 
 // Under ts-jest every worker registers ts-node and compiles its policies (about a second on a busy
 // machine), so the tests share a few pools instead of starting one each.
 const TEST_POLICIES = path.resolve(__dirname, '../../testing/worker-pool-test-policies.ts');
-const ctx: PolicyContext = { dataDir: '/data', seed: 'seed-1', now: new Date('2026-11-29T21:05:00.123Z') };
+const ctx: PolicyContext = { dataDir: '/data', seed: 'seed-1', now: new Date('2026-11-29T21:05:00.123Z'), floors: DEFAULT_SAFETY_FLOORS };
 const T0 = 1_677_628_800_000_000; // 2023-03-01T00:00:00Z
 const T1 = T0 + 86_400_000_000;
 const ECHO = echoText(T0, T1, {}, ctx);
