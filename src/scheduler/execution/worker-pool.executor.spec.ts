@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { ConfigError, ScheduleInputError } from '../../core/errors';
+import { ConfigError, ScheduleInputError, UnsafeScheduleError } from '../../core/errors';
 import type { PolicyContext, ScheduleResult } from '../../core/policy';
 import { CORE_POLICIES } from '../../core/policies';
-import { policies as testPolicies, echoText } from '../../testing/worker-pool-test-policies';
+import { policies as testPolicies, echoText, testSafetyReport } from '../../testing/worker-pool-test-policies';
 import { ScheduleBusyError, ScheduleTimeoutError, type ScheduleJob, type ScheduleRun } from './schedule-executor';
 import { ScheduleExecutorClosedError, WorkerPoolExecutor, type WorkerPoolOptions } from './worker-pool.executor';
 import { HybridExecutor } from './worker-pool.hybrid-executor';
@@ -103,6 +103,14 @@ describe('WorkerPoolExecutor with two workers (TypeScript sources, ts-node insid
       message: 'Invalid config: config.rules.sun-avoidance.time_step must be a positive number.',
       path: 'config.rules.sun-avoidance.time_step',
     });
+  });
+
+  it('passes the safety report back, and an unsafe schedule as UnsafeScheduleError with its report', async () => {
+    expect(bare(await p.run(job('test-safety')))).toEqual({ commands: ECHO, safety: testSafetyReport(ctx, 'safe') });
+    const unsafe = await outcome(p.run(job('test-unsafe')));
+    expect(unsafe.error).toBeInstanceOf(UnsafeScheduleError);
+    expect((unsafe.error as UnsafeScheduleError).report).toEqual(testSafetyReport(ctx, 'unsafe'));
+    expect((unsafe.error as Error).message).toMatch(/failed its safety check: 1 of 1 scans/);
   });
 
   it('hides other errors behind a generic message and reports the detail to onError', async () => {
