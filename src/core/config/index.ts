@@ -1,3 +1,5 @@
-/** Config merging and validation for policies. */
+/** Config merging, config classes (decorators), their validation and their JSON Schema. */
 export * from './merge';
-export * from './schema';
+export * from './decorators';
+export * from './validate';
+export * from './json-schema';

@@ -5,7 +5,7 @@
  */
 import { isBodyName } from '../../astro/site';
 import type { ScanBlock } from '../../blocks/types';
-import { deepMerge } from '../../config';
+import { deepMerge, validateConfig } from '../../config';
 import { wrap360 } from '../../numeric/unwrap';
 import { isoformat } from '../../time/format';
 import { parseInstant } from '../../time/iso';
@@ -18,6 +18,7 @@ import {
 } from '../../../testing/reference';
 import { basicPolicy } from './basic-policy';
 import { planBasic } from './pipeline';
+import { NO_SAFETY_FLOORS } from '../../safety/floors';
 
 const FILES = REFERENCE_BASIC_FILES;
 const TIME_TOL_US = 30e6;
@@ -38,7 +39,7 @@ const F8_MOVED: Record<string, string[]> = {
 };
 const F8_TIME_TOL_US = 120e6;
 const ANGLE_TOL = 0.05;
-const ctx = { dataDir: REFERENCE_DIR, seed: 'parity', now: new Date(0) };
+const ctx = { dataDir: REFERENCE_DIR, seed: 'parity', now: new Date(0), floors: NO_SAFETY_FLOORS };
 
 function t(text: string): number {
   const v = parseInstant(text);
@@ -85,7 +86,8 @@ describeWithReference('basic policy: parity with the original (reference/basic)'
       const run = readReferenceJson<ReferenceRun>(`basic/${file}`);
       const w0 = t(run.t0);
       const w1 = t(run.t1);
-      const config = basicPolicy.validate(
+      const config = validateConfig(
+        basicPolicy.configClass,
         deepMerge(basicPolicy.defaults, { ...run.config, master_schedule: 'schedule_sat.txt' }),
       );
       const ours = planBasic(w0, w1, config, ctx).scans;
