@@ -7,16 +7,18 @@
 import { azAlt } from '../astro/track';
 import type { BodyName } from '../astro/site';
 import type { ScanBlock } from '../blocks/types';
+import { NumberField } from '../config/decorators';
 import { US_PER_S } from '../time/micros';
 
 /** Params of `calibration-crossing`. */
-export interface CalibrationCrossingParams {
-  /** The crossing must fall at least this many seconds inside `[t0, t1]` (≥ 0). */
-  readonly margin_s: number;
+export class CalibrationCrossingParams {
+  @NumberField({
+    min: 0,
+    max: 3600,
+    description: "How far inside [t0, t1] (seconds) the planet's crossing of the scan elevation must fall.",
+  })
+  readonly margin_s!: number;
 }
-
-/** Default of `calibration-crossing`: the crossing anywhere inside the scan. */
-export const CALIBRATION_CROSSING_DEFAULTS: CalibrationCrossingParams = Object.freeze({ margin_s: 0 });
 
 /**
  * Sampling step of the search, seconds. A planet's altitude is monotonic through a rising or setting

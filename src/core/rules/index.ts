@@ -8,6 +8,8 @@ import { MakeSourceScanParams } from './make-source-scan';
 import { MinDurationParams } from './min-duration';
 import { RephaseFirstParams } from './rephase-first';
 import { SunAvoidanceParams } from './sun-avoidance';
+import { CalibrationCrossingParams } from './calibration-crossing';
+import { SunGuardParams } from './sun-guard';
 
 export * from './rule';
 export * from './alt-range';
@@ -33,6 +35,8 @@ export const RULE_PARAMS = {
   'sun-avoidance': SunAvoidanceParams,
   'make-source-plan': MakeSourcePlanParams,
   'make-source-scan': MakeSourceScanParams,
+  'sun-guard': SunGuardParams,
+  'calibration-crossing': CalibrationCrossingParams,
 } as const satisfies Record<string, ConfigClass>;
 
 /** Names of the rules of the registry. */

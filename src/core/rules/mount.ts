@@ -5,20 +5,20 @@
  * azimuth range lie within the limits (an elevation cannot be trimmed in time: such scans are dropped).
  */
 import type { ScanBlock } from '../blocks/types';
+import { RangeField } from '../config/decorators';
 
 /** The `mount` config: inclusive `[low, high]` ranges in degrees. */
-export interface MountParams {
-  /** Elevations the mount reaches. */
-  readonly el_limits: readonly [number, number];
-  /** Azimuths the mount reaches (beyond one turn: the cable wrap). */
-  readonly az_limits: readonly [number, number];
-}
+export class MountParams {
+  @RangeField({ min: -90, max: 90, description: '[low, high] elevation (degrees, inclusive) of every pointing and sweep; not wider than the server floor.' })
+  readonly el_limits!: readonly [number, number];
 
-/** Default `mount`: the SAT platform's range as the observatory's ACU agent configures it. */
-export const MOUNT_DEFAULTS: MountParams = Object.freeze({
-  el_limits: Object.freeze([20, 90]) as readonly [number, number],
-  az_limits: Object.freeze([-90, 480]) as readonly [number, number],
-});
+  @RangeField({
+    min: -720,
+    max: 720,
+    description: '[low, high] azimuth (degrees, inclusive, beyond one turn for the cable wrap) every swept range [az, az + throw] must lie within.',
+  })
+  readonly az_limits!: readonly [number, number];
+}
 
 /**
  * Why `scan` is outside the mount's limits (`elevation 15.82° is below 20°`), or `undefined` when
