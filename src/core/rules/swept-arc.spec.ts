@@ -6,6 +6,7 @@ import { US_PER_S } from '../time/micros';
 import {
   arcDistance,
   azGapToArc,
+  azimuthBudget,
   cutUnsafe,
   rulesSun,
   SUN_DISTORTED_REFRACTION_TOP_DEG,
@@ -41,6 +42,18 @@ describe('azGapToArc', () => {
     [181, 0, 1, 179],
   ])('from %p to [%p, +%p] is %p', (a, az, width, gap) => {
     expect(azGapToArc(a, az, width)).toBeCloseTo(gap, 9);
+  });
+});
+
+describe('azimuthBudget', () => {
+  it('lets the Sun move x with x ≤ gap·cos(alt + x), the largest such x', () => {
+    for (const [gap, alt] of [[10, 0], [114, 53], [5, 80], [50, 89.9], [1, 30]]) {
+      const x = azimuthBudget(gap, alt);
+      expect(x).toBeLessThanOrEqual(gap * Math.cos(((alt + x) * Math.PI) / 180) + 1e-12);
+      expect(x + 1e-6).toBeGreaterThan(gap * Math.cos(((alt + x + 1e-6) * Math.PI) / 180));
+    }
+    expect(azimuthBudget(10, 90)).toBe(0);
+    expect(azimuthBudget(114, 53)).toBeGreaterThan(20);
   });
 });
 
@@ -151,6 +164,18 @@ describe('unsafeSunIntervals', () => {
     const far = { az: sunMid.az + 150, alt: 40, throw: 30 };
     expect(unsafeSunIntervals(far, t0, t0 + 3600, { minDistance: 10, box: { minAz: 6, minAlt: 6 } }, counting)).toEqual([]);
     expect(calls).toBeLessThanOrEqual(3);
+  });
+
+  it('never flags the box for an arc at the Sun\'s elevation but far in azimuth, and samples it sparsely', () => {
+    // 2027-01-01 19:15-20:00 the Sun sets through 50° at az ~260 while a CMB arc sweeps az 110-142 at 50°.
+    const from = T('2027-01-01T19:15:40Z');
+    let calls = 0;
+    const counting: SunAt = (t) => {
+      calls++;
+      return rulesSun(t);
+    };
+    expect(unsafeSunIntervals({ az: 109.64, alt: 50, throw: 32.23 }, from, from + 2710, { box: { minAz: 6, minAlt: 6 } }, counting)).toEqual([]);
+    expect(calls).toBeLessThanOrEqual(5);
   });
 
   it('is empty when no test is active', () => {

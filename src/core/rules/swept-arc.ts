@@ -15,8 +15,8 @@
  *   horizon). A distance to a fixed arc changes no faster than the Sun moves, so a sample whose
  *   margin over the criterion is `m` proves the next `m / speed` seconds safe, and the next sample
  *   is taken there. The azimuth of the Sun changes at most `speed / cos(alt_sun)` degrees a
- *   second, which bounds the box criterion's azimuth test the same way. Where the margin is
- *   below what `RESOLUTION_S` of motion can eat, that second is counted unsafe. The unsafe set
+ *   second, which bounds the box criterion's azimuth test the same way (`azimuthBudget`).
+ *   Where the margin is below what `RESOLUTION_S` of motion can eat, that second is counted unsafe. The unsafe set
  *   found is therefore a superset of the true one, to within nothing.
  */
 import { azAlt } from '../astro/track';
@@ -90,6 +90,24 @@ export function arcDistance(sunAz: number, sunAlt: number, az: number, width: nu
 }
 
 /**
+ * Degrees `x` the Sun may move on the sky while its azimuth provably moves less than `gap`, when
+ * its altitude is `alt` (≥ 0, degrees) now: its azimuth moves at most (motion) / cos(altitude),
+ * and after moving `x` its altitude is at most `alt + x`, so any `x` with `x ≤ gap·cos(alt + x)`
+ * will do. The largest such `x` (to 1e-9°) is found by bisection; 0 when the Sun is at the zenith.
+ */
+export function azimuthBudget(gap: number, alt: number): number {
+  let lo = 0;
+  let hi = min(gap, 90 - alt);
+  if (!(hi > 0)) return 0;
+  for (let i = 0; i < 40 && hi - lo > 1e-9; i++) {
+    const x = (lo + hi) / 2;
+    if (x <= gap * cos((alt + x) * DEG)) lo = x;
+    else hi = x;
+  }
+  return lo;
+}
+
+/**
  * How long, in seconds from now, the criterion is sure to hold for `scan` given the Sun at
  * (`sunAz`, `sunAlt`) now: 0 when it does not hold now (margins include `SUN_RULE_MARGIN_DEG`).
  */
@@ -113,13 +131,7 @@ export function provenSafeSeconds(scan: Pick<ScanBlock, 'az' | 'alt' | 'throw'>,
     const mAz = azGapToArc(sunAz, scan.az, scan.throw) - (c.box.minAz + SUN_RULE_MARGIN_DEG);
     if (mAlt <= 0 && mAz <= 0) return 0;
     const byAlt = mAlt > 0 ? stepFor(mAlt) : 0;
-    // The Sun's azimuth moves at most speed / cos(alt_sun); during a step of mAz·c/speed its
-    // altitude moves at most mAz·c ≤ mAz, so c = cos(|alt_sun| + mAz) bounds the cosine there.
-    let byAz = 0;
-    if (mAz > 0) {
-      const c0 = cos(min(90, abs(sunAlt) + mAz) * DEG);
-      byAz = c0 > 0 ? stepFor(mAz * c0) : 0;
-    }
+    const byAz = mAz > 0 ? stepFor(azimuthBudget(mAz, abs(sunAlt))) : 0;
     proven = min(proven, max(byAlt, byAz));
   }
   return proven;
