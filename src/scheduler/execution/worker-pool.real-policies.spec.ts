@@ -69,6 +69,9 @@ describeWithReference('WorkerPoolExecutor with the real policies and master sche
     const { queueWaitMs, ...fromWorker } = result;
     expect(queueWaitMs).toBeLessThan(50);
     expect(fromWorker).toEqual(await inProcess.run(long));
+    // The independent check's report crosses the thread boundary with the script.
+    expect(fromWorker.safety?.verdict).toBe('safe');
+    expect(fromWorker.safety?.blocks.length).toBeGreaterThan(100);
     expect(result.commands.length).toBeGreaterThan(10_000);
     // The bound: dummy answers in a few ms (median under the 20 ms p99 target; the slowest under
     // 100 ms even when a busy CI machine deschedules the thread), while the long one took far longer.
