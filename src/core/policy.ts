@@ -3,6 +3,8 @@
  * provider found by name; the core itself knows nothing of Nest.
  */
 import type { ConfigClass } from './config/validate';
+import type { SafetyFloors } from './safety/floors';
+import type { SafetyReport } from './safety/report';
 import type { Micros } from './time/micros';
 
 /** What a policy may know about the request and the server, besides window and config. */
@@ -13,6 +15,8 @@ export interface PolicyContext {
   readonly seed: string;
   /** Wall-clock time of the request, only for informational text (never for results). */
   readonly now: Date;
+  /** The operator's floors: a config may tighten the Sun and mount limits, never loosen them below these. */
+  readonly floors: SafetyFloors;
 }
 
 /** A generated schedule. */
@@ -21,6 +25,8 @@ export interface ScheduleResult {
   readonly commands: string;
   /** Extra note for `message` (the envelope says "Success" when absent). */
   readonly note?: string;
+  /** The independent checker's result for the scans of `commands` (policies that run it). */
+  readonly safety?: SafetyReport;
 }
 
 /** A named scheduling policy. `C` is its validated config type. */

@@ -6,6 +6,7 @@ import { InProcessExecutor } from './execution/in-process.executor';
 import { DummyPolicyProvider } from './policies/dummy-policy.provider';
 import { SchedulePolicy } from './policies/schedule-policy.decorator';
 import { PolicyRegistry } from './policy-registry';
+import { DEFAULT_SAFETY_FLOORS } from '../core/safety/floors';
 
 @SchedulePolicy('not-a-policy')
 @Injectable()
@@ -57,7 +58,7 @@ describe('PolicyRegistry', () => {
     }).compile();
     const executor = ref.get(InProcessExecutor);
     const t0 = Date.parse('2026-11-29T21:05:00Z') * 1000;
-    const ctx = { dataDir: '/tmp', seed: 'x', now: new Date(0) };
+    const ctx = { dataDir: '/tmp', seed: 'x', now: new Date(0), floors: DEFAULT_SAFETY_FLOORS };
     const r = await executor.run({ policy: 'dummy', t0, t1: t0 + 60e6, config: {}, ctx });
     expect(r.commands.startsWith('import time\n# generated 1970-01-01T00:00:00.000Z')).toBe(true);
     await expect(executor.run({ policy: 'nope', t0, t1: t0 + 60e6, config: {}, ctx })).rejects.toThrow(ScheduleInputError);

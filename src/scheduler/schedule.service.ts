@@ -45,7 +45,7 @@ export class ScheduleService {
       t0: request.t0,
       t1: request.t1,
       config,
-      ctx: { dataDir: this.settings.dataDir, seed, now: new Date() },
+      ctx: { dataDir: this.settings.dataDir, seed, now: new Date(), floors: this.settings.floors },
     });
     tell({ queueWaitMs: result.queueWaitMs ?? 0 });
     return { status: 'ok', commands: result.commands, message: result.note ?? SUCCESS_MESSAGE };

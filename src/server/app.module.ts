@@ -22,6 +22,8 @@ import { SchedulerModule } from '../scheduler';
         workerThreads: config.workerThreads,
         queueLimit: config.queueLimit,
         timeLimitMs: config.timeLimitMs,
+        sunFloorDeg: config.sunFloorDeg,
+        mountElLimits: config.mountElLimits,
       }),
     }),
   ],

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { NumberField, StringField } from '../../src/core/config/decorators';
 import { deepFreeze } from '../../src/core/config/merge';
 import type { Policy, PolicyContext, ScheduleResult } from '../../src/core/policy';
+import { formatFixed2, pyStr } from '../../src/core/script';
 import type { Micros } from '../../src/core/time/micros';
 import { SchedulePolicy } from '../../src/scheduler';
 
@@ -29,8 +30,9 @@ export class NightWatchPolicy implements Policy<NightConfig> {
 
   generate(t0: Micros, t1: Micros, config: NightConfig, ctx: PolicyContext): ScheduleResult {
     const lines = ['import time'];
-    for (let i = 0; i < config.repeat; i++) lines.push(`print(${JSON.stringify(config.greeting)})`);
-    lines.push(`time.sleep(${((t1 - t0) / 1e6).toFixed(2)})`);
+    // Values enter the script as Python literals only (the core's helpers).
+    for (let i = 0; i < config.repeat; i++) lines.push(`print(${pyStr(config.greeting)})`);
+    lines.push(`time.sleep(${formatFixed2((t1 - t0) / 1e6)})`);
     return { commands: `${lines.join('\n')}\n`, note: `night-watch seeded by ${ctx.seed.length} characters` };
   }
 }

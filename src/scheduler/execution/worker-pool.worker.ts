@@ -4,7 +4,7 @@
  * one before the first is answered.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Policy } from '../../core/policy';
+import type { Policy, ScheduleResult } from '../../core/policy';
 import {
   policiesOfModule,
   serializeError,
@@ -40,7 +40,9 @@ function main(): void {
       if (!policy) throw new Error(`Policy "${job.policy}" is not available in the worker pool`);
       const result = policy.generate(job.t0, job.t1, job.config, job.ctx);
       // Copy only the documented fields: a result object with extra members could fail to clone.
-      const plain = result.note === undefined ? { commands: result.commands } : { commands: result.commands, note: result.note };
+      const plain: { -readonly [K in keyof ScheduleResult]: ScheduleResult[K] } = { commands: result.commands };
+      if (result.note !== undefined) plain.note = result.note;
+      if (result.safety !== undefined) plain.safety = result.safety;
       send({ type: 'result', id, result: plain });
     } catch (err) {
       send({ type: 'error', id, error: serializeError(err) });

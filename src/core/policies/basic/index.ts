@@ -2,3 +2,5 @@
 export * from './config';
 export * from './pipeline';
 export * from './basic-policy';
+export * from './floors';
+export * from './scan-checks';
