@@ -4,7 +4,7 @@
  */
 import type { Type } from '@nestjs/common';
 import type { Policy } from '../core/policy';
-import type { PresetTable } from '../core/request';
+import type { PresetTable } from '../core/config/resolve';
 
 /** Settings of the schedule endpoint that may be computed at start-up. */
 export interface SchedulerModuleOptions {

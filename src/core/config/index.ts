@@ -1,3 +1,5 @@
-/** Config merging and validation for policies. */
+/** Config merging, limits and validation for policies. */
 export * from './merge';
 export * from './schema';
+export * from './limits';
+export * from './resolve';
