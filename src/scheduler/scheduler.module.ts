@@ -2,7 +2,7 @@
  * The importable schedule module: `SchedulerModule.forRoot({...})` or `forRootAsync({...})`.
  * Both share `SCHEDULER_PROVIDERS`; adding a built-in policy is one line in `POLICY_PROVIDERS`.
  */
-import { Inject, Module, type OnModuleDestroy, type Provider } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EnvelopeExceptionFilter } from './envelope.filter';
 import { InProcessExecutor } from './execution/in-process.executor';
@@ -45,13 +45,16 @@ export const SCHEDULER_PROVIDERS: Provider[] = [
   providers: SCHEDULER_PROVIDERS,
   exports: [SCHEDULER_SETTINGS, SCHEDULE_EXECUTOR, PolicyRegistry, ScheduleService, EnvelopeExceptionFilter],
 })
-export class SchedulerModule extends SchedulerConfigurableModule implements OnModuleDestroy {
+export class SchedulerModule extends SchedulerConfigurableModule implements OnApplicationShutdown {
   constructor(@Inject(SCHEDULE_EXECUTOR) private readonly executor: ScheduleExecutor) {
     super();
   }
 
-  /** Releases the worker threads when the app closes (`app.close()`, shutdown hooks). */
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * Releases the worker threads when the app closes. Nest runs this hook after the HTTP server has
+   * drained (`onModuleDestroy` runs before), so schedules in flight are still answered.
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.executor.close?.();
   }
 }
