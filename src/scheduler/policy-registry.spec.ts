@@ -41,7 +41,7 @@ describe('PolicyRegistry', () => {
   it('refuses a decorated class that does not implement Policy', async () => {
     const registry = await registryWith(NotAPolicy);
     expect(() => registry.onModuleInit()).toThrow(
-      'Policy "not-a-policy" (NotAPolicy) must implement Policy: defaults, validate(config) and generate(t0, t1, config, ctx)',
+      'Policy "not-a-policy" (NotAPolicy) must implement Policy: defaults, configClass and generate(t0, t1, config, ctx)',
     );
   });
 

@@ -12,7 +12,7 @@ import { SchedulePolicy } from './policies/schedule-policy.decorator';
 function isPolicy(v: unknown): v is Policy {
   if (v === null || typeof v !== 'object') return false;
   const p = v as Partial<Policy>;
-  return typeof p.validate === 'function' && typeof p.generate === 'function' && p.defaults !== undefined;
+  return typeof p.configClass === 'function' && typeof p.generate === 'function' && p.defaults !== undefined;
 }
 
 /** Finds the policies by name; filled at module init (or on first use, whichever comes first). */
@@ -66,7 +66,7 @@ export class PolicyRegistry implements OnModuleInit {
       }
       const instance: unknown = wrapper.instance;
       if (!isPolicy(instance)) {
-        throw new Error(`Policy "${name}" (${cls}) must implement Policy: defaults, validate(config) and generate(t0, t1, config, ctx)`);
+        throw new Error(`Policy "${name}" (${cls}) must implement Policy: defaults, configClass and generate(t0, t1, config, ctx)`);
       }
       const previous = owners.get(name);
       if (previous !== undefined) {

@@ -27,7 +27,8 @@ export interface SchedulerModuleOptions {
   dataDir?: string;
   /**
    * Named stored configs by policy name then preset name, selected with `"preset": NAME` in the
-   * request (between the policy's defaults and the request's `config`).
+   * request (between the policy's defaults and the request's `config`). They add to a policy's
+   * own `presets`; a name both define takes the one given here (the operator's).
    * @default {}
    */
   presets?: PresetTable;

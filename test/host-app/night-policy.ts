@@ -1,18 +1,22 @@
 /**
  * A host application's own policy, as a host would write it: a decorated provider class that
- * implements the core `Policy` contract with its own config schema.
+ * implements the core `Policy` contract with its own config class.
  */
 import { Injectable } from '@nestjs/common';
+import { NumberField, StringField } from '../../src/core/config/decorators';
 import { deepFreeze } from '../../src/core/config/merge';
-import { parseConfig, s, type Infer } from '../../src/core/config/schema';
 import type { Policy, PolicyContext, ScheduleResult } from '../../src/core/policy';
 import type { Micros } from '../../src/core/time/micros';
 import { SchedulePolicy } from '../../src/scheduler';
 
-const schema = s.object({ greeting: s.string({ minLength: 1, maxLength: 40 }), repeat: s.number({ integer: true, min: 1, max: 5 }) });
-
 /** Config of the host's policy. */
-export type NightConfig = Infer<typeof schema>;
+export class NightConfig {
+  @StringField({ minLength: 1, maxLength: 40, description: 'Text the script prints.' })
+  readonly greeting!: string;
+
+  @NumberField({ integer: true, min: 1, max: 5, description: 'How many times it prints it.' })
+  readonly repeat!: number;
+}
 
 /** Prints a greeting `repeat` times, then waits for the window. */
 @SchedulePolicy('night-watch')
@@ -21,10 +25,7 @@ export class NightWatchPolicy implements Policy<NightConfig> {
   readonly name = 'night-watch';
   readonly description = 'Host policy of the e2e tests: greets, then sleeps through the window.';
   readonly defaults: NightConfig = deepFreeze({ greeting: 'good evening', repeat: 1 });
-
-  validate(config: unknown): NightConfig {
-    return parseConfig(schema, config);
-  }
+  readonly configClass = NightConfig;
 
   generate(t0: Micros, t1: Micros, config: NightConfig, ctx: PolicyContext): ScheduleResult {
     const lines = ['import time'];
@@ -34,17 +35,17 @@ export class NightWatchPolicy implements Policy<NightConfig> {
   }
 }
 
+/** No settings at all. */
+export class NoConfig {}
+
 /** A host policy with a bug: the server must answer 500 without any detail. */
 @SchedulePolicy('broken')
 @Injectable()
-export class BrokenPolicy implements Policy<Record<string, never>> {
+export class BrokenPolicy implements Policy<NoConfig> {
   readonly name = 'broken';
   readonly description = 'Always throws.';
   readonly defaults = {};
-
-  validate(): Record<string, never> {
-    return {};
-  }
+  readonly configClass = NoConfig;
 
   generate(): ScheduleResult {
     throw new Error(`secret detail in ${__filename}`);

@@ -1,11 +1,13 @@
 /**
  * The config a policy runs with: its defaults, then a named preset (extension), then the
- * request's `config`, deep-merged and validated by the policy. Defaults are never modified.
+ * request's `config`, deep-merged and validated against the policy's config class. Defaults are
+ * never modified.
  */
 import { ScheduleInputError } from '../errors';
 import { quoteInput } from '../messages';
 import type { Policy } from '../policy';
 import { deepMerge } from './merge';
+import { validateConfig } from './validate';
 
 /** What a request selects on top of a policy's defaults. */
 export interface ConfigSelection {
@@ -22,13 +24,32 @@ export type PresetTable = Readonly<Record<string, Readonly<Record<string, unknow
 export interface ResolvedConfig<C> {
   /** The merged plain-JSON config before validation (stable input for the request seed). */
   readonly merged: unknown;
-  /** The config as validated and typed by the policy. */
+  /** The config validated against the policy's config class: plain, frozen, typed. */
   readonly config: C;
 }
 
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
 /**
- * Merges `request.config` (over `request.preset`, over `policy.defaults`) and validates the
- * result with `policy.validate`. Throws `ConfigError`/`ScheduleInputError` naming the path.
+ * The preset `name` of `policy`: the operator's table (`presets`, by policy name) first, so an
+ * operator's preset replaces the policy's own of the same name, then the policy's `presets`.
+ */
+function findPreset(policy: Policy<unknown>, name: string, presets: PresetTable): unknown {
+  const ofOperator = own(presets, policy.name) ? presets[policy.name] : {};
+  if (own(ofOperator, name)) return ofOperator[name];
+  const ofPolicy = policy.presets ?? {};
+  if (own(ofPolicy, name)) return ofPolicy[name];
+  const names = [...new Set([...Object.keys(ofPolicy), ...Object.keys(ofOperator)])].sort();
+  throw new ScheduleInputError(
+    `Unknown preset ${quoteInput(name)} for policy "${policy.name}"; available presets: ${names.length ? names.join(', ') : 'none'}`,
+    'preset',
+  );
+}
+
+/**
+ * Merges `request.config` over the preset `request.preset` (the operator's `presets` table, else
+ * the policy's own) over `policy.defaults`, and validates the result against
+ * `policy.configClass`. Throws `ConfigError`/`ScheduleInputError` naming the path.
  */
 export function resolvePolicyConfig<C>(
   policy: Policy<C>,
@@ -36,17 +57,7 @@ export function resolvePolicyConfig<C>(
   presets: PresetTable = {},
 ): ResolvedConfig<C> {
   let base: unknown = policy.defaults;
-  if (request.preset !== undefined) {
-    const own = Object.prototype.hasOwnProperty.call(presets, policy.name) ? presets[policy.name] : {};
-    if (!Object.prototype.hasOwnProperty.call(own, request.preset)) {
-      const names = Object.keys(own);
-      throw new ScheduleInputError(
-        `Unknown preset ${quoteInput(request.preset)} for policy "${policy.name}"; available presets: ${names.length ? names.join(', ') : 'none'}`,
-        'preset',
-      );
-    }
-    base = deepMerge(base, own[request.preset], 'config');
-  }
+  if (request.preset !== undefined) base = deepMerge(base, findPreset(policy, request.preset, presets), 'config');
   const merged = deepMerge(base, request.config, 'config');
-  return { merged, config: policy.validate(merged) };
+  return { merged, config: validateConfig(policy.configClass, merged) };
 }

@@ -2,6 +2,7 @@
  * Base of the providers that expose a policy of the framework-free core to Nest: each subclass
  * names its core policy and carries `@SchedulePolicy`, everything else is delegated.
  */
+import type { ConfigClass } from '../../core/config/validate';
 import type { Policy, PolicyContext, ScheduleResult } from '../../core/policy';
 import type { Micros } from '../../core/time/micros';
 
@@ -22,8 +23,12 @@ export abstract class CorePolicyProvider<C> implements Policy<C> {
     return this.core.defaults;
   }
 
-  validate(config: unknown): C {
-    return this.core.validate(config);
+  get configClass(): ConfigClass<C> {
+    return this.core.configClass;
+  }
+
+  get presets(): Readonly<Record<string, unknown>> | undefined {
+    return this.core.presets;
   }
 
   generate(t0: Micros, t1: Micros, config: C, ctx: PolicyContext): ScheduleResult {
