@@ -5,9 +5,10 @@
  * flight when the app closes, and two policies with one name stop the start-up.
  */
 import { type INestApplication, Module, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { PolicyRegistry, SCHEDULE_EXECUTOR, type ScheduleExecutor, SchedulerModule } from '../src/scheduler';
+import { addPolicySchemas, PolicyRegistry, SCHEDULE_EXECUTOR, type ScheduleExecutor, SchedulerModule } from '../src/scheduler';
 import {
   AsyncHostAppModule,
   GuardedHostAppModule,
@@ -63,14 +64,56 @@ describe('host app with forRoot', () => {
   it('lists every policy, its own included, in the unknown-policy message', async () => {
     const res = await post({ ...window, policy: 'nope' });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ status: 'error', message: 'Unknown policy "nope"; supported policies: basic, broken, dummy, night-watch' });
-    expect(app.get(PolicyRegistry).names()).toEqual(['basic', 'broken', 'dummy', 'night-watch']);
+    expect(res.body).toEqual({ status: 'error', message: 'Unknown policy "nope"; supported policies: basic, broken, dummy, my-basic, night-watch' });
+    // NightWatchPolicy is both in `policies` and in the host's own providers: one registration.
+    expect(app.get(PolicyRegistry).names()).toEqual(['basic', 'broken', 'dummy', 'my-basic', 'night-watch']);
   });
 
-  it('reports its config errors with the dotted path', async () => {
+  it('validates its config against its config class, naming the key', async () => {
     const res = await post({ ...window, policy: { policy: 'night-watch', config: { repeat: 9 } } });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ status: 'error', message: 'Invalid config: config.repeat must be an integer between 1 and 5 (got 9).' });
+    const unknown = await post({ ...window, policy: { policy: 'night-watch', config: { volume: 11 } } });
+    expect(unknown.body).toEqual({ status: 'error', message: 'Invalid config: config.volume is not a known key (known keys: greeting, repeat).' });
+  });
+
+  it("applies the policy's own preset", async () => {
+    const res = await post({ ...window, policy: { policy: 'night-watch', preset: 'twice' } });
+    expect(res.body.commands).toBe('import time\nprint("good evening")\nprint("good evening")\ntime.sleep(3600.00)\n');
+  });
+
+  it('runs the policy the registry resolved: "my-basic" (a class whose own name says basic) is the host\'s, not the core basic', async () => {
+    const res = await post({ ...window, policy: { policy: 'my-basic', config: { greeting: 'hi', repeat: 2 } } });
+    expect(res.status).toBe(200);
+    expect(res.body.commands).toBe('import time\nprint("hi")\nprint("hi")\ntime.sleep(3600.00)\n');
+  });
+
+  it("adds its policies' config schemas to its own OpenAPI document", () => {
+    const document = addPolicySchemas(SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('host').build()), app);
+    const schemas = document.components?.schemas as Record<string, Record<string, unknown>>;
+    expect(schemas.NightWatchPolicyConfig).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        greeting: { type: 'string', minLength: 1, maxLength: 40, default: 'good evening', description: 'Text the script prints.' },
+        repeat: { type: 'integer', minimum: 1, maximum: 5, default: 1 },
+      },
+    });
+    expect(schemas.NightWatchPolicySelection).toMatchObject({
+      required: ['policy'],
+      properties: { policy: { enum: ['night-watch'] }, config: { $ref: '#/components/schemas/NightWatchPolicyConfig' }, preset: { enum: ['twice'] } },
+    });
+    expect(schemas.PolicySelectionDto).toMatchObject({
+      discriminator: { propertyName: 'policy', mapping: { 'night-watch': '#/components/schemas/NightWatchPolicySelection' } },
+    });
+    expect(Object.keys((schemas.PolicySelectionDto.discriminator as { mapping: object }).mapping)).toEqual([
+      'basic',
+      'broken',
+      'dummy',
+      'my-basic',
+      'night-watch',
+    ]);
+    expect(Object.keys(document.paths)).toContain('/observatory/schedule');
   });
 
   it('keeps the envelope for 415 and the window limit of its options', async () => {
@@ -204,7 +247,7 @@ describe('host app with forRootAsync', () => {
     expect(res.status).toBe(200);
     expect(res.body.commands).toBe('import time\nprint("HELLO")\ntime.sleep(3600.00)\n');
     const bad = await post({ ...window, policy: { policy: 'night-watch', preset: 'quiet' } });
-    expect(bad.body).toEqual({ status: 'error', message: 'Unknown preset "quiet" for policy "night-watch"; available presets: loud' });
+    expect(bad.body).toEqual({ status: 'error', message: 'Unknown preset "quiet" for policy "night-watch"; available presets: loud, twice' });
     const long = await post({ t0: '2026-11-29 00:00', t1: '2026-11-30 00:01', policy: 'dummy' });
     expect(long.status).toBe(400);
     expect(long.body.message).toMatch(/the maximum is 1 day:/);
@@ -221,6 +264,18 @@ describe('start-up checks', () => {
       'Two schedule policies are named "dummy": DummyPolicyProvider and ImpostorDummyPolicy; give each @SchedulePolicy a unique name',
     );
     await app.close();
+  });
+
+  it('fails when a class in `policies` is not decorated with @SchedulePolicy', () => {
+    class Undecorated {
+      readonly defaults = {};
+      generate() {
+        return { commands: '' };
+      }
+    }
+    expect(() => SchedulerModule.forRoot({ policies: [Undecorated] })).toThrow(
+      'SchedulerModule option policies: Undecorated is not decorated with @SchedulePolicy({ name, config, description })',
+    );
   });
 
   it('fails on a bad module option', async () => {

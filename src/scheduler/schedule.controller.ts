@@ -28,6 +28,14 @@ export const REQUEST_EXAMPLES = {
     summary: 'policy as a bare name (older clients)',
     value: { t0: '2026-11-29 21:05:00', t1: '2026-11-29T19:05:00-03:00', policy: 'dummy' },
   },
+  basic: {
+    summary: 'basic: one night, Uranus only, wider Sun avoidance in azimuth',
+    value: {
+      t0: '2026-12-01 00:00',
+      t1: '2026-12-02 00:00',
+      policy: { policy: 'basic', config: { calibration_targets: ['uranus'], rules: { 'sun-avoidance': { min_angle_az: 10 } } } },
+    },
+  },
 };
 
 /** Makes the controller class for `routePrefix` (`api/v1` by default). */
@@ -45,7 +53,7 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
     @ApiOperation({
       summary: 'Generate a telescope schedule for a time window',
       description:
-        'Answers a Python script (`commands`) for the telescope covering `[t0, t1]`, computed by the named policy with its config. Every error is the JSON error envelope.',
+        'Answers a Python script (`commands`) for the telescope covering `[t0, t1]`, computed by the named policy with its config (each policy\'s config schema is under `PolicySelectionDto`). Every error is the JSON error envelope; other methods on this path answer 405 with `Allow: POST`.',
     })
     @ApiBody({ type: GenerateScheduleRequestDto, examples: REQUEST_EXAMPLES })
     @ApiResponse({ status: 200, description: 'The schedule.', type: ScheduleSuccessDto })
@@ -68,8 +76,15 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
           'a policy field that is not usable',
           'Invalid policy: "{policy: dummy}" is neither valid JSON nor a policy name; expected a JSON object such as {"policy": "dummy", "config": {}} (inline or as a JSON string) or a policy name such as "dummy"',
         ),
-        unknown: example('an unknown policy', 'Unknown policy "smart"; supported policies: dummy'),
-        config: example('an invalid config', 'Invalid config: config.speed is not a known key (known keys: none).'),
+        unknown: example('an unknown policy', 'Unknown policy "smart"; supported policies: basic, dummy'),
+        config: example(
+          'a config key out of range',
+          'Invalid config: config.rules.sun-avoidance.min_angle_az must be a number between 0 and 180 (got 200).',
+        ),
+        configKey: example(
+          'an unknown config key',
+          'Invalid config: config.speed is not a known key (known keys: master_schedule, master, rules, calibration_targets, soft_targets).',
+        ),
         json: example(
           'a body that is not JSON',
           'The request body must be valid JSON, e.g. {"t0": "2026-11-29 21:05", "t1": "2026-11-29 22:05", "policy": "dummy"}',

@@ -1,6 +1,6 @@
 /**
  * The importable schedule module: `SchedulerModule.forRoot({...})` or `forRootAsync({...})`.
- * Both share `SCHEDULER_PROVIDERS`; adding a built-in policy is one line in `POLICY_PROVIDERS`.
+ * Both share `SCHEDULER_PROVIDERS`; the built-in policies come from the core's `CORE_POLICIES`.
  */
 import { Inject, Module, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
@@ -8,17 +8,13 @@ import { EnvelopeExceptionFilter } from './envelope.filter';
 import { InProcessExecutor } from './execution/in-process.executor';
 import { createScheduleExecutor } from './execution/create-executor';
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
-import { DummyPolicyProvider } from './policies/dummy-policy.provider';
-import { BasicPolicyProvider } from './policies/basic-policy.provider';
+import { BUILT_IN_POLICY_PROVIDERS } from './policies/built-in-policies';
 import { PolicyRegistry } from './policy-registry';
 import { ScheduleService } from './schedule.service';
 import { SchedulerConfigurableModule } from './scheduler.module-definition';
 import { SCHEDULER_MODULE_OPTIONS, SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerModuleOptions, SchedulerSettings } from './scheduler-options.interface';
 import { resolveSchedulerSettings } from './scheduler-settings';
-
-/** The built-in policies, one provider class each (decorated with `@SchedulePolicy`). */
-export const POLICY_PROVIDERS: Provider[] = [DummyPolicyProvider, BasicPolicyProvider];
 
 /** The module's own providers, shared by `forRoot` and `forRootAsync`. */
 export const SCHEDULER_PROVIDERS: Provider[] = [
@@ -36,7 +32,7 @@ export const SCHEDULER_PROVIDERS: Provider[] = [
     useFactory: (settings: SchedulerSettings, inProcess: InProcessExecutor) => createScheduleExecutor(settings, inProcess),
     inject: [SCHEDULER_SETTINGS, InProcessExecutor],
   },
-  ...POLICY_PROVIDERS,
+  ...BUILT_IN_POLICY_PROVIDERS,
 ];
 
 /** Serves `POST /<routePrefix>/schedule`; see `SchedulerModuleOptions` for the options. */

@@ -6,11 +6,21 @@
 import { type ArgumentMetadata, type CanActivate, Injectable, Module, type PipeTransform } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { SchedulerModule } from '../../src/scheduler';
-import { BrokenPolicy, NightWatchPolicy } from './night-policy';
+import { BrokenPolicy, MyBasicPolicy, NightWatchPolicy } from './night-policy';
 
-/** Host app using `forRoot`. */
+/**
+ * Host app using `forRoot`. It also provides `NightWatchPolicy` itself (say, to inject it
+ * elsewhere): still one policy.
+ */
 @Module({
-  imports: [SchedulerModule.forRoot({ policies: [NightWatchPolicy, BrokenPolicy], routePrefix: '/observatory/', maxWindowDays: 2 })],
+  imports: [
+    SchedulerModule.forRoot({
+      policies: [NightWatchPolicy, BrokenPolicy, MyBasicPolicy],
+      routePrefix: '/observatory/',
+      maxWindowDays: 2,
+    }),
+  ],
+  providers: [NightWatchPolicy],
 })
 export class HostAppModule {}
 

@@ -26,7 +26,7 @@ export class PolicySelectionDto {
     example: {},
     type: 'object',
     additionalProperties: true,
-    description: "Overrides deep-merged over the policy's default config: objects merge key by key, arrays and values replace, null removes a key. Unknown keys are a 400 naming the dotted path.",
+    description: "Overrides deep-merged over the policy's default config: objects merge key by key, arrays and values replace, null removes a key. The merge must pass the policy's config class; a key it does not know is a 400 naming the dotted path.",
   })
   // The client's object as sent (already bounded in size): the policy's config class checks it after the merge.
   @Transform(({ obj }: { obj: { config?: unknown } }) => obj.config ?? undefined, { toClassOnly: true })
@@ -35,8 +35,7 @@ export class PolicySelectionDto {
   config?: Record<string, unknown>;
 
   @ApiPropertyOptional({
-    example: 'fine-steps',
-    description: 'Extension: name of a stored config applied between the defaults and `config`.',
+    description: "Extension: name of a stored config (the policy's own, or the operator's) applied between the defaults and `config`.",
   })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : (value ?? undefined)))
   @IsOptional()

@@ -13,8 +13,9 @@ export const POLICY_FORMS =
 /** Message of a request without a `policy` field. */
 export const MISSING_POLICY_MESSAGE = 'Missing policy field';
 
-// Bare names: what a policy may be called. Anything else in a string must be JSON.
-const NAME_RE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+/** What a policy may be called (so that it can be sent as a bare name). Anything else in a string must be JSON. */
+export const POLICY_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+const NAME_RE = POLICY_NAME_PATTERN;
 
 // JSON literals that also look like names: they are read as JSON (and refused as non-objects).
 const JSON_WORDS: ReadonlySet<string> = new Set(['null', 'true', 'false']);
