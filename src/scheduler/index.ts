@@ -14,7 +14,9 @@ export { PolicyRegistry } from './policy-registry';
 // Declaring a policy: the decorator, the provider contract, the config field decorators and the core's types.
 export { SchedulePolicy, type SchedulePolicyOptions, type SchedulePolicyProvider } from './policies/schedule-policy.decorator';
 export {
+  CrossCheck,
   EnumField,
+  FieldCheck,
   IsoTimeField,
   NameListField,
   NestedField,
@@ -24,9 +26,11 @@ export {
   OptionalField,
   RangeField,
   StringField,
+  type Check,
   type FieldDoc,
   type ListBounds,
   type NumberBounds,
+  type Problem,
   type StringBounds,
 } from '../core/config/decorators';
 export type { ConfigClass } from '../core/config/validate';

@@ -160,7 +160,6 @@ describe('built-in policy providers', () => {
         defaults: core.defaults,
       });
     }
-    expect(BasicPolicyProvider).not.toBe(DummyPolicyProvider);
   });
 });
 
