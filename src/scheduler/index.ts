@@ -43,7 +43,7 @@ export { GenerateScheduleRequestDto, PolicySelectionDto } from './dto/generate-s
 export { ScheduleErrorDto, ScheduleSuccessDto } from './dto/schedule-response.dto';
 export { ScheduleRequestPipe } from './pipes/schedule-request.pipe';
 export { ScheduleRequestBody } from './pipes/schedule-request-body.decorator';
-export { JsonRequest, JsonRequestInterceptor } from './json-request.interceptor';
+export { JsonRequest, JsonRequestGuard } from './json-request.guard';
 
 // The answers: envelopes and the filter that writes them.
 export {

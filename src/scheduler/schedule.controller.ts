@@ -8,7 +8,7 @@ import { ApiBody, ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiResponse,
 import { GenerateScheduleRequestDto, PolicySelectionDto, ScheduleErrorDto, ScheduleSuccessDto } from './dto';
 import { EnvelopeExceptionFilter } from './envelope.filter';
 import { MethodNotAllowedError, type SuccessEnvelope } from './envelope';
-import { JsonRequest } from './json-request.interceptor';
+import { JsonRequest } from './json-request.guard';
 import { ScheduleRequestBody } from './pipes/schedule-request-body.decorator';
 import { ScheduleService } from './schedule.service';
 
