@@ -1,37 +1,16 @@
 /**
- * `POST /<routePrefix>/schedule` (with or without the trailing slash). The class is made per
- * module import so that the route prefix is an option; everything else lives in the service.
+ * `POST /<routePrefix>/schedule` (with or without the trailing slash); other methods answer 405.
+ * The class is made per module import so that the route prefix is an option; the body is
+ * validated by `@ScheduleRequestBody()` and everything else lives in the service.
  */
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  HttpStatus,
-  Inject,
-  PayloadTooLargeException,
-  Post,
-  type Type,
-  UnsupportedMediaTypeException,
-  UseFilters,
-} from '@nestjs/common';
-import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { All, Controller, HttpCode, HttpStatus, Post, Req, type Type, UseFilters } from '@nestjs/common';
+import { ApiBody, ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { GenerateScheduleRequestDto, PolicySelectionDto, ScheduleErrorDto, ScheduleSuccessDto } from './dto';
 import { EnvelopeExceptionFilter } from './envelope.filter';
-import { JSON_MEDIA_TYPE, type SuccessEnvelope } from './envelope';
+import { MethodNotAllowedError, type SuccessEnvelope } from './envelope';
+import { JsonRequest } from './json-request.guard';
+import { ScheduleRequestBody } from './pipes/schedule-request-body.decorator';
 import { ScheduleService } from './schedule.service';
-import { SCHEDULER_SETTINGS } from './scheduler.constants';
-import type { SchedulerSettings } from './scheduler-options.interface';
-
-/** Throws 415 unless the media type is `application/json` (parameters such as charset allowed). */
-export function checkJsonContentType(contentType: string | undefined): void {
-  const media = (contentType ?? '').split(';', 1)[0].trim().toLowerCase();
-  if (media !== JSON_MEDIA_TYPE) {
-    throw new UnsupportedMediaTypeException(
-      `Content-Type must be ${JSON_MEDIA_TYPE} (got ${media ? JSON.stringify(media) : 'none'})`,
-    );
-  }
-}
 
 const example = (summary: string, message: string) => ({ summary, value: { status: 'error', message } });
 
@@ -49,6 +28,14 @@ export const REQUEST_EXAMPLES = {
     summary: 'policy as a bare name (older clients)',
     value: { t0: '2026-11-29 21:05:00', t1: '2026-11-29T19:05:00-03:00', policy: 'dummy' },
   },
+  basic: {
+    summary: 'basic: one night, Uranus only, wider Sun avoidance in azimuth',
+    value: {
+      t0: '2026-12-01 00:00',
+      t1: '2026-12-02 00:00',
+      policy: { policy: 'basic', config: { calibration_targets: ['uranus'], rules: { 'sun-avoidance': { min_angle_az: 10 } } } },
+    },
+  },
 };
 
 /** Makes the controller class for `routePrefix` (`api/v1` by default). */
@@ -58,17 +45,15 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
   @Controller(routePrefix)
   @UseFilters(EnvelopeExceptionFilter)
   class ScheduleController {
-    constructor(
-      private readonly service: ScheduleService,
-      @Inject(SCHEDULER_SETTINGS) private readonly settings: SchedulerSettings,
-    ) {}
+    constructor(private readonly service: ScheduleService) {}
 
     @Post('schedule')
     @HttpCode(HttpStatus.OK)
+    @JsonRequest()
     @ApiOperation({
       summary: 'Generate a telescope schedule for a time window',
       description:
-        'Answers a Python script (`commands`) for the telescope covering `[t0, t1]`, computed by the named policy with its config. Every error is the JSON error envelope.',
+        'Answers a Python script (`commands`) for the telescope covering `[t0, t1]`, computed by the named policy with its config (each policy\'s config schema is under `PolicySelectionDto`). Every error is the JSON error envelope; other methods on this path answer 405 with `Allow: POST`.',
     })
     @ApiBody({ type: GenerateScheduleRequestDto, examples: REQUEST_EXAMPLES })
     @ApiResponse({ status: 200, description: 'The schedule.', type: ScheduleSuccessDto })
@@ -91,8 +76,15 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
           'a policy field that is not usable',
           'Invalid policy: "{policy: dummy}" is neither valid JSON nor a policy name; expected a JSON object such as {"policy": "dummy", "config": {}} (inline or as a JSON string) or a policy name such as "dummy"',
         ),
-        unknown: example('an unknown policy', 'Unknown policy "smart"; supported policies: dummy'),
-        config: example('an invalid config', 'Invalid config: config.speed is not a known key (known keys: none).'),
+        unknown: example('an unknown policy', 'Unknown policy "smart"; supported policies: basic, dummy'),
+        config: example(
+          'a config key out of range',
+          'Invalid config: config.rules.sun-avoidance.min_angle_az must be a number between 0 and 180 (got 200).',
+        ),
+        configKey: example(
+          'an unknown config key',
+          'Invalid config: config.speed is not a known key (known keys: master_schedule, master, rules, calibration_targets, soft_targets).',
+        ),
         json: example(
           'a body that is not JSON',
           'The request body must be valid JSON, e.g. {"t0": "2026-11-29 21:05", "t1": "2026-11-29 22:05", "policy": "dummy"}',
@@ -126,18 +118,15 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
         busy: example('queue full', 'The server is busy: 64 schedules are already waiting; try again shortly.'),
       },
     })
-    schedule(
-      @Headers('content-type') contentType: string | undefined,
-      @Headers('content-length') contentLength: string | undefined,
-      // Typed `unknown` on purpose: a host app's global ValidationPipe then leaves the body alone.
-      @Body() body: unknown,
-    ): Promise<SuccessEnvelope> {
-      checkJsonContentType(contentType);
-      // The body parser of a host app may allow more than our limit; the declared length is enough to refuse.
-      if (contentLength !== undefined && Number(contentLength) > this.settings.bodyLimitBytes) {
-        throw new PayloadTooLargeException();
-      }
-      return this.service.generate(body);
+    schedule(@ScheduleRequestBody() request: Readonly<GenerateScheduleRequestDto>): Promise<SuccessEnvelope> {
+      return this.service.generate(request);
+    }
+
+    /** Any other method on the route: 405 with `Allow: POST` (declared after the POST route, so it never sees a POST). */
+    @All('schedule')
+    @ApiExcludeEndpoint()
+    otherMethods(@Req() req: { method: string }): never {
+      throw new MethodNotAllowedError(req.method, ['POST']);
     }
   }
   return ScheduleController;

@@ -3,8 +3,8 @@
  * (`forRootAsync`); `SchedulerModuleExtras` shape the module itself, so they are always static.
  */
 import type { Type } from '@nestjs/common';
-import type { Policy } from '../core/policy';
-import type { PresetTable } from '../core/request';
+import type { SchedulePolicyProvider } from './policies/schedule-policy.decorator';
+import type { PresetTable } from '../core/config/resolve';
 import type { SafetyFloors } from '../core/safety/floors';
 
 /** Settings of the schedule endpoint that may be computed at start-up. */
@@ -102,11 +102,12 @@ export interface SchedulerModuleExtras {
    */
   routePrefix?: string;
   /**
-   * Extra policy classes, each decorated with `@SchedulePolicy('name')`; registered as providers
-   * of the module next to the built-in ones.
+   * Extra policy classes, each decorated with `@SchedulePolicy({ name, config, description })`;
+   * registered as providers of the module next to the built-in ones (a class the host app also
+   * provides itself is still one policy).
    * @default []
    */
-  policies?: Type<Policy>[];
+  policies?: Type<SchedulePolicyProvider>[];
 }
 
 /** Everything `forRoot` accepts. */

@@ -1,14 +1,19 @@
 /**
- * A host application's own policy, as a host would write it: a decorated provider class that
- * implements the core `Policy` contract with its own config class.
+ * A host application's own policies, as a host would write them: a config class made with the
+ * module's field decorators, and a provider class that `@SchedulePolicy` names. Everything comes
+ * from the module's public index.
  */
-import { Injectable } from '@nestjs/common';
-import { NumberField, StringField } from '../../src/core/config/decorators';
-import { deepFreeze } from '../../src/core/config/merge';
-import type { Policy, PolicyContext, ScheduleResult } from '../../src/core/policy';
-import { formatFixed2, pyStr } from '../../src/core/script';
-import type { Micros } from '../../src/core/time/micros';
-import { SchedulePolicy } from '../../src/scheduler';
+import {
+  formatFixed2,
+  type Micros,
+  NumberField,
+  type PolicyContext,
+  pyStr,
+  SchedulePolicy,
+  type SchedulePolicyProvider,
+  type ScheduleResult,
+  StringField,
+} from '../../src/scheduler';
 
 /** Config of the host's policy. */
 export class NightConfig {
@@ -20,13 +25,14 @@ export class NightConfig {
 }
 
 /** Prints a greeting `repeat` times, then waits for the window. */
-@SchedulePolicy('night-watch')
-@Injectable()
-export class NightWatchPolicy implements Policy<NightConfig> {
-  readonly name = 'night-watch';
-  readonly description = 'Host policy of the e2e tests: greets, then sleeps through the window.';
-  readonly defaults: NightConfig = deepFreeze({ greeting: 'good evening', repeat: 1 });
-  readonly configClass = NightConfig;
+@SchedulePolicy({
+  name: 'night-watch',
+  config: NightConfig,
+  description: 'Host policy of the e2e tests: greets, then sleeps through the window.',
+})
+export class NightWatchPolicy implements SchedulePolicyProvider<NightConfig> {
+  readonly defaults: NightConfig = { greeting: 'good evening', repeat: 1 };
+  readonly presets = { twice: { repeat: 2 } };
 
   generate(t0: Micros, t1: Micros, config: NightConfig, ctx: PolicyContext): ScheduleResult {
     const lines = ['import time'];
@@ -41,20 +47,24 @@ export class NightWatchPolicy implements Policy<NightConfig> {
 export class NoConfig {}
 
 /** A host policy with a bug: the server must answer 500 without any detail. */
-@SchedulePolicy('broken')
-@Injectable()
-export class BrokenPolicy implements Policy<NoConfig> {
-  readonly name = 'broken';
-  readonly description = 'Always throws.';
+@SchedulePolicy({ name: 'broken', config: NoConfig, description: 'Always throws.' })
+export class BrokenPolicy implements SchedulePolicyProvider<NoConfig> {
   readonly defaults = {};
-  readonly configClass = NoConfig;
 
   generate(): ScheduleResult {
     throw new Error(`secret detail in ${__filename}`);
   }
 }
 
+/**
+ * A host policy whose class carries a `name` of a built-in policy: the decorator's name is the
+ * only one that counts, so `my-basic` runs this class (in-process), never the core `basic`.
+ */
+@SchedulePolicy({ name: 'my-basic', config: NightConfig, description: 'Greets like night-watch; its class says "basic".' })
+export class MyBasicPolicy extends NightWatchPolicy {
+  readonly name = 'basic';
+}
+
 /** Claims the built-in name `dummy`: start-up must fail. */
-@SchedulePolicy('dummy')
-@Injectable()
+@SchedulePolicy({ name: 'dummy', config: NightConfig, description: 'Not the real dummy.' })
 export class ImpostorDummyPolicy extends NightWatchPolicy {}

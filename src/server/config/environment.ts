@@ -5,7 +5,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsNotEmpty, IsNumber, IsPositive, Matches, Max, Min, validateSync } from 'class-validator';
 import { MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../../core/config/merge';
-import { DEFAULT_CONFIG_LIMITS } from '../../core/request/config-limits';
+import { DEFAULT_CONFIG_LIMITS } from '../../core/config/limits';
 import { DEFAULT_SAFETY_FLOORS, floorsProblem } from '../../core/safety/floors';
 
 /** Levels of the logs, most severe first; `silent` logs nothing. */

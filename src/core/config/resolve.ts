@@ -4,11 +4,18 @@
  * never modified.
  */
 import { ScheduleInputError } from '../errors';
-import { deepMerge } from '../config/merge';
-import { validateConfig } from '../config/validate';
+import { quoteInput } from '../messages';
 import type { Policy } from '../policy';
-import type { PolicyRequest } from './parse-policy';
-import { quoteInput } from './parse-time';
+import { deepMerge } from './merge';
+import { validateConfig } from './validate';
+
+/** What a request selects on top of a policy's defaults. */
+export interface ConfigSelection {
+  /** The request's config overrides (a plain object), when given. */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** Name of a stored config between the defaults and `config` (extension), when given. */
+  readonly preset?: string;
+}
 
 /** Stored configs by policy name, then preset name (plain JSON objects). */
 export type PresetTable = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
@@ -46,7 +53,7 @@ function findPreset(policy: Policy<unknown>, name: string, presets: PresetTable)
  */
 export function resolvePolicyConfig<C>(
   policy: Policy<C>,
-  request: Pick<PolicyRequest, 'config' | 'preset'>,
+  request: ConfigSelection,
   presets: PresetTable = {},
 ): ResolvedConfig<C> {
   let base: unknown = policy.defaults;
