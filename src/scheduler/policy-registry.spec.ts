@@ -80,7 +80,7 @@ describe('PolicyRegistry', () => {
     const registry = await registryWith(StepperPolicy);
     const p = registry.require('stepper');
     expect(p).toMatchObject({ name: 'stepper', description: 'Steps.', configClass: StepConfig, defaults: { step: 2 }, presets: { big: { step: 9 } } });
-    expect(p.generate(0, 5, { step: 3 }, { dataDir: '.', seed: 's', now: new Date(0) }).commands).toBe('# stepper 3 5\n');
+    expect(p.generate(0, 5, { step: 3 }, { dataDir: '.', seed: 's', now: new Date(0), floors: DEFAULT_SAFETY_FLOORS }).commands).toBe('# stepper 3 5\n');
     expect(Object.isFrozen(p.defaults)).toBe(true);
   });
 

@@ -18,7 +18,7 @@ import {
 import { basicPolicy } from './basic-policy';
 import { ORIGINAL_2023_PRESET } from './config';
 import { planBasic } from './pipeline';
-import { resolvePolicyConfig } from '../../request/resolve-config';
+import { resolvePolicyConfig } from '../../config/resolve';
 import { NO_SAFETY_FLOORS } from '../../safety/floors';
 
 const FILES = REFERENCE_BASIC_FILES;

@@ -7,7 +7,7 @@ import { describeWithReference, readReferenceText, REFERENCE_DIR } from '../../.
 import { basicPolicy } from './basic-policy';
 import { BASIC_DEFAULTS, BasicConfig, DEFAULT_MIN_SCAN_S, ORIGINAL_2023_PRESET } from './config';
 import { GENERATED_MASTER_NOTE, planBasic } from './pipeline';
-import { resolvePolicyConfig } from '../../request/resolve-config';
+import { resolvePolicyConfig } from '../../config/resolve';
 import { DEFAULT_SAFETY_FLOORS, NO_SAFETY_FLOORS } from '../../safety/floors';
 
 function t(text: string): number {
