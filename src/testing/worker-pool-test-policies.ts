@@ -1,7 +1,7 @@
 /**
  * Policies used only by the worker-pool specs, loaded through `extraPolicyModules`; never part of
  * the production registry. Each one exercises one behaviour of a worker: a result, a wait, a
- * runaway loop, a client error, a bug, a crash.
+ * runaway loop, a client error, a bug, a crash, a result with more than the documented fields.
  */
 import { ConfigError, ScheduleInputError } from '../core/errors';
 import type { Policy, PolicyContext, ScheduleResult } from '../core/policy';
@@ -34,6 +34,11 @@ function sleepSync(ms: number): void {
 /** The test policies, by the `policies` export that `extraPolicyModules` reads. */
 export const policies: readonly Policy[] = [
   policy('test-echo', (t0, t1, c, ctx) => ({ commands: echoText(t0, t1, c, ctx), note: c.note })),
+  policy('test-extra', (t0, t1, c, ctx) => {
+    // Documented fields the other branches add (blocks, safety), plus a member structured clone cannot copy.
+    const result = { commands: echoText(t0, t1, c, ctx), blocks: [{ name: 'idle', kind: 'idle', t0, t1 }], safety: { verdict: 'safe' }, render: () => 'x' };
+    return result as ScheduleResult;
+  }),
   policy('test-sleep', (t0, t1, c, ctx) => {
     sleepSync(c.ms ?? 0);
     return { commands: echoText(t0, t1, c, ctx) };
