@@ -12,4 +12,4 @@ export * from './dto';
 export * from './execution/schedule-executor';
 export * from './execution/in-process.executor';
 export { createScheduleController, checkJsonContentType } from './schedule.controller';
-export * from './request-note';
+export * from './request-facts';

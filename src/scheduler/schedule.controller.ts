@@ -11,6 +11,7 @@ import {
   Inject,
   PayloadTooLargeException,
   Post,
+  Req,
   type Type,
   UnsupportedMediaTypeException,
   UseFilters,
@@ -19,6 +20,7 @@ import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@ne
 import { GenerateScheduleRequestDto, PolicySelectionDto, ScheduleErrorDto, ScheduleSuccessDto } from './dto';
 import { EnvelopeExceptionFilter } from './envelope.filter';
 import { JSON_MEDIA_TYPE, type SuccessEnvelope } from './envelope';
+import { requestFacts } from './request-facts';
 import { ScheduleService } from './schedule.service';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
@@ -131,13 +133,14 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
       @Headers('content-length') contentLength: string | undefined,
       // Typed `unknown` on purpose: a host app's global ValidationPipe then leaves the body alone.
       @Body() body: unknown,
+      @Req() req: object,
     ): Promise<SuccessEnvelope> {
       checkJsonContentType(contentType);
       // The body parser of a host app may allow more than our limit; the declared length is enough to refuse.
       if (contentLength !== undefined && Number(contentLength) > this.settings.bodyLimitBytes) {
         throw new PayloadTooLargeException();
       }
-      return this.service.generate(body);
+      return this.service.generate(body, requestFacts(req));
     }
   }
   return ScheduleController;

@@ -8,7 +8,7 @@ import { checkConfigShape, checkTargetLists, parseScheduleRequest, resolvePolicy
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
 import type { SuccessEnvelope } from './envelope';
 import { PolicyRegistry } from './policy-registry';
-import { noteRequest } from './request-note';
+import type { RequestFacts } from './request-facts';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
 
@@ -26,13 +26,12 @@ export class ScheduleService {
 
   /**
    * Answers a request body (`{t0, t1, policy}`, any JSON value) with the success envelope; what
-   * the request log wants to know goes to the current request's note.
+   * a request log wants to know goes into `facts` as soon as it is known (also when it then fails).
    */
-  async generate(body: unknown): Promise<SuccessEnvelope> {
-    const tell = noteRequest;
+  async generate(body: unknown, facts: RequestFacts = {}): Promise<SuccessEnvelope> {
     const request = parseScheduleRequest(body, this.settings);
     const policy = this.registry.require(request.policy.name);
-    tell({ policy: policy.name });
+    facts.policy = policy.name;
     const { maxConfigDepth: maxDepth, maxConfigValues: maxValues } = this.settings;
     // The client's own config is bounded before any merge: refusing it must cost little.
     checkConfigShape(request.policy.config, { maxDepth, maxValues });
@@ -47,7 +46,7 @@ export class ScheduleService {
       config,
       ctx: { dataDir: this.settings.dataDir, seed, now: new Date() },
     });
-    tell({ queueWaitMs: result.queueWaitMs ?? 0 });
+    facts.queueWaitMs = result.queueWaitMs ?? 0;
     return { status: 'ok', commands: result.commands, message: result.note ?? SUCCESS_MESSAGE };
   }
 }
