@@ -52,15 +52,10 @@ export interface WorkerPoolOptions {
 
 /** Figures for a readiness check and for monitoring (`workers`: alive now; `ready`: open with a warmed worker). */
 export interface WorkerPoolStats extends ExecutorStats {
-  /** Configured number of workers. */
-  readonly size: number;
   /** Workers that have loaded their policies and run their warm-up jobs. */
   readonly readyWorkers: number;
-  readonly queueLimit: number;
-  readonly timeLimitMs: number;
   /** Workers replaced since start (time limit, crash). */
   readonly restarts: number;
-  readonly closed: boolean;
 }
 
 /** The pool was closed (shutdown): HTTP 503 like a full queue, with its own message. */
@@ -171,16 +166,12 @@ export class WorkerPoolExecutor implements RoutingExecutor {
     const readyWorkers = threads.filter((t) => this.warmed.has(t.threadId)).length;
     const queued = this.closing ? 0 : this.pool.queueSize;
     return {
-      size: this.size,
       workers: threads.length,
       ready: !this.closing && readyWorkers > 0,
       readyWorkers,
       busy: Math.max(0, this.jobs.size - queued),
       queued,
-      queueLimit: this.queueLimit,
-      timeLimitMs: this.timeLimitMs,
       restarts: this.restarts,
-      closed: this.closing !== undefined,
     };
   }
 

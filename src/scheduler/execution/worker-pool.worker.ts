@@ -17,7 +17,7 @@ import {
 } from './worker-pool.protocol';
 
 /** All policies a worker can run: the core registry (unless left out), then the extra modules (which may not shadow it). */
-export function loadPolicies(extraModules: readonly string[], corePolicies: boolean): ReadonlyMap<string, Policy> {
+function loadPolicies(extraModules: readonly string[], corePolicies: boolean): ReadonlyMap<string, Policy> {
   // Required only when wanted: the core policies pull in the ephemeris and the whole basic pipeline.
   const core = corePolicies ? (require('../../core/policies') as typeof import('../../core/policies')).CORE_POLICIES : [];
   const all = new Map<string, Policy>(core);
@@ -31,7 +31,7 @@ export function loadPolicies(extraModules: readonly string[], corePolicies: bool
 }
 
 /** Runs `job` with `policies`; never throws. */
-export function runJob(policies: ReadonlyMap<string, Policy>, job: ScheduleJob): JobReply {
+function runJob(policies: ReadonlyMap<string, Policy>, job: ScheduleJob): JobReply {
   const startedAt = epochMs();
   try {
     const policy = policies.get(job.policy);

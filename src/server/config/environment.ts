@@ -36,6 +36,14 @@ export interface ServerConfig {
 /** The default of every server setting (the scheduler's are `SCHEDULER_DEFAULTS`). */
 export const SERVER_DEFAULTS: ServerConfig = Object.freeze({ port: 8010, shutdownGraceMs: 10_000, logLevel: 'info', logFormat: 'json' });
 
+/** Each server variable and the `ServerConfig` setting it sets; unset, `SERVER_DEFAULTS` applies. */
+export const SERVER_ENV_SETTINGS = Object.freeze({
+  PORT: 'port',
+  SHUTDOWN_GRACE_MS: 'shutdownGraceMs',
+  LOG_LEVEL: 'logLevel',
+  LOG_FORMAT: 'logFormat',
+} as const satisfies Record<string, keyof ServerConfig>);
+
 /** Each scheduler variable and the `SchedulerModule` option it sets; unset, the module's default applies. */
 export const SCHEDULER_ENV_OPTIONS = Object.freeze({
   SCHEDULER_DATA_DIR: 'dataDir',
@@ -160,15 +168,13 @@ export function loadEnvironment(env: Readonly<Record<string, string | undefined>
   return vars;
 }
 
-/** The server's settings from `env`, defaults applied. */
+/** The server's settings from `env`, defaults applied (`LOG_FORMAT` defaults to `pretty` when `NODE_ENV=development`). */
 export function serverConfigFrom(env: Readonly<Record<string, string | undefined>>): ServerConfig {
-  const vars = loadEnvironment(env);
-  return Object.freeze({
-    port: vars.PORT ?? SERVER_DEFAULTS.port,
-    shutdownGraceMs: vars.SHUTDOWN_GRACE_MS ?? SERVER_DEFAULTS.shutdownGraceMs,
-    logLevel: vars.LOG_LEVEL ?? SERVER_DEFAULTS.logLevel,
-    logFormat: vars.LOG_FORMAT ?? (env.NODE_ENV?.trim() === 'development' ? 'pretty' : SERVER_DEFAULTS.logFormat),
-  });
+  const vars = loadEnvironment(env) as unknown as Readonly<Record<string, unknown>>;
+  const config: Record<string, unknown> = { ...SERVER_DEFAULTS };
+  if (env.NODE_ENV?.trim() === 'development') config.logFormat = 'pretty';
+  for (const [name, setting] of Object.entries(SERVER_ENV_SETTINGS)) if (vars[name] !== undefined) config[setting] = vars[name];
+  return Object.freeze(config) as unknown as ServerConfig;
 }
 
 /** The `SchedulerModule` options `env` sets (only those: the module applies its own defaults to the rest). */

@@ -11,7 +11,7 @@ import type { Server, ServerResponse } from 'node:http';
 import { Injectable, type INestApplication, Optional } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../../scheduler/execution/schedule-executor';
+import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../../scheduler';
 import { ShutdownState } from './shutdown-state';
 
 /** Options of `installGracefulShutdown`. */
