@@ -6,7 +6,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { ScheduleInputError } from '../core/errors';
 import type { Policy } from '../core/policy';
-import { quoteInput } from '../core/request';
+import { quoteInput } from './request';
 import { SchedulePolicy } from './policies/schedule-policy.decorator';
 
 function isPolicy(v: unknown): v is Policy {

@@ -4,7 +4,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { canonicalJson } from '../core/config/merge';
-import { checkConfigShape, checkTargetLists, parseScheduleRequest, resolvePolicyConfig } from '../core/request';
+import { checkConfigShape, checkTargetLists, parseScheduleRequest, resolvePolicyConfig } from './request';
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
 import type { SuccessEnvelope } from './envelope';
 import { PolicyRegistry } from './policy-registry';

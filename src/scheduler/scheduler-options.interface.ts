@@ -5,7 +5,7 @@
  */
 import type { Type } from '@nestjs/common';
 import type { Policy } from '../core/policy';
-import type { PresetTable } from '../core/request';
+import type { PresetTable } from './request';
 
 /** Settings of the schedule endpoint that may be computed at start-up. */
 export interface SchedulerModuleOptions {

@@ -2,7 +2,7 @@
  * Injection tokens of the scheduler module (symbols, so a host app's tokens cannot collide) and
  * the one home of every option default: the env class, the README and the pool refer to these.
  */
-import { DEFAULT_CONFIG_LIMITS } from '../core/request/config-limits';
+import { DEFAULT_CONFIG_LIMITS } from './request/config-limits';
 import type { SchedulerModuleForRootOptions } from './scheduler-options.interface';
 
 export { SCHEDULE_EXECUTOR } from './execution/schedule-executor';

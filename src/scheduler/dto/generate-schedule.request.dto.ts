@@ -1,6 +1,6 @@
 /**
  * The request body as documented in OpenAPI. Validation is done by the framework-free parser
- * (`core/request`), which gives the contract's exact messages; this class only documents.
+ * (`../request`), which gives the contract's exact messages; this class only documents.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 

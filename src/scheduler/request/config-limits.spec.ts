@@ -1,5 +1,5 @@
-import { ConfigError } from '../errors';
-import { MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../config/merge';
+import { ConfigError } from '../../core/errors';
+import { MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../../core/config/merge';
 import { checkConfigShape, checkTargetLists, DEFAULT_CONFIG_LIMITS } from './config-limits';
 
 function nested(depth: number): unknown {

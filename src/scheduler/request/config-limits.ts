@@ -2,8 +2,8 @@
  * Operator limits on what a request's config may hold: nesting depth, number of values and the
  * length of target lists. Checked before any merge so a hostile config costs little to refuse.
  */
-import { ConfigError } from '../errors';
-import { isPlainObject, MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../config/merge';
+import { ConfigError } from '../../core/errors';
+import { isPlainObject, MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../../core/config/merge';
 
 /** Limits on a request's config; the merge's own bounds (`MAX_CONFIG_*`) still apply above them. */
 export interface ConfigLimits {

@@ -3,8 +3,8 @@
  * `'{"policy": NAME, "config": {...}}'` (what clients send), the same object inline, or a bare
  * policy name such as `"dummy"` (older clients). `preset` is our extension.
  */
-import { ScheduleInputError } from '../errors';
-import { isPlainObject } from '../config/merge';
+import { ScheduleInputError } from '../../core/errors';
+import { isPlainObject } from '../../core/config/merge';
 import { kindOf, quoteInput } from './parse-time';
 
 /** The policy part of a request, before the policy is looked up. */

@@ -2,9 +2,9 @@
  * Reading the request's `t0`/`t1` fields: strings only, in the forms of `parseInstant`, with a
  * message that names the field and the accepted forms.
  */
-import { ScheduleInputError } from '../errors';
-import { ACCEPTED_TIME_FORMATS, parseInstant } from '../time/iso';
-import type { Micros } from '../time/micros';
+import { ScheduleInputError } from '../../core/errors';
+import { ACCEPTED_TIME_FORMATS, parseInstant } from '../../core/time/iso';
+import type { Micros } from '../../core/time/micros';
 
 /** Echo of a client value in a message: JSON-quoted and cut short so a message stays one line. */
 export function quoteInput(value: string, max = 40): string {

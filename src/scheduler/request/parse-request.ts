@@ -2,9 +2,9 @@
  * Reading a whole schedule request body: `{t0, t1, policy}`, the window checks, and the policy
  * field. Framework-free so the same rules serve the HTTP layer, a CLI and the benchmarks.
  */
-import { ScheduleInputError } from '../errors';
-import { isPlainObject } from '../config/merge';
-import type { Micros } from '../time/micros';
+import { ScheduleInputError } from '../../core/errors';
+import { isPlainObject } from '../../core/config/merge';
+import type { Micros } from '../../core/time/micros';
 import { parsePolicyField, type PolicyRequest } from './parse-policy';
 import { kindOf, parseTimeField, quoteInput } from './parse-time';
 

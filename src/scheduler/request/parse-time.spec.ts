@@ -1,4 +1,4 @@
-import { ScheduleInputError } from '../errors';
+import { ScheduleInputError } from '../../core/errors';
 import { kindOf, parseTimeField, quoteInput } from './parse-time';
 
 const at = (iso: string) => Date.parse(iso) * 1000;

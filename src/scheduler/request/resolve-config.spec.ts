@@ -1,7 +1,7 @@
-import { ConfigError, ScheduleInputError } from '../errors';
-import { deepFreeze } from '../config/merge';
-import { parseConfig, s, type Infer } from '../config/schema';
-import type { Policy } from '../policy';
+import { ConfigError, ScheduleInputError } from '../../core/errors';
+import { deepFreeze } from '../../core/config/merge';
+import { parseConfig, s, type Infer } from '../../core/config/schema';
+import type { Policy } from '../../core/policy';
 import { parsePolicyField } from './parse-policy';
 import { resolvePolicyConfig } from './resolve-config';
 

@@ -1,4 +1,4 @@
-import { ScheduleInputError } from '../errors';
+import { ScheduleInputError } from '../../core/errors';
 import { checkWindow, parseScheduleRequest } from './parse-request';
 
 const limits = { maxWindowDays: 31 };

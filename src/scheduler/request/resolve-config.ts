@@ -2,9 +2,9 @@
  * The config a policy runs with: its defaults, then a named preset (extension), then the
  * request's `config`, deep-merged and validated by the policy. Defaults are never modified.
  */
-import { ScheduleInputError } from '../errors';
-import { deepMerge } from '../config/merge';
-import type { Policy } from '../policy';
+import { ScheduleInputError } from '../../core/errors';
+import { deepMerge } from '../../core/config/merge';
+import type { Policy } from '../../core/policy';
 import type { PolicyRequest } from './parse-policy';
 import { quoteInput } from './parse-time';
 

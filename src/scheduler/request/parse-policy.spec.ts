@@ -1,4 +1,4 @@
-import { ScheduleInputError } from '../errors';
+import { ScheduleInputError } from '../../core/errors';
 import { parsePolicyField } from './parse-policy';
 
 describe('parsePolicyField', () => {
