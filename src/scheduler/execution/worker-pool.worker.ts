@@ -1,7 +1,7 @@
 /**
  * The task module piscina loads in each worker thread: it loads the policies and runs the warm-up
- * jobs once (piscina marks the worker ready only after this module has loaded), then answers each
- * job with a `JobReply`. One job at a time per worker.
+ * jobs once (the worker reads no job before this module has loaded), then answers each job with a
+ * `JobReply`. One job at a time per worker.
  */
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import type { Policy } from '../../core/policy';
