@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { ShutdownState } from '../src/server/lifecycle';
-import { createRootLogger, ROOT_LOGGER } from '../src/server/logging';
-import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../src/scheduler';
+import { AppLogger, createRootLogger, ROOT_LOGGER } from '../src/server/logging';
+import { INTERNAL_ERROR_MESSAGE, SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../src/scheduler';
 import { createTestApp } from './helpers/create-app';
 
 const URL = '/api/v1/schedule/';
@@ -169,6 +169,38 @@ describe('operations (production app)', () => {
         'Invalid config: config.calibration_targets lists 3 targets; at most 2 are accepted (the configured limit).',
       );
     });
+  });
+});
+
+describe('an unexpected error', () => {
+  it('answers the fixed 500 and logs the error with its stack, in the same format and with the request id', async () => {
+    const lines: string[] = [];
+    const logger = createRootLogger({ logLevel: 'info', logFormat: 'json' }, { write: (l: string) => void lines.push(l) });
+    const broken: ScheduleExecutor = { run: () => Promise.reject(new TypeError('secret detail')) };
+    const app = await createTestApp({
+      env: { SCHEDULER_DATA_DIR: dataDir },
+      overrides: [
+        { provide: ROOT_LOGGER, useValue: logger },
+        { provide: SCHEDULE_EXECUTOR, useValue: broken },
+      ],
+    });
+    app.useLogger(app.get(AppLogger));
+    try {
+      const res = await post(app, BODY).set('X-Request-Id', 'req-500');
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ status: 'error', message: INTERNAL_ERROR_MESSAGE });
+      const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(records.find((r) => r.level === 'error' && r.context === 'Scheduler')).toMatchObject({
+        requestId: 'req-500',
+        msg: 'TypeError: secret detail',
+        err: { stack: expect.stringContaining('secret detail') },
+      });
+      const record = records.find((r) => r.msg === 'request');
+      expect(record).toMatchObject({ level: 'error', requestId: 'req-500', status: 500, policy: 'dummy' });
+      expect(record?.error).toBeUndefined(); // the fixed message adds nothing to the error line above
+    } finally {
+      await app.close();
+    }
   });
 });
 
