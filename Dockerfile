@@ -1,24 +1,29 @@
 # syntax=docker/dockerfile:1
 # Telescope schedule server. Build: docker build -t schedule-server .
 # Run:   docker run --rm -p 8010:8010 schedule-server
+#
+# Node 24 (LTS, supported until April 2028): Node 20 reached its end of life in April 2026 and
+# Node 22 ends in April 2027. The code also runs on Node 20 and 22 (package.json `engines`).
+# No dependency needs an install script to work (@scarf/scarf's is telemetry, @parcel/watcher's
+# builds from source only when asked), so every `npm ci` here runs none, whatever the npm version.
 
 # 1. Compile TypeScript with the full dependency tree.
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
 # 2. Production dependencies only.
-FROM node:20-slim AS deps
+FROM node:24-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 # 3. The runtime image: compiled code + production dependencies, as the unprivileged `node` user.
-FROM node:20-slim
+FROM node:24-slim
 ENV NODE_ENV=production \
     PORT=8010 \
     SCHEDULER_DATA_DIR=/app/data
@@ -30,7 +35,7 @@ COPY --chown=node:node package.json ./
 COPY --chown=node:node data ./data
 USER node
 EXPOSE 8010
-# node:20-slim has no curl; Node 20's fetch does the probe. Readiness: policies registered, workers
+# node:24-slim has no curl; Node's fetch does the probe. Readiness: policies registered, workers
 # up, data directory readable, not shutting down (liveness alone is GET /health).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8010) + '/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

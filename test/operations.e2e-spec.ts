@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { ShutdownState } from '../src/server/lifecycle';
-import { AppLogger } from '../src/server/logging';
-import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../src/scheduler';
+import { AppLogger, createRootLogger, ROOT_LOGGER } from '../src/server/logging';
+import { INTERNAL_ERROR_MESSAGE, SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../src/scheduler';
 import { createTestApp } from './helpers/create-app';
 
 const URL = '/api/v1/schedule/';
@@ -23,13 +23,13 @@ const post = (app: NestExpressApplication, body: unknown) =>
 describe('operations (production app)', () => {
   let app: NestExpressApplication;
   const lines: string[] = [];
-  const logger = new AppLogger({ level: 'info', format: 'json', sink: (l) => lines.push(l) });
+  const logger = createRootLogger({ logLevel: 'info', logFormat: 'json' }, { write: (l: string) => void lines.push(l) });
   const records = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => r.msg === 'request');
 
   beforeAll(async () => {
     app = await createTestApp({
       env: { SCHEDULER_DATA_DIR: dataDir, SCHEDULER_MAX_CONFIG_DEPTH: '3', SCHEDULER_MAX_CALIBRATION_TARGETS: '2' },
-      overrides: [{ provide: AppLogger, useValue: logger }],
+      overrides: [{ provide: ROOT_LOGGER, useValue: logger }],
     });
   });
   afterAll(() => app.close());
@@ -100,7 +100,9 @@ describe('operations (production app)', () => {
       expect(a.headers['x-request-id']).toMatch(uuid);
       expect(b.headers['x-request-id']).toMatch(uuid);
       const [ra, rb] = records();
-      expect(ra).toMatchObject({ requestId: a.headers['x-request-id'], status: 400, policy: 'dummy', t0: 'soon' });
+      // A client error's record carries the message the client got.
+      expect(ra).toMatchObject({ requestId: a.headers['x-request-id'], status: 400, policy: 'dummy', t0: 'soon', error: a.body.message });
+      expect(ra.error).toMatch(/^Invalid t0 "soon"/);
       expect(ra.queueWaitMs).toBeUndefined();
       expect(rb).toMatchObject({ requestId: b.headers['x-request-id'], status: 200 });
     });
@@ -108,7 +110,9 @@ describe('operations (production app)', () => {
     it('logs body parser errors (bad JSON) with their status and id', async () => {
       const res = await request(app.getHttpServer()).post(URL).set('Content-Type', 'application/json').send('{"t0":');
       expect(res.status).toBe(400);
-      expect(records()).toEqual([expect.objectContaining({ status: 400, requestId: res.headers['x-request-id'], path: URL })]);
+      expect(records()).toEqual([
+        expect.objectContaining({ status: 400, requestId: res.headers['x-request-id'], path: URL, error: res.body.message }),
+      ]);
     });
 
     it('logs health probes at debug level only', async () => {
@@ -165,6 +169,38 @@ describe('operations (production app)', () => {
         'Invalid config: config.calibration_targets lists 3 targets; at most 2 are accepted (the configured limit).',
       );
     });
+  });
+});
+
+describe('an unexpected error', () => {
+  it('answers the fixed 500 and logs the error with its stack, in the same format and with the request id', async () => {
+    const lines: string[] = [];
+    const logger = createRootLogger({ logLevel: 'info', logFormat: 'json' }, { write: (l: string) => void lines.push(l) });
+    const broken: ScheduleExecutor = { run: () => Promise.reject(new TypeError('secret detail')) };
+    const app = await createTestApp({
+      env: { SCHEDULER_DATA_DIR: dataDir },
+      overrides: [
+        { provide: ROOT_LOGGER, useValue: logger },
+        { provide: SCHEDULE_EXECUTOR, useValue: broken },
+      ],
+    });
+    app.useLogger(app.get(AppLogger));
+    try {
+      const res = await post(app, BODY).set('X-Request-Id', 'req-500');
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ status: 'error', message: INTERNAL_ERROR_MESSAGE });
+      const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(records.find((r) => r.level === 'error' && r.context === 'Scheduler')).toMatchObject({
+        requestId: 'req-500',
+        msg: 'TypeError: secret detail',
+        err: { stack: expect.stringContaining('secret detail') },
+      });
+      const record = records.find((r) => r.msg === 'request');
+      expect(record).toMatchObject({ level: 'error', requestId: 'req-500', status: 500, policy: 'dummy' });
+      expect(record?.error).toBeUndefined(); // the fixed message adds nothing to the error line above
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import request from 'supertest';
 import { configureApp, NEST_APP_OPTIONS } from '../src/server/configure-app';
 import { SCHEDULE_EXECUTOR, SchedulerModule, type ScheduleExecutor } from '../src/scheduler';
 import type { SchedulerModuleForRootOptions } from '../src/scheduler/scheduler-options.interface';
+import { waitForWorkers } from '../src/testing/wait-for-workers';
 
 const URL = '/api/v1/schedule/';
 const LONG = { t0: '2026-03-01 00:00', t1: '2026-03-31 00:00', policy: { policy: 'basic' } };
@@ -24,16 +25,6 @@ async function createPoolApp(options: SchedulerModuleForRootOptions): Promise<Ne
   await app.init();
   await waitForWorkers(app.get<ScheduleExecutor>(SCHEDULE_EXECUTOR), options.workerThreads ?? 1);
   return app;
-}
-
-async function waitForWorkers(executor: ScheduleExecutor, n: number, timeoutMs = 60_000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    const stats = executor.stats?.() as { readyWorkers?: number } | undefined;
-    if ((stats?.readyWorkers ?? 0) >= n) return;
-    if (Date.now() - start > timeoutMs) throw new Error(`workers not ready after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('worker pool through HTTP', () => {

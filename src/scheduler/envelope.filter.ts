@@ -5,6 +5,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Injectable, Logger, type LoggerService } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { errorToEnvelope, MethodNotAllowedError } from './envelope';
+import { requestFacts } from './request-facts';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
 
@@ -16,7 +17,7 @@ export function logUnexpectedError(logger: Pick<LoggerService, 'error'>, excepti
   );
 }
 
-/** Answers `{status: "error", message}` with the status `errorToEnvelope` decides; logs bugs. */
+/** Answers `{status: "error", message}` with the status `errorToEnvelope` decides; logs bugs; notes the message for the request log. */
 @Catch()
 @Injectable()
 export class EnvelopeExceptionFilter implements ExceptionFilter {
@@ -29,8 +30,10 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const { httpStatus, body, unexpected } = errorToEnvelope(exception, this.settings.bodyLimit);
+    const http = host.switchToHttp();
     if (unexpected) logUnexpectedError(this.logger, exception);
-    const res: unknown = host.switchToHttp().getResponse();
+    else requestFacts(http.getRequest<object>()).errorMessage = body.message;
+    const res: unknown = http.getResponse();
     if (exception instanceof MethodNotAllowedError) {
       this.adapterHost.httpAdapter.setHeader(res, 'Allow', exception.allow.join(', '));
     }

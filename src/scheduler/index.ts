@@ -7,7 +7,8 @@
 // The module, its options and what it provides.
 export { SchedulerModule } from './scheduler.module';
 export type { SchedulerModuleExtras, SchedulerModuleForRootOptions, SchedulerModuleOptions, SchedulerSettings } from './scheduler-options.interface';
-export { SCHEDULE_EXECUTOR, SCHEDULER_SETTINGS } from './scheduler.constants';
+export { SCHEDULE_EXECUTOR, SCHEDULER_DEFAULTS, SCHEDULER_SETTINGS } from './scheduler.constants';
+export { parseByteSize } from './scheduler-settings';
 export { ScheduleService, SUCCESS_MESSAGE } from './schedule.service';
 export { PolicyRegistry } from './policy-registry';
 
@@ -68,6 +69,6 @@ export {
   ScheduleTimeoutError,
 } from './execution/schedule-executor';
 
-// OpenAPI and the request log.
+// OpenAPI, and the facts a request log reads from the request object.
 export { addPolicySchemas } from './policy-schemas';
-export { type RequestNote, runWithRequestNote } from './request-note';
+export { requestFacts, type RequestFacts } from './request-facts';

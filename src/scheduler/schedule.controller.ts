@@ -10,6 +10,7 @@ import { EnvelopeExceptionFilter } from './envelope.filter';
 import { MethodNotAllowedError, type SuccessEnvelope } from './envelope';
 import { JsonRequest } from './json-request.guard';
 import { ScheduleRequestBody } from './pipes/schedule-request-body.decorator';
+import { requestFacts } from './request-facts';
 import { ScheduleService } from './schedule.service';
 
 const example = (summary: string, message: string) => ({ summary, value: { status: 'error', message } });
@@ -118,8 +119,8 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
         busy: example('queue full', 'The server is busy: 64 schedules are already waiting; try again shortly.'),
       },
     })
-    schedule(@ScheduleRequestBody() request: Readonly<GenerateScheduleRequestDto>): Promise<SuccessEnvelope> {
-      return this.service.generate(request);
+    schedule(@ScheduleRequestBody() request: Readonly<GenerateScheduleRequestDto>, @Req() req: object): Promise<SuccessEnvelope> {
+      return this.service.generate(request, requestFacts(req));
     }
 
     /** Any other method on the route: 405 with `Allow: POST` (declared after the POST route, so it never sees a POST). */

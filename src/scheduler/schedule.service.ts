@@ -11,7 +11,7 @@ import type { GenerateScheduleRequestDto } from './dto/generate-schedule.request
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
 import type { SuccessEnvelope } from './envelope';
 import { PolicyRegistry } from './policy-registry';
-import { noteRequest } from './request-note';
+import type { RequestFacts } from './request-facts';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
 
@@ -28,15 +28,15 @@ export class ScheduleService {
   ) {}
 
   /**
-   * Answers a request (as `ScheduleRequestPipe` validates it) with the success envelope; what the
-   * request log wants to know goes to the current request's note.
+   * Answers a request (as `ScheduleRequestPipe` validates it) with the success envelope; what a
+   * request log wants to know goes into `facts` as soon as it is known (also when it then fails).
    */
-  async generate(request: Readonly<GenerateScheduleRequestDto>): Promise<SuccessEnvelope> {
+  async generate(request: Readonly<GenerateScheduleRequestDto>, facts: RequestFacts = {}): Promise<SuccessEnvelope> {
     const t0 = parseTimeField('t0', request.t0);
     const t1 = parseTimeField('t1', request.t1);
     checkWindow(t0, t1, this.settings, request.t0, request.t1);
     const policy = this.registry.require(request.policy.policy);
-    noteRequest({ policy: policy.name });
+    facts.policy = policy.name;
     const { merged, config } = resolvePolicyConfig(policy, request.policy, this.settings.presets);
     // Equal requests (whatever their time format or key order) get equal seeds, hence equal schedules.
     const seed = canonicalJson({ t0, t1, policy: policy.name, config: merged });
@@ -47,7 +47,7 @@ export class ScheduleService {
       config,
       ctx: { dataDir: this.settings.dataDir, seed, now: new Date(), floors: this.settings.floors },
     });
-    noteRequest({ queueWaitMs: result.queueWaitMs ?? 0 });
+    facts.queueWaitMs = result.queueWaitMs ?? 0;
     return { status: 'ok', commands: result.commands, message: result.note ?? SUCCESS_MESSAGE };
   }
 }

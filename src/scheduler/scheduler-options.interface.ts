@@ -1,6 +1,7 @@
 /**
  * Options of `SchedulerModule`. `SchedulerModuleOptions` may come from a factory
  * (`forRootAsync`); `SchedulerModuleExtras` shape the module itself, so they are always static.
+ * Every default lives in `SCHEDULER_DEFAULTS` (`scheduler.constants.ts`).
  */
 import type { Type } from '@nestjs/common';
 import type { SchedulePolicyProvider } from './policies/schedule-policy.decorator';
@@ -11,73 +12,73 @@ import type { SafetyFloors } from '../core/safety/floors';
 export interface SchedulerModuleOptions {
   /**
    * Longest window `t1 - t0` accepted, in days; longer windows get a 400 naming the limit.
-   * @default 31
+   * @default `SCHEDULER_DEFAULTS.maxWindowDays`
    */
   maxWindowDays?: number;
   /**
    * Largest request body, in bytes or body-parser syntax (`'1mb'`). `configureApp` gives it to the
    * JSON body parser; the controller also answers 413 when `Content-Length` says more.
-   * @default '1mb'
+   * @default `SCHEDULER_DEFAULTS.bodyLimit`
    */
   bodyLimit?: string | number;
   /**
    * Directory in which policies resolve named master-schedule files (relative to the working
    * directory).
-   * @default './data'
+   * @default `SCHEDULER_DEFAULTS.dataDir`
    */
   dataDir?: string;
   /**
    * Named stored configs by policy name then preset name, selected with `"preset": NAME` in the
    * request (between the policy's defaults and the request's `config`). They add to a policy's
    * own `presets`; a name both define takes the one given here (the operator's).
-   * @default {}
+   * @default `SCHEDULER_DEFAULTS.presets`
    */
   presets?: PresetTable;
   /**
    * Deepest nesting accepted in a request's `config` (levels below the config object); at most
    * the core's bound of 16.
-   * @default 16
+   * @default `SCHEDULER_DEFAULTS.maxConfigDepth`
    */
   maxConfigDepth?: number;
   /**
    * Values (objects, arrays and scalars) accepted in a request's `config` in all; at most the
    * core's bound of 10000.
-   * @default 10000
+   * @default `SCHEDULER_DEFAULTS.maxConfigValues`
    */
   maxConfigValues?: number;
   /**
    * Longest `calibration_targets` (and `soft_targets`) list accepted in a request's config; each
    * target costs ephemeris work.
-   * @default 32
+   * @default `SCHEDULER_DEFAULTS.maxCalibrationTargets`
    */
   maxCalibrationTargets?: number;
   /**
    * Worker threads that compute the built-in policies, so a long schedule never blocks the event
    * loop. `0` runs every policy on the calling thread (tests, debugging).
-   * @default os.availableParallelism()
+   * @default one per core (`defaultWorkerThreads()`)
    */
   workerThreads?: number;
   /**
    * Schedules that may wait for a free worker; one more is answered 503 at once.
-   * @default 64
+   * @default `SCHEDULER_DEFAULTS.queueLimit`
    */
   queueLimit?: number;
   /**
    * Time limit of one schedule in milliseconds (queue wait included); past it the answer is 503
    * and the worker computing it is terminated and replaced.
-   * @default 30000
+   * @default `SCHEDULER_DEFAULTS.timeLimitMs`
    */
   timeLimitMs?: number;
   /**
    * Built-in policies cheap enough to run on the calling thread even with workers (they never
    * queue behind long schedules).
-   * @default ['dummy']
+   * @default `SCHEDULER_DEFAULTS.inProcessPolicies`
    */
   inProcessPolicies?: string[];
   /**
    * Whether each worker computes a one-hour `basic` schedule before it takes requests, so the
    * first real request does not pay for caches and JIT compilation.
-   * @default true
+   * @default `SCHEDULER_DEFAULTS.warmup`
    */
   warmup?: boolean;
   /**
@@ -98,14 +99,14 @@ export interface SchedulerModuleOptions {
 export interface SchedulerModuleExtras {
   /**
    * Path before `/schedule` (`POST /<routePrefix>/schedule/`).
-   * @default 'api/v1'
+   * @default `SCHEDULER_DEFAULTS.routePrefix`
    */
   routePrefix?: string;
   /**
    * Extra policy classes, each decorated with `@SchedulePolicy({ name, config, description })`;
    * registered as providers of the module next to the built-in ones (a class the host app also
    * provides itself is still one policy).
-   * @default []
+   * @default `SCHEDULER_DEFAULTS.policies`
    */
   policies?: Type<SchedulePolicyProvider>[];
 }

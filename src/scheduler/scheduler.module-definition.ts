@@ -5,12 +5,12 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
 import { SchedulePolicyMetadata } from './policies/schedule-policy.decorator';
 import { createScheduleController } from './schedule.controller';
-import { DEFAULT_ROUTE_PREFIX, SCHEDULER_MODULE_OPTIONS } from './scheduler.constants';
+import { SCHEDULER_DEFAULTS, SCHEDULER_MODULE_OPTIONS } from './scheduler.constants';
 import type { SchedulerModuleExtras, SchedulerModuleOptions } from './scheduler-options.interface';
 
 /** Strips slashes at both ends: `'/api/v1/'` → `'api/v1'`. */
 export function normalizeRoutePrefix(prefix: string | undefined): string {
-  return (prefix ?? DEFAULT_ROUTE_PREFIX).trim().replace(/^\/+|\/+$/g, '');
+  return (prefix ?? SCHEDULER_DEFAULTS.routePrefix).trim().replace(/^\/+|\/+$/g, '');
 }
 
 /** Base class, options token and option types of `SchedulerModule`. */
@@ -20,7 +20,7 @@ export const {
   ASYNC_OPTIONS_TYPE: SCHEDULER_ASYNC_OPTIONS_TYPE,
 } = new ConfigurableModuleBuilder<SchedulerModuleOptions>({ optionsInjectionToken: SCHEDULER_MODULE_OPTIONS })
   .setClassMethodName('forRoot')
-  .setExtras<SchedulerModuleExtras>({ routePrefix: DEFAULT_ROUTE_PREFIX, policies: [] }, (definition, extras) => {
+  .setExtras<SchedulerModuleExtras>({ routePrefix: SCHEDULER_DEFAULTS.routePrefix, policies: [] }, (definition, extras) => {
     const prefix = normalizeRoutePrefix(extras.routePrefix);
     for (const cls of extras.policies ?? []) {
       // Not found by the registry otherwise: say so at start-up rather than answer "Unknown policy".

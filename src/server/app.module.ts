@@ -1,41 +1,21 @@
 /** The standalone server: configuration from the environment, the scheduler, health, logs and shutdown. */
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfigModule, type AppConfig } from './config';
+import { ConfigModule } from '@nestjs/config';
+import { schedulerConfig, serverConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { InFlightRequests, ShutdownState } from './lifecycle';
-import { AppLogger } from './logging';
+import { LoggingModule } from './logging';
 import { SchedulerModule } from '../scheduler';
 
 /** Root module of `main.ts` (host apps import `SchedulerModule` instead). */
 @Module({
   imports: [
-    AppConfigModule,
-    SchedulerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        maxWindowDays: config.maxWindowDays,
-        bodyLimit: config.bodyLimit,
-        dataDir: config.dataDir,
-        maxConfigDepth: config.maxConfigDepth,
-        maxConfigValues: config.maxConfigValues,
-        maxCalibrationTargets: config.maxCalibrationTargets,
-        workerThreads: config.workerThreads,
-        queueLimit: config.queueLimit,
-        timeLimitMs: config.timeLimitMs,
-        sunFloorDeg: config.sunFloorDeg,
-        mountElLimits: config.mountElLimits,
-      }),
-    }),
+    // No .env file: the process environment is the configuration (containers, systemd units).
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [serverConfig] }),
+    LoggingModule,
+    SchedulerModule.forRootAsync(schedulerConfig.asProvider()),
   ],
   controllers: [HealthController],
-  providers: [
-    ShutdownState,
-    InFlightRequests,
-    {
-      provide: AppLogger,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new AppLogger({ level: config.logLevel, format: config.logFormat }),
-    },
-  ],
+  providers: [ShutdownState, InFlightRequests],
 })
 export class AppModule {}

@@ -8,14 +8,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import type { Logger } from 'pino';
 import { InFlightRequests } from './lifecycle/graceful-shutdown';
-import { AppLogger } from './logging/app-logger';
-import { createRequestLoggingMiddleware, requestNoteMiddleware } from './logging/request-logging.middleware';
+import { createRequestLogMiddleware, ROOT_LOGGER } from './logging';
 import {
   addPolicySchemas,
   EnvelopeExceptionFilter,
   errorToEnvelope,
   PolicyRegistry,
+  requestFacts,
   SCHEDULER_SETTINGS,
   type SchedulerSettings,
 } from '../scheduler';
@@ -80,8 +81,8 @@ function optional<T>(app: NestExpressApplication, token: unknown): T | undefined
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const settings = app.get<SchedulerSettings>(SCHEDULER_SETTINGS);
   // First, so that every answer (including body parser errors) is timed, logged and carries its id.
-  const logger = optional<AppLogger>(app, AppLogger);
-  if (logger) app.use(createRequestLoggingMiddleware(logger));
+  const logger = optional<Logger>(app, ROOT_LOGGER);
+  if (logger) app.use(createRequestLogMiddleware(logger));
   const inFlight = optional<InFlightRequests>(app, InFlightRequests);
   if (inFlight) app.use(inFlight.middleware);
   app.use(helmet(HELMET_OPTIONS));
@@ -92,12 +93,12 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // strict: false lets a JSON scalar through, so the service can say the body must be an object.
   app.useBodyParser('json', { limit: settings.bodyLimitBytes, strict: false });
   // Body parser errors (bad JSON, too large, bad charset) answered with the envelope right here.
-  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
-    const { httpStatus, body } = errorToEnvelope(err, settings.bodyLimit);
+    const { httpStatus, body, unexpected } = errorToEnvelope(err, settings.bodyLimit);
+    if (!unexpected) requestFacts(req).errorMessage = body.message;
     res.status(httpStatus).json(body);
   });
-  app.use(requestNoteMiddleware);
   app.useGlobalFilters(app.get(EnvelopeExceptionFilter));
   let document: OpenAPIObject | undefined;
   SwaggerModule.setup(DOCS_PATH, app, () => (document ??= buildOpenApiDocument(app)), {

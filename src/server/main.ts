@@ -2,32 +2,33 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
 import { AppModule } from './app.module';
-import { APP_CONFIG, type AppConfig, loadAppConfig } from './config';
+import { loadEnvironment, serverConfig, type ServerConfig } from './config';
 import { configureApp, NEST_APP_OPTIONS } from './configure-app';
 import { InFlightRequests, installGracefulShutdown } from './lifecycle';
-import { AppLogger } from './logging';
+import { AppLogger, ROOT_LOGGER } from './logging';
 
 async function bootstrap(): Promise<void> {
-  // Read once here too, so that a bad environment stops the server before anything is logged.
-  const env = loadAppConfig(process.env);
-  const early = new AppLogger({ level: env.logLevel, format: env.logFormat });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...NEST_APP_OPTIONS, logger: early });
-  const logger = app.get(AppLogger);
-  app.useLogger(logger);
+  // Checked here first, so that a bad environment stops the server with one plain line.
+  loadEnvironment(process.env);
+  // Nest's messages wait for the app's own logger, so that every line has the same format.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...NEST_APP_OPTIONS, bufferLogs: true });
+  app.useLogger(app.get(AppLogger));
+  const logger = app.get<Logger>(ROOT_LOGGER);
   process.on('unhandledRejection', (reason: unknown) => {
-    logger.write('error', 'unhandled promise rejection', { error: reason instanceof Error ? reason.message : String(reason) });
+    logger.error({ err: reason }, 'unhandled promise rejection');
   });
   process.on('uncaughtException', (err: Error) => {
     // The process state is unknown after this: log it and let the supervisor restart us.
-    logger.write('error', 'uncaught exception: exiting', { error: err.message, stack: err.stack });
+    logger.fatal({ err }, 'uncaught exception: exiting');
     process.exit(1);
   });
   configureApp(app);
-  const config = app.get<AppConfig>(APP_CONFIG);
+  const config = app.get<ServerConfig>(serverConfig.KEY);
   installGracefulShutdown(app, app.get(InFlightRequests), { graceMs: config.shutdownGraceMs, logger });
   await app.listen(config.port);
-  logger.write('info', 'listening', { port: config.port, pid: process.pid });
+  logger.info({ port: config.port, pid: process.pid }, 'listening');
 }
 
 bootstrap().catch((err: unknown) => {

@@ -1,7 +1,7 @@
 /**
  * Policies used only by the worker-pool specs, loaded through `extraPolicyModules`; never part of
  * the production registry. Each one exercises one behaviour of a worker: a result, a wait, a
- * runaway loop, a client error, a bug, a crash.
+ * runaway loop, a client error, a bug, a crash, a result with more than the documented fields.
  */
 import { NumberField, OptionalField, StringField } from '../core/config/decorators';
 import { ConfigError, ScheduleInputError, UnsafeScheduleError } from '../core/errors';
@@ -54,6 +54,11 @@ function sleepSync(ms: number): void {
 /** The test policies, by the `policies` export that `extraPolicyModules` reads. */
 export const policies: readonly Policy[] = [
   policy('test-echo', (t0, t1, c, ctx) => ({ commands: echoText(t0, t1, c, ctx), note: c.note })),
+  policy('test-extra', (t0, t1, c, ctx) => {
+    // Documented fields the other branches add (blocks, safety), plus a member structured clone cannot copy.
+    const result = { commands: echoText(t0, t1, c, ctx), blocks: [{ name: 'idle', kind: 'idle', t0, t1, az: null, alt: null, throw: null }], safety: testSafetyReport(ctx, 'safe'), render: () => 'x' };
+    return result as unknown as ScheduleResult;
+  }),
   policy('test-sleep', (t0, t1, c, ctx) => {
     sleepSync(c.ms ?? 0);
     return { commands: echoText(t0, t1, c, ctx) };

@@ -6,7 +6,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Policy } from '../../src/core/policy';
-import { PolicyRegistry, SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../../src/scheduler';
+import { PolicyRegistry, SCHEDULE_EXECUTOR, SCHEDULER_SETTINGS, type ScheduleExecutor, type SchedulerSettings } from '../../src/scheduler';
 import { createTestApp, type TestAppOptions } from '../helpers/create-app';
 
 /** One request as bytes on the wire. */
@@ -87,7 +87,7 @@ export async function startFuzzTarget(dataDir: string, workerThreads = 0, option
     app,
     policies: app.get(PolicyRegistry).all(),
     dataDir,
-    bodyLimitBytes: 64 * 1024,
+    bodyLimitBytes: app.get<SchedulerSettings>(SCHEDULER_SETTINGS).bodyLimitBytes,
     send,
     close: async () => {
       agent.destroy();

@@ -6,7 +6,7 @@ import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/server/app.module';
-import { APP_CONFIG, type AppConfig, loadAppConfig } from '../../src/server/config';
+import { schedulerConfig, schedulerOptionsFrom, serverConfig, serverConfigFrom } from '../../src/server/config';
 import { configureApp, NEST_APP_OPTIONS } from '../../src/server/configure-app';
 
 /** Options of `createTestApp`. */
@@ -17,14 +17,16 @@ export interface TestAppOptions {
   readonly overrides?: readonly { provide: string | symbol | Type<unknown>; useValue: unknown }[];
 }
 
-/** The production app, configured and initialised, not listening (supertest binds a port). */
+/** The production app with the configuration `env` gives, configured and initialised, not listening (supertest binds a port). */
 export async function createTestApp(options: TestAppOptions = {}): Promise<NestExpressApplication> {
   // Schedules run on the main thread unless a spec asks for workers (test/worker-pool.e2e-spec.ts):
   // each worker under ts-jest compiles the core with ts-node, seconds per spec file.
-  const config: AppConfig = loadAppConfig({ LOG_LEVEL: 'silent', SCHEDULER_WORKER_THREADS: '0', ...options.env });
+  const env = { LOG_LEVEL: 'silent', SCHEDULER_WORKER_THREADS: '0', ...options.env };
   let builder = Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(APP_CONFIG)
-    .useValue(config);
+    .overrideProvider(serverConfig.KEY)
+    .useValue(serverConfigFrom(env))
+    .overrideProvider(schedulerConfig.KEY)
+    .useValue(schedulerOptionsFrom(env));
   for (const o of options.overrides ?? []) builder = builder.overrideProvider(o.provide).useValue(o.useValue);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ ...NEST_APP_OPTIONS, logger: false });

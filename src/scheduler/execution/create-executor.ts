@@ -37,8 +37,6 @@ export function warmupJob(dataDir: string, floors: SafetyFloors): ScheduleJob {
  */
 export const WORKER_RESOURCE_LIMITS = Object.freeze({ maxYoungGenerationSizeMb: 8 });
 
-const workerLogger = new Logger('ScheduleWorkers');
-
 /** The executor the module provides under `SCHEDULE_EXECUTOR`. */
 export function createScheduleExecutor(settings: SchedulerSettings, inProcess: InProcessExecutor): ScheduleExecutor {
   if (settings.workerThreads === 0) return inProcess;
@@ -48,8 +46,6 @@ export function createScheduleExecutor(settings: SchedulerSettings, inProcess: I
     timeLimitMs: settings.timeLimitMs,
     warmupJobs: settings.warmup ? [warmupJob(settings.dataDir, settings.floors)] : [],
     resourceLimits: WORKER_RESOURCE_LIMITS,
-    // Through Nest's Logger, so a host app's logger (app.useLogger) records worker crashes and policy bugs.
-    onError: (message) => workerLogger.error(message),
   });
   return new HybridExecutor(pool, inProcess, { inProcess: settings.inProcessPolicies });
 }

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { DEFAULT_SAFETY_FLOORS } from '../../core/safety/floors';
+import { waitForWorkers } from '../../testing/wait-for-workers';
 
 const SRC = path.resolve(__dirname, '../..');
 const ROOT = path.resolve(SRC, '..');
@@ -77,11 +78,12 @@ describe('WorkerPoolExecutor from compiled JS (as in dist/)', () => {
     const { ScheduleTimeoutError } = require(path.join(dist, 'scheduler/execution/schedule-executor.js')) as ContractModule;
     pool = new WorkerPoolExecutor({
       size: 1,
+      queueLimit: 4,
       timeLimitMs: 1_500,
       extraPolicyModules: [path.join(dist, 'testing/worker-pool-test-policies.js')],
-      onError: () => undefined,
+      logger: { error: () => undefined },
     });
-    await pool.ready();
+    await waitForWorkers(pool, 1);
     const ctx = { dataDir: '/data', seed: 's', now: new Date(0), floors: DEFAULT_SAFETY_FLOORS };
     const echo = await pool.run({ policy: 'test-echo', t0: 1, t1: 2, config: { note: 'n' }, ctx });
     expect(echo).toMatchObject({ commands: '# echo 1 2 {"note":"n"} s /data 1970-01-01T00:00:00.000Z\nimport time\n', note: 'n' });

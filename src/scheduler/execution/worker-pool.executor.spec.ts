@@ -1,15 +1,17 @@
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { validateConfig } from '../../core/config/validate';
 import { ConfigError, ScheduleInputError, UnsafeScheduleError } from '../../core/errors';
+import { validateConfig } from '../../core/config/validate';
+import { DEFAULT_SAFETY_FLOORS } from '../../core/safety/floors';
 import type { PolicyContext, ScheduleResult } from '../../core/policy';
 import { CORE_POLICIES } from '../../core/policies';
 import { policies as testPolicies, echoText, testSafetyReport } from '../../testing/worker-pool-test-policies';
+import { waitForWorkers } from '../../testing/wait-for-workers';
+import { errorToEnvelope, INTERNAL_ERROR_MESSAGE } from '../envelope';
+import { SCHEDULER_DEFAULTS } from '../scheduler.constants';
 import { ScheduleBusyError, ScheduleTimeoutError, type ScheduleJob, type ScheduleRun } from './schedule-executor';
 import { ScheduleExecutorClosedError, WorkerPoolExecutor, type WorkerPoolOptions } from './worker-pool.executor';
 import { HybridExecutor } from './worker-pool.hybrid-executor';
-import { INTERNAL_ERROR_MESSAGE } from './worker-pool.protocol';
-import { DEFAULT_SAFETY_FLOORS } from '../../core/safety/floors';
 
 // Under ts-jest every worker registers ts-node and compiles its policies (about a second on a busy
 // machine), so the tests share a few pools instead of starting one each.
@@ -30,9 +32,16 @@ function bare(run: ScheduleRun): ScheduleResult {
   return result;
 }
 
-/** A pool of the test policies only (workers start faster without the core's ephemeris and rules). */
-function pool(options: WorkerPoolOptions, log: string[] = []): WorkerPoolExecutor {
-  return new WorkerPoolExecutor({ corePolicies: false, extraPolicyModules: [TEST_POLICIES], onError: (m) => log.push(m), ...options });
+/** A pool of the test policies only (workers start faster without the core's ephemeris and rules), logging into `log`. */
+function pool(options: Partial<WorkerPoolOptions> & Pick<WorkerPoolOptions, 'size'>, log: string[] = []): WorkerPoolExecutor {
+  return new WorkerPoolExecutor({
+    queueLimit: SCHEDULER_DEFAULTS.queueLimit,
+    timeLimitMs: SCHEDULER_DEFAULTS.timeLimitMs,
+    corePolicies: false,
+    extraPolicyModules: [TEST_POLICIES],
+    logger: { error: (m: unknown) => void log.push(String(m)) },
+    ...options,
+  });
 }
 
 /** Settles a promise into a value or its error, for assertions on both outcomes with timing. */
@@ -57,8 +66,9 @@ describe('WorkerPoolExecutor with two workers (TypeScript sources, ts-node insid
   afterAll(() => p.close());
 
   it('starts size workers eagerly and gives the same results as running the policy in-process', async () => {
-    expect(p.stats()).toMatchObject({ size: 2, workers: 2, busy: 0, queued: 0, queueLimit: 64, timeLimitMs: 30_000, closed: false });
-    await p.ready();
+    expect(p.stats()).toMatchObject({ workers: 2, busy: 0, queued: 0, restarts: 0 });
+    expect(p.stats()).toMatchObject({ ready: false, readyWorkers: 0 }); // still loading and warming up
+    await waitForWorkers(p, 2);
     expect(p.stats()).toMatchObject({ ready: true, readyWorkers: 2 });
     const echo = testPolicies.find((x) => x.name === 'test-echo');
     const config = { note: 'hello', ms: 3 };
@@ -68,6 +78,12 @@ describe('WorkerPoolExecutor with two workers (TypeScript sources, ts-node insid
     // The Date in ctx survives the structured clone to the exact millisecond.
     expect(inWorker.commands).toContain('2026-11-29T21:05:00.123Z');
     expect(bare(await p.run(job('test-echo')))).toEqual({ commands: ECHO });
+    // Only the documented result fields cross the thread boundary (blocks and safety included).
+    expect(bare(await p.run(job('test-extra')))).toEqual({
+      commands: ECHO,
+      blocks: [{ name: 'idle', kind: 'idle', t0: T0, t1: T1, az: null, alt: null, throw: null }],
+      safety: testSafetyReport(ctx, 'safe'),
+    });
     // Every core policy gives in a worker exactly what it gives here.
     expect(CORE_POLICIES.size).toBeGreaterThan(0);
     for (const [name, policy] of CORE_POLICIES) {
@@ -76,8 +92,16 @@ describe('WorkerPoolExecutor with two workers (TypeScript sources, ts-node insid
     }
   });
 
+  it('passes the safety report back, and an unsafe schedule as UnsafeScheduleError with its report', async () => {
+    expect(bare(await p.run(job('test-safety')))).toEqual({ commands: ECHO, safety: testSafetyReport(ctx, 'safe') });
+    const unsafe = await outcome(p.run(job('test-unsafe')));
+    expect(unsafe.error).toBeInstanceOf(UnsafeScheduleError);
+    expect((unsafe.error as UnsafeScheduleError).report).toEqual(testSafetyReport(ctx, 'unsafe'));
+    expect((unsafe.error as Error).message).toMatch(/failed its safety check: 1 of 1 scans/);
+  });
+
   it('answers a short job at once while a long one occupies the other worker', async () => {
-    await p.ready();
+    await waitForWorkers(p, 2);
     const long = outcome(p.run(job('test-sleep', { ms: 1000 })));
     const short = await outcome(p.run(job('test-echo')));
     expect(short.value?.commands).toBe(ECHO);
@@ -106,21 +130,16 @@ describe('WorkerPoolExecutor with two workers (TypeScript sources, ts-node insid
     });
   });
 
-  it('passes the safety report back, and an unsafe schedule as UnsafeScheduleError with its report', async () => {
-    expect(bare(await p.run(job('test-safety')))).toEqual({ commands: ECHO, safety: testSafetyReport(ctx, 'safe') });
-    const unsafe = await outcome(p.run(job('test-unsafe')));
-    expect(unsafe.error).toBeInstanceOf(UnsafeScheduleError);
-    expect((unsafe.error as UnsafeScheduleError).report).toEqual(testSafetyReport(ctx, 'unsafe'));
-    expect((unsafe.error as Error).message).toMatch(/failed its safety check: 1 of 1 scans/);
-  });
-
-  it('hides other errors behind a generic message and reports the detail to onError', async () => {
+  it('gives back other errors as they were thrown, which the HTTP layer answers with its generic 500', async () => {
     const restarts = p.stats().restarts;
     const bug = await outcome(p.run(job('test-bug')));
     expect(bug.error).toBeInstanceOf(Error);
     expect(bug.error).not.toBeInstanceOf(ScheduleInputError);
-    expect((bug.error as Error).message).toBe(INTERNAL_ERROR_MESSAGE);
-    expect(log.join('\n')).toMatch(/policy "test-bug" failed: TypeError: secret internal detail/);
+    expect(bug.error).toMatchObject({ name: 'TypeError', message: 'secret internal detail' });
+    // The worker's stack, for the server log.
+    expect((bug.error as Error).stack).toContain('worker-pool-test-policies');
+    const reply = errorToEnvelope(bug.error, '1mb');
+    expect(reply).toEqual({ httpStatus: 500, body: { status: 'error', message: INTERNAL_ERROR_MESSAGE }, unexpected: true });
     expect(p.stats().restarts).toBe(restarts); // a thrown error does not cost the worker
   });
 
@@ -129,7 +148,7 @@ describe('WorkerPoolExecutor with two workers (TypeScript sources, ts-node insid
     expect(p.handles('dummy')).toBe(true);
     expect(p.handles('nope')).toBe(false);
     await expect(p.run(job('nope'))).rejects.toThrow('Policy "nope" is not available in the worker pool');
-    await expect(p.run(job('test-echo', { f: () => 1 }))).rejects.toThrow(INTERNAL_ERROR_MESSAGE);
+    await expect(p.run(job('test-echo', { f: () => 1 }))).rejects.toThrow('The job for policy "test-echo" cannot be sent to a worker');
     expect(log.join('\n')).toContain('cannot be sent to a worker');
     expect(p.stats().busy).toBe(0);
     expect((await p.run(job('test-echo'))).commands).toBe(ECHO);
@@ -160,7 +179,7 @@ describe('WorkerPoolExecutor with one worker, a queue of one and a time limit of
     p = pool({ size: 1, queueLimit: 1, timeLimitMs: 800, warmupJobs: [job('test-sleep', { ms: 50 }), job('test-bug')] }, log);
   });
   afterAll(() => p.close());
-  beforeEach(() => p.ready());
+  beforeEach(() => waitForWorkers(p, 1));
 
   it('without corePolicies runs only the extra modules', async () => {
     expect(p.handles('test-echo')).toBe(true);
@@ -171,7 +190,7 @@ describe('WorkerPoolExecutor with one worker, a queue of one and a time limit of
   it('runs the warm-up jobs before it is ready and reports their failures without failing', async () => {
     expect(p.stats()).toMatchObject({ ready: true, readyWorkers: 1 });
     expect(log.filter((m) => m.includes('warm-up job'))).toEqual([
-      '[worker-pool] worker 0: warm-up job for policy "test-bug" failed: secret internal detail',
+      expect.stringMatching(/^Worker thread \d+: warm-up job for policy "test-bug" failed: TypeError: secret internal detail$/),
     ]);
     expect((await p.run(job('test-echo'))).commands).toBe(ECHO);
   });
@@ -237,7 +256,7 @@ describe('WorkerPoolExecutor with one worker, a queue of one and a time limit of
     expect(spun.ms).toBeGreaterThanOrEqual(790);
     expect(spun.ms).toBeLessThan(2000);
     expect(p.stats()).toMatchObject({ restarts: restarts + 1, workers: 1, busy: 0 });
-    await p.ready();
+    await waitForWorkers(p, 1);
     // The replacement answers; a spinning thread left behind would have starved this 1-worker pool.
     expect((await p.run(job('test-echo'))).commands).toBe(ECHO);
   });
@@ -253,17 +272,18 @@ describe('WorkerPoolExecutor with one worker, a queue of one and a time limit of
     expect(s.error).toBeInstanceOf(ScheduleTimeoutError);
     expect(s.ms).toBeLessThan(1500);
     expect(p.stats()).toMatchObject({ restarts: restarts + 1, queued: 0, busy: 0 });
-    await p.ready();
+    await waitForWorkers(p, 1);
     expect((await p.run(job('test-echo'))).commands).toBe(ECHO);
   });
 
   it('replaces a worker that dies during a job and keeps serving', async () => {
     const restarts = p.stats().restarts;
     const died = await outcome(p.run(job('test-exit')));
-    expect((died.error as Error).message).toBe(INTERNAL_ERROR_MESSAGE);
-    expect(log.join('\n')).toMatch(/worker 0 exited with code 3 while computing policy "test-exit"/);
+    expect((died.error as Error).message).toBe('The worker computing policy "test-exit" failed: worker exited with code: 3');
+    expect(errorToEnvelope(died.error, '1mb').httpStatus).toBe(500);
+    expect(log).toContain('The worker computing policy "test-exit" failed: worker exited with code: 3');
     expect(p.stats().restarts).toBe(restarts + 1);
-    await p.ready();
+    await waitForWorkers(p, 1);
     expect((await p.run(job('test-echo'))).commands).toBe(ECHO);
   });
 });
@@ -271,7 +291,7 @@ describe('WorkerPoolExecutor with one worker, a queue of one and a time limit of
 describe('WorkerPoolExecutor.close()', () => {
   it('rejects running and queued jobs with a 503 error, terminates workers, refuses new jobs', async () => {
     const p = pool({ size: 1 });
-    await p.ready();
+    await waitForWorkers(p, 1);
     const running = outcome(p.run(job('test-sleep', { ms: 5_000 })));
     const queued = outcome(p.run(job('test-echo')));
     const start = performance.now();
@@ -282,15 +302,15 @@ describe('WorkerPoolExecutor.close()', () => {
       expect(o.error).toBeInstanceOf(ScheduleBusyError);
       expect((o.error as Error).message).toBe('The server is shutting down; try again shortly.');
     }
-    expect(p.stats()).toMatchObject({ workers: 0, busy: 0, queued: 0, closed: true, ready: false, readyWorkers: 0 });
+    expect(p.stats()).toMatchObject({ workers: 0, busy: 0, queued: 0, ready: false, readyWorkers: 0 });
     await expect(p.run(job('test-echo'))).rejects.toBeInstanceOf(ScheduleExecutorClosedError);
-    await expect(p.ready()).rejects.toBeInstanceOf(ScheduleExecutorClosedError);
     await p.close(); // idempotent
   });
 
   it('validates its options before starting any worker', () => {
-    expect(() => new WorkerPoolExecutor({ size: 0 })).toThrow(RangeError);
-    expect(() => new WorkerPoolExecutor({ size: 1, queueLimit: -1 })).toThrow(RangeError);
-    expect(() => new WorkerPoolExecutor({ size: 1, timeLimitMs: 1.5 })).toThrow(RangeError);
+    const ok = { size: 1, queueLimit: 0, timeLimitMs: 1 };
+    expect(() => new WorkerPoolExecutor({ ...ok, size: 0 })).toThrow(RangeError);
+    expect(() => new WorkerPoolExecutor({ ...ok, queueLimit: -1 })).toThrow(RangeError);
+    expect(() => new WorkerPoolExecutor({ ...ok, timeLimitMs: 1.5 })).toThrow('WorkerPoolOptions.timeLimitMs must be an integer of at least 1, got 1.5');
   });
 });

@@ -1,9 +1,8 @@
 /**
- * Messages between the worker pool and its worker threads, and how errors cross the thread
- * boundary. Everything here must survive the structured clone of `postMessage`.
+ * What crosses the thread boundary between the pool and its piscina workers: the boot data, the
+ * answer to a job, and errors, rebuilt by name. Everything here survives the structured clone.
  */
 import { ConfigError, ScheduleInputError, UnsafeScheduleError } from '../../core/errors';
-import type { SafetyReport } from '../../core/safety/report';
 import type { Policy, ScheduleResult } from '../../core/policy';
 import type { ScheduleJob } from './schedule-executor';
 
@@ -13,67 +12,88 @@ export interface WorkerBootData {
   readonly corePolicies: boolean;
   /** Absolute paths of extra modules whose `policies` export adds policies (test hooks, plug-ins). */
   readonly extraPolicyModules: readonly string[];
-  /** Jobs run once before the worker says it is ready, to load caches and compile hot code. */
+  /** Jobs run once before the worker takes requests, to load caches and compile hot code. */
   readonly warmupJobs: readonly ScheduleJob[];
 }
 
-/** Main thread → worker: compute one job. */
-export interface JobRequest {
-  readonly id: number;
-  readonly job: ScheduleJob;
-}
+/** Worker → pool, once per worker: its warm-up is over (failures listed), or it could not load its policies. */
+export type WorkerEvent =
+  | { readonly type: 'warmed'; readonly threadId: number; readonly warmupErrors: readonly string[] }
+  | { readonly type: 'broken'; readonly threadId: number; readonly error: string };
 
-/** An error as it crosses the boundary: client errors keep class, message and path; others are only logged. */
-export type SerializedError =
-  | { readonly kind: 'config'; readonly message: string; readonly path?: string }
-  | { readonly kind: 'input'; readonly message: string; readonly path?: string }
-  | { readonly kind: 'unsafe'; readonly report: SafetyReport }
-  | { readonly kind: 'internal'; readonly detail: string };
-
-/** Worker → main thread. */
-export type WorkerMessage =
-  | { readonly type: 'ready'; readonly policies: readonly string[]; readonly warmupErrors: readonly string[] }
-  | { readonly type: 'result'; readonly id: number; readonly result: ScheduleResult }
-  | { readonly type: 'error'; readonly id: number; readonly error: SerializedError };
-
-/** Text of every unexpected error that reaches a client: details stay in the server log. */
-export const INTERNAL_ERROR_MESSAGE = 'The schedule could not be computed because of an internal error.';
-
-/** Turns whatever a policy threw into a cloneable description (worker side). */
-export function serializeError(err: unknown): SerializedError {
-  if (err instanceof ConfigError) return { kind: 'config', message: err.message, path: err.path };
-  if (err instanceof ScheduleInputError) return { kind: 'input', message: err.message, path: err.path };
-  if (err instanceof UnsafeScheduleError) return { kind: 'unsafe', report: err.report };
-  const detail = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
-  return { kind: 'internal', detail };
+/** An error as it crosses: name, message and stack, plus the own fields of a client error (`path`). */
+export interface SerializedError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+  /** Set only for an instance of a client error class: it is then rebuilt with that class. */
+  readonly clientFields?: Readonly<Record<string, unknown>>;
 }
 
 /**
- * Rebuilds the error on the main thread: the same client-error class, message and path, so the
- * HTTP layer answers 400 exactly as in-process; anything else becomes a plain generic Error.
+ * The worker's answer to one job. Errors come back as data rather than thrown: a thrown error's
+ * class and fields (`path`) would not survive the clone. `startedAt` (epoch ms) gives the queue wait.
  */
-export function deserializeError(err: SerializedError): Error {
-  switch (err.kind) {
-    case 'config': {
-      // ConfigError composes its message from (path, why); restore the original text verbatim.
-      const e = new ConfigError(err.path ?? '', '');
-      e.message = err.message;
-      return e;
-    }
-    case 'input':
-      return new ScheduleInputError(err.message, err.path);
-    case 'unsafe':
-      return new UnsafeScheduleError(err.report);
-    case 'internal':
-      return new Error(INTERNAL_ERROR_MESSAGE);
-  }
+export type JobReply =
+  | { readonly ok: true; readonly result: ScheduleResult; readonly startedAt: number }
+  | { readonly ok: false; readonly error: SerializedError; readonly startedAt: number };
+
+/**
+ * Errors rebuilt with their class and fields on the main thread, so they answer as in-process: the
+ * client errors 400, and an unsafe schedule its fixed 500 with the checker's report for the log.
+ */
+const CLIENT_ERRORS: ReadonlyMap<string, abstract new (...args: never[]) => Error> = new Map<string, abstract new (...args: never[]) => Error>([
+  ['ScheduleInputError', ScheduleInputError],
+  ['ConfigError', ConfigError],
+  ['UnsafeScheduleError', UnsafeScheduleError],
+]);
+
+/** The documented fields of a `ScheduleResult`: only these are copied across (a result with other members could fail to clone). */
+const RESULT_FIELDS = ['commands', 'note', 'blocks', 'safety'] as const;
+
+/** Epoch milliseconds with sub-millisecond precision, comparable between threads. */
+export function epochMs(): number {
+  return performance.timeOrigin + performance.now();
 }
 
-/** Narrows an incoming worker message (defensive: a worker is code we load, not code we trust blindly). */
-export function isWorkerMessage(value: unknown): value is WorkerMessage {
+/** `result` as plain data: the documented fields that are set. */
+export function plainResult(result: ScheduleResult): ScheduleResult {
+  const source = result as unknown as Readonly<Record<string, unknown>>;
+  const plain: Record<string, unknown> = {};
+  for (const key of RESULT_FIELDS) if (source[key] !== undefined) plain[key] = source[key];
+  return plain as unknown as ScheduleResult;
+}
+
+/** Turns whatever a policy threw into cloneable data (worker side). */
+export function serializeError(err: unknown): SerializedError {
+  if (!(err instanceof Error)) return { name: 'Error', message: String(err) };
+  const client = CLIENT_ERRORS.get(err.name);
+  // Own enumerable fields only (`name`, `path`), and only of a real client error: a bug that merely
+  // calls itself "ConfigError" must stay a bug (500), not become a 400.
+  const clientFields = client && err instanceof client ? { ...err } : undefined;
+  return { name: err.name, message: err.message, stack: err.stack, clientFields };
+}
+
+/**
+ * Rebuilds the error on the main thread: a client error with its class, message and fields (so the
+ * HTTP layer answers 400 exactly as in-process); any other error as an `Error` with the same name,
+ * message and stack, which the HTTP layer logs and answers with its generic 500.
+ */
+export function deserializeError(err: SerializedError): Error {
+  const client = err.clientFields && CLIENT_ERRORS.get(err.name);
+  const error = client ? (Object.create(client.prototype) as Error) : new Error(err.message);
+  Object.assign(error, err.clientFields ?? {});
+  error.name = err.name;
+  error.message = err.message;
+  if (err.stack !== undefined) error.stack = err.stack;
+  return error;
+}
+
+/** Narrows a message a worker posted outside piscina's protocol. */
+export function isWorkerEvent(value: unknown): value is WorkerEvent {
   if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return type === 'ready' || type === 'result' || type === 'error';
+  const { type, threadId } = value as { type?: unknown; threadId?: unknown };
+  return (type === 'warmed' || type === 'broken') && typeof threadId === 'number';
 }
 
 /** The policies a module named in `extraPolicyModules` adds: its `policies` export. */

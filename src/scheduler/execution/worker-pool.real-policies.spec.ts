@@ -9,6 +9,8 @@ import type { ScheduleResult } from '../../core/policy';
 import { CORE_POLICIES } from '../../core/policies';
 import { describeWithReference, REFERENCE_DIR } from '../../testing/reference';
 import type { ScheduleExecutor, ScheduleJob } from './schedule-executor';
+import { waitForWorkers } from '../../testing/wait-for-workers';
+import { SCHEDULER_DEFAULTS } from '../scheduler.constants';
 import { WorkerPoolExecutor } from './worker-pool.executor';
 import { HybridExecutor } from './worker-pool.hybrid-executor';
 import { DEFAULT_SAFETY_FLOORS } from '../../core/safety/floors';
@@ -36,8 +38,9 @@ describeWithReference('WorkerPoolExecutor with the real policies and master sche
   jest.setTimeout(30_000);
   let pool: WorkerPoolExecutor;
   beforeAll(() => {
-    pool = new WorkerPoolExecutor({ size: 1, onError: () => undefined });
-    return pool.ready();
+    const { queueLimit, timeLimitMs } = SCHEDULER_DEFAULTS;
+    pool = new WorkerPoolExecutor({ size: 1, queueLimit, timeLimitMs, logger: { error: () => undefined } });
+    return waitForWorkers(pool, 1);
   });
   afterAll(() => pool.close());
 

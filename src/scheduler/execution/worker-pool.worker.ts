@@ -1,20 +1,23 @@
 /**
- * Entry of a worker thread of the pool: finds the job's policy among the core policies (plus any
- * extra modules named at start) and runs it. One job at a time; the pool never sends a second
- * one before the first is answered.
+ * The task module piscina loads in each worker thread: it loads the policies and runs the warm-up
+ * jobs once (the worker reads no job before this module has loaded), then answers each job with a
+ * `JobReply`. One job at a time per worker.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import type { Policy, ScheduleResult } from '../../core/policy';
+import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
+import type { Policy } from '../../core/policy';
+import type { ScheduleJob } from './schedule-executor';
 import {
+  epochMs,
+  plainResult,
   policiesOfModule,
   serializeError,
-  type JobRequest,
+  type JobReply,
   type WorkerBootData,
-  type WorkerMessage,
+  type WorkerEvent,
 } from './worker-pool.protocol';
 
-/** All policies this worker can run: the core registry (unless left out), then the extra modules (which may not shadow it). */
-export function loadPolicies(extraModules: readonly string[], corePolicies = true): ReadonlyMap<string, Policy> {
+/** All policies a worker can run: the core registry (unless left out), then the extra modules (which may not shadow it). */
+function loadPolicies(extraModules: readonly string[], corePolicies: boolean): ReadonlyMap<string, Policy> {
   // Required only when wanted: the core policies pull in the ephemeris and the whole basic pipeline.
   const core = corePolicies ? (require('../../core/policies') as typeof import('../../core/policies')).CORE_POLICIES : [];
   const all = new Map<string, Policy>(core);
@@ -27,40 +30,38 @@ export function loadPolicies(extraModules: readonly string[], corePolicies = tru
   return all;
 }
 
-function main(): void {
-  const port = parentPort;
-  if (!port) return; // imported outside a worker (e.g. by a unit test of the helpers above)
-  const boot = (workerData ?? { corePolicies: true, extraPolicyModules: [], warmupJobs: [] }) as WorkerBootData;
-  const policies = loadPolicies(boot.extraPolicyModules, boot.corePolicies);
-  const send = (m: WorkerMessage): void => port.postMessage(m);
+/** Runs `job` with `policies`; never throws. */
+function runJob(policies: ReadonlyMap<string, Policy>, job: ScheduleJob): JobReply {
+  const startedAt = epochMs();
+  try {
+    const policy = policies.get(job.policy);
+    if (!policy) throw new Error(`Policy "${job.policy}" is not available in the worker pool`);
+    return { ok: true, result: plainResult(policy.generate(job.t0, job.t1, job.config, job.ctx)), startedAt };
+  } catch (err) {
+    return { ok: false, error: serializeError(err), startedAt };
+  }
+}
 
-  port.on('message', ({ id, job }: JobRequest) => {
-    try {
-      const policy = policies.get(job.policy);
-      if (!policy) throw new Error(`Policy "${job.policy}" is not available in the worker pool`);
-      const result = policy.generate(job.t0, job.t1, job.config, job.ctx);
-      // Copy only the documented fields: a result object with extra members could fail to clone.
-      const plain: { -readonly [K in keyof ScheduleResult]: ScheduleResult[K] } = { commands: result.commands };
-      if (result.note !== undefined) plain.note = result.note;
-      if (result.safety !== undefined) plain.safety = result.safety;
-      send({ type: 'result', id, result: plain });
-    } catch (err) {
-      send({ type: 'error', id, error: serializeError(err) });
-    }
-  });
+/** Loads the policies and warms up; returns the job handler. Tells the pool how it went. */
+function startWorker(boot: WorkerBootData): (job: ScheduleJob) => JobReply {
+  const tell = (event: WorkerEvent): void => parentPort?.postMessage(event);
+  let policies: ReadonlyMap<string, Policy>;
+  try {
+    policies = loadPolicies(boot.extraPolicyModules, boot.corePolicies);
+  } catch (err) {
+    tell({ type: 'broken', threadId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    throw err;
+  }
   // Warm-up results are thrown away: only the caches and the compiled code they leave matter, and
   // a cache may never change a result, so a warmed worker answers exactly as a cold one.
   const warmupErrors: string[] = [];
   for (const job of boot.warmupJobs) {
-    try {
-      const policy = policies.get(job.policy);
-      if (!policy) throw new Error(`Policy "${job.policy}" is not available in the worker pool`);
-      policy.generate(job.t0, job.t1, job.config, job.ctx);
-    } catch (err) {
-      warmupErrors.push(`warm-up job for policy "${job.policy}" failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const reply = runJob(policies, job);
+    if (!reply.ok) warmupErrors.push(`warm-up job for policy "${job.policy}" failed: ${reply.error.name}: ${reply.error.message}`);
   }
-  send({ type: 'ready', policies: [...policies.keys()], warmupErrors });
+  tell({ type: 'warmed', threadId, warmupErrors });
+  return (job) => runJob(policies, job);
 }
 
-main();
+/** The handler piscina calls with each job (`undefined` when this file is imported outside a worker). */
+export default isMainThread ? undefined : startWorker(workerData as WorkerBootData);

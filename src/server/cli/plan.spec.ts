@@ -41,7 +41,10 @@ describe('plan command', () => {
       [['--t0', 'tomorrow', '--t1', '2026-12-02'], /--t0 "tomorrow" is not a time/],
       [['--t0', '2026-12-02', '--t1', '2026-12-01'], /--t1 must be after --t0/],
       [['--t0', '2026-12-01', '--t1', '2046-12-01'], /at most 3660 days/],
-      [['--t0', '2026-12-01', '--t1', '2026-12-02', '--bogus', '1'], /Unknown argument "--bogus"/],
+      [['--t0', '2026-12-01', '--t1', '2026-12-02', '--bogus', '1'], /Unknown option '--bogus'/],
+      [['--t0', '2026-12-01', '--t1'], /Option '--t1 <value>' argument missing/],
+      [['--t0', '2026-12-01', '--t1', '2026-12-02', 'extra'], /Unexpected argument 'extra'/],
+      [['--t0', '2026-12-01', '--t1', '2026-12-02', '--help=yes'], /Option '-h, --help' does not take an argument/],
       [['--t0', '2026-12-01', '--t1', '2026-12-02', '--config', 'none.json'], /Cannot read none.json/],
       [['--t0', '2026-12-01', '--t1', '2026-12-02', '--config', 'bad.json'], /bad.json is not JSON/],
       [['--t0', '2026-12-01', '--t1', '2026-12-02', '--config', 'wrong.json'], /Invalid config: master\.sun_avoidance must be a number/],
@@ -58,5 +61,8 @@ describe('plan command', () => {
     const { io, out } = memoryIo();
     expect(runPlanCli(['--help'], io)).toBe(0);
     expect(out.stdout).toBe(`${PLAN_USAGE}\n`);
+    const short = memoryIo();
+    expect(runPlanCli(['-h'], short.io)).toBe(0);
+    expect(short.out.stdout).toBe(`${PLAN_USAGE}\n`);
   });
 });

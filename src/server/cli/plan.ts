@@ -8,6 +8,7 @@
  * config), deep-merged over the defaults.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { deepMerge } from '../../core/config/merge';
 import { validateConfig } from '../../core/config/validate';
 import { ScheduleInputError } from '../../core/errors';
@@ -23,7 +24,19 @@ export const MAX_PLAN_DAYS = 3660;
 /** Usage text printed by `--help` and after a usage error. */
 export const PLAN_USAGE = `Usage: plan --t0 TIME --t1 TIME [--config FILE.json] [--out FILE]
 Writes the master schedule for [t0, t1] in the TOAST verbose format (stdout unless --out).
-TIME: ${ACCEPTED_TIME_FORMATS}. FILE.json: planner keys, merged over the defaults.`;
+TIME: ${ACCEPTED_TIME_FORMATS}. FILE.json: planner keys, merged over the defaults.
+  -h, --help  print this text`;
+
+/** The options `util.parseArgs` reads (strict: anything else is a usage error). */
+const PLAN_OPTIONS = {
+  t0: { type: 'string' },
+  t1: { type: 'string' },
+  config: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type PlanArgs = ReturnType<typeof parseArgs<{ options: typeof PLAN_OPTIONS }>>['values'];
 
 /** Where the command writes; the real process or a test's buffers. */
 export interface PlanCliIo {
@@ -42,43 +55,37 @@ const processIo: PlanCliIo = {
 
 class UsageError extends Error {}
 
-function parseArgs(argv: readonly string[]): Map<string, string> {
-  const known = new Set(['--t0', '--t1', '--config', '--out']);
-  const out = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!known.has(name)) throw new UsageError(`Unknown argument ${JSON.stringify(arg)}.`);
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new UsageError(`${name} needs a value.`);
-    out.set(name, value);
+/** The options of `argv`; throws `UsageError` with `util.parseArgs`'s own message on anything unknown or incomplete. */
+function readArgs(argv: readonly string[]): PlanArgs {
+  try {
+    return parseArgs({ args: [...argv], options: PLAN_OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
-  return out;
 }
 
-function instant(args: Map<string, string>, name: string): Micros {
-  const text = args.get(name);
-  if (text === undefined) throw new UsageError(`Missing ${name}.`);
+function instant(args: PlanArgs, name: 't0' | 't1'): Micros {
+  const text = args[name];
+  if (text === undefined) throw new UsageError(`Missing --${name}.`);
   const t = parseInstant(text);
-  if (t === undefined) throw new UsageError(`${name} ${JSON.stringify(text)} is not a time: ${ACCEPTED_TIME_FORMATS}.`);
+  if (t === undefined) throw new UsageError(`--${name} ${JSON.stringify(text)} is not a time: ${ACCEPTED_TIME_FORMATS}.`);
   return t;
 }
 
 /** Runs the command with `argv` (without node and script); returns the exit code (0, or 2 on a mistake). */
 export function runPlanCli(argv: readonly string[], io: PlanCliIo = processIo): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(`${PLAN_USAGE}\n`);
-    return 0;
-  }
   try {
-    const args = parseArgs(argv);
-    const t0 = instant(args, '--t0');
-    const t1 = instant(args, '--t1');
+    const args = readArgs(argv);
+    if (args.help) {
+      io.stdout(`${PLAN_USAGE}\n`);
+      return 0;
+    }
+    const t0 = instant(args, 't0');
+    const t1 = instant(args, 't1');
     if (!(t1 > t0)) throw new UsageError('--t1 must be after --t0.');
     if (t1 - t0 > MAX_PLAN_DAYS * 86400e6) throw new UsageError(`The window may span at most ${MAX_PLAN_DAYS} days.`);
     let override: unknown = {};
-    const file = args.get('--config');
+    const file = args.config;
     if (file !== undefined) {
       let text: string;
       try {
@@ -94,7 +101,7 @@ export function runPlanCli(argv: readonly string[], io: PlanCliIo = processIo): 
     }
     const config = validateConfig(PlannerConfig, deepMerge(DEFAULT_PLANNER_CONFIG, override, 'master'), 'master');
     const text = writeToast(planMasterSchedule(t0, t1, config));
-    const out = args.get('--out');
+    const out = args.out;
     if (out === undefined) io.stdout(text);
     else io.writeFile(out, text);
     return 0;

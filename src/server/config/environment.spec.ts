@@ -1,58 +1,47 @@
-import { loadAppConfig } from './environment';
+import { ENVIRONMENT_VARIABLE_NAMES, loadEnvironment, schedulerOptionsFrom, SERVER_DEFAULTS, serverConfigFrom } from './environment';
 
-describe('loadAppConfig', () => {
-  it('uses the defaults for unset or empty variables', () => {
-    expect(loadAppConfig({})).toEqual({
-      port: 8010,
-      dataDir: './data',
-      maxWindowDays: 31,
-      bodyLimit: '1mb',
-      maxConfigDepth: 16,
-      maxConfigValues: 10_000,
-      maxCalibrationTargets: 32,
-      shutdownGraceMs: 10_000,
-      logLevel: 'info',
-      logFormat: 'json',
-      workerThreads: undefined,
-      queueLimit: 64,
-      timeLimitMs: 30000,
-      sunFloorDeg: 10,
-      mountElLimits: [20, 90],
-    });
-    expect(loadAppConfig({ PORT: '', SCHEDULER_BODY_LIMIT: '  ' }).port).toBe(8010);
+const ALL = {
+  PORT: '9000',
+  SCHEDULER_DATA_DIR: '/srv/data',
+  SCHEDULER_MAX_WINDOW_DAYS: '7.5',
+  SCHEDULER_BODY_LIMIT: '512kb',
+  SCHEDULER_MAX_CONFIG_DEPTH: '8',
+  SCHEDULER_MAX_CONFIG_VALUES: '500',
+  SCHEDULER_MAX_CALIBRATION_TARGETS: '4',
+  SHUTDOWN_GRACE_MS: '2500',
+  LOG_LEVEL: 'WARN',
+  LOG_FORMAT: 'pretty',
+  SCHEDULER_WORKER_THREADS: '0',
+  SCHEDULER_QUEUE_LIMIT: '8',
+  SCHEDULER_TIME_LIMIT_MS: '5000',
+  SCHEDULER_SUN_FLOOR_DEG: '15.5',
+  SCHEDULER_MOUNT_EL_LIMITS: ' 25, 85 ',
+  UNRELATED: 'x',
+};
+
+describe('the environment', () => {
+  it('declares every variable it reads', () => {
+    expect([...ENVIRONMENT_VARIABLE_NAMES].sort()).toEqual(Object.keys(ALL).filter((k) => k !== 'UNRELATED').sort());
+  });
+
+  it('leaves unset or empty variables unset: the server takes SERVER_DEFAULTS, the module its own defaults', () => {
+    expect({ ...loadEnvironment({ PORT: '', SCHEDULER_BODY_LIMIT: '  ' }) }).toEqual(
+      Object.fromEntries(ENVIRONMENT_VARIABLE_NAMES.map((k) => [k, undefined])),
+    );
+    expect(serverConfigFrom({})).toEqual(SERVER_DEFAULTS);
+    expect(serverConfigFrom({})).toEqual({ port: 8010, shutdownGraceMs: 10_000, logLevel: 'info', logFormat: 'json' });
+    expect(schedulerOptionsFrom({ SCHEDULER_DATA_DIR: ' ' })).toEqual({});
   });
 
   it('reads every variable', () => {
-    expect(
-      loadAppConfig({
-        PORT: '9000',
-        SCHEDULER_DATA_DIR: '/srv/data',
-        SCHEDULER_MAX_WINDOW_DAYS: '7.5',
-        SCHEDULER_BODY_LIMIT: '512kb',
-        SCHEDULER_MAX_CONFIG_DEPTH: '8',
-        SCHEDULER_MAX_CONFIG_VALUES: '500',
-        SCHEDULER_MAX_CALIBRATION_TARGETS: '4',
-        SHUTDOWN_GRACE_MS: '2500',
-        LOG_LEVEL: 'WARN',
-        LOG_FORMAT: 'pretty',
-        SCHEDULER_WORKER_THREADS: '0',
-        SCHEDULER_QUEUE_LIMIT: '8',
-        SCHEDULER_TIME_LIMIT_MS: '5000',
-        SCHEDULER_SUN_FLOOR_DEG: '15.5',
-        SCHEDULER_MOUNT_EL_LIMITS: ' 25, 85 ',
-        UNRELATED: 'x',
-      }),
-    ).toEqual({
-      port: 9000,
+    expect(serverConfigFrom(ALL)).toEqual({ port: 9000, shutdownGraceMs: 2500, logLevel: 'warn', logFormat: 'pretty' });
+    expect(schedulerOptionsFrom(ALL)).toEqual({
       dataDir: '/srv/data',
       maxWindowDays: 7.5,
       bodyLimit: '512kb',
       maxConfigDepth: 8,
       maxConfigValues: 500,
       maxCalibrationTargets: 4,
-      shutdownGraceMs: 2500,
-      logLevel: 'warn',
-      logFormat: 'pretty',
       workerThreads: 0,
       queueLimit: 8,
       timeLimitMs: 5000,
@@ -62,9 +51,9 @@ describe('loadAppConfig', () => {
   });
 
   it('logs readably in development unless LOG_FORMAT says otherwise', () => {
-    expect(loadAppConfig({ NODE_ENV: 'development' }).logFormat).toBe('pretty');
-    expect(loadAppConfig({ NODE_ENV: 'development', LOG_FORMAT: 'json' }).logFormat).toBe('json');
-    expect(loadAppConfig({ NODE_ENV: 'production' }).logFormat).toBe('json');
+    expect(serverConfigFrom({ NODE_ENV: 'development' }).logFormat).toBe('pretty');
+    expect(serverConfigFrom({ NODE_ENV: 'development', LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(serverConfigFrom({ NODE_ENV: 'production' }).logFormat).toBe('json');
   });
 
   it.each([
@@ -84,16 +73,20 @@ describe('loadAppConfig', () => {
     [{ SCHEDULER_QUEUE_LIMIT: 'many' }, 'SCHEDULER_QUEUE_LIMIT must be a whole number (got "many")'],
     [{ SCHEDULER_TIME_LIMIT_MS: '0' }, 'SCHEDULER_TIME_LIMIT_MS must be at least 1 (got "0")'],
     [{ SCHEDULER_BODY_LIMIT: 'huge' }, 'SCHEDULER_BODY_LIMIT must be a size such as 1mb, 512kb or 65536 (got "huge")'],
+    // What bytes would read as 1 byte (a leading integer) is refused rather than guessed.
+    [{ SCHEDULER_BODY_LIMIT: '1m' }, 'SCHEDULER_BODY_LIMIT must be a size such as 1mb, 512kb or 65536 (got "1m")'],
+    [{ SCHEDULER_BODY_LIMIT: '0kb' }, 'SCHEDULER_BODY_LIMIT must be a size such as 1mb, 512kb or 65536 (got "0kb")'],
+    [{ SCHEDULER_QUEUE_LIMIT: '0x10' }, 'SCHEDULER_QUEUE_LIMIT must be a whole number (got "0x10")'],
     [{ SCHEDULER_SUN_FLOOR_DEG: '-1' }, 'SCHEDULER_SUN_FLOOR_DEG must be a number of degrees from 0 to 90 (got "-1")'],
     [{ SCHEDULER_SUN_FLOOR_DEG: 'ten' }, 'SCHEDULER_SUN_FLOOR_DEG must be a number of degrees from 0 to 90 (got "ten")'],
     [{ SCHEDULER_MOUNT_EL_LIMITS: '20' }, 'SCHEDULER_MOUNT_EL_LIMITS must be two elevations "low,high" with -90 <= low <= high <= 90 (got "20")'],
     [{ SCHEDULER_MOUNT_EL_LIMITS: '90,20' }, 'SCHEDULER_MOUNT_EL_LIMITS must be two elevations "low,high" with -90 <= low <= high <= 90 (got "90,20")'],
     [{ SCHEDULER_MOUNT_EL_LIMITS: '-95,90' }, 'SCHEDULER_MOUNT_EL_LIMITS must be two elevations "low,high" with -90 <= low <= high <= 90 (got "-95,90")'],
   ])('rejects %p naming the variable', (env, message) => {
-    expect(() => loadAppConfig(env)).toThrow(`Invalid environment: ${message}`);
+    expect(() => loadEnvironment(env)).toThrow(`Invalid environment: ${message}`);
   });
 
   it('lists every bad variable at once', () => {
-    expect(() => loadAppConfig({ PORT: 'x', SCHEDULER_BODY_LIMIT: 'y' })).toThrow(/PORT .*; SCHEDULER_BODY_LIMIT /);
+    expect(() => loadEnvironment({ PORT: 'x', SCHEDULER_BODY_LIMIT: 'y' })).toThrow(/PORT .*; SCHEDULER_BODY_LIMIT /);
   });
 });

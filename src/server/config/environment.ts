@@ -1,12 +1,14 @@
 /**
- * The server's environment, read and checked once at start-up with class-validator: a bad value
- * stops the server with a message naming the variable, instead of failing requests later.
+ * The server's environment, checked once at start-up with class-validator: a bad value stops the
+ * server with a message naming the variable, instead of failing requests later. The class holds
+ * no defaults: an unset scheduler variable leaves the module's default (`SCHEDULER_DEFAULTS`), an
+ * unset server variable takes `SERVER_DEFAULTS`.
  */
-import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsNotEmpty, IsNumber, IsPositive, Matches, Max, Min, validateSync } from 'class-validator';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, Max, Min, validateSync, ValidateBy } from 'class-validator';
 import { MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../../core/config/merge';
-import { DEFAULT_CONFIG_LIMITS } from '../../core/config/limits';
-import { DEFAULT_SAFETY_FLOORS, floorsProblem } from '../../core/safety/floors';
+import { floorsProblem } from '../../core/safety/floors';
+import { parseByteSize, type SchedulerModuleOptions } from '../../scheduler';
 
 /** Levels of the logs, most severe first; `silent` logs nothing. */
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
@@ -15,172 +17,200 @@ export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
 /** `json`: one JSON object per line (production); `pretty`: one readable line (development). */
-export type LogFormat = 'json' | 'pretty';
+export const LOG_FORMATS = ['json', 'pretty'] as const;
 
-/** Two numbers separated by a comma (`20,90`); the range itself is checked by `floorsProblem`. */
-const ELEVATION_PAIR = /^\s*[+-]?\d+(\.\d+)?\s*,\s*[+-]?\d+(\.\d+)?\s*$/;
+/** A log format name. */
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** The standalone server's own settings (the scheduler's are `SchedulerModuleOptions`). */
+export interface ServerConfig {
+  /** Port to listen on. */
+  readonly port: number;
+  /** Milliseconds that requests in flight get to finish after SIGTERM/SIGINT. */
+  readonly shutdownGraceMs: number;
+  /** Least severe level written. */
+  readonly logLevel: LogLevelName;
+  /** `pretty` by default when `NODE_ENV=development`. */
+  readonly logFormat: LogFormat;
+}
+
+/** The default of every server setting (the scheduler's are `SCHEDULER_DEFAULTS`). */
+export const SERVER_DEFAULTS: ServerConfig = Object.freeze({ port: 8010, shutdownGraceMs: 10_000, logLevel: 'info', logFormat: 'json' });
+
+/** Each server variable and the `ServerConfig` setting it sets; unset, `SERVER_DEFAULTS` applies. */
+export const SERVER_ENV_SETTINGS = Object.freeze({
+  PORT: 'port',
+  SHUTDOWN_GRACE_MS: 'shutdownGraceMs',
+  LOG_LEVEL: 'logLevel',
+  LOG_FORMAT: 'logFormat',
+} as const satisfies Record<string, keyof ServerConfig>);
+
+/** Each scheduler variable and the `SchedulerModule` option it sets; unset, the module's default applies. */
+export const SCHEDULER_ENV_OPTIONS = Object.freeze({
+  SCHEDULER_DATA_DIR: 'dataDir',
+  SCHEDULER_MAX_WINDOW_DAYS: 'maxWindowDays',
+  SCHEDULER_BODY_LIMIT: 'bodyLimit',
+  SCHEDULER_MAX_CONFIG_DEPTH: 'maxConfigDepth',
+  SCHEDULER_MAX_CONFIG_VALUES: 'maxConfigValues',
+  SCHEDULER_MAX_CALIBRATION_TARGETS: 'maxCalibrationTargets',
+  SCHEDULER_WORKER_THREADS: 'workerThreads',
+  SCHEDULER_QUEUE_LIMIT: 'queueLimit',
+  SCHEDULER_TIME_LIMIT_MS: 'timeLimitMs',
+  SCHEDULER_SUN_FLOOR_DEG: 'sunFloorDeg',
+  SCHEDULER_MOUNT_EL_LIMITS: 'mountElLimits',
+} as const satisfies Record<string, keyof SchedulerModuleOptions>);
+
+/** A decimal number becomes a number; anything else stays text for the validators to refuse ("12abc" must fail, not become 12). */
+const Decimal = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^[+-]?\d+(\.\d+)?$/.test(value) ? Number(value) : value));
+
+const LowerCase = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value));
+
+/** A size the JSON body parser reads (`512kb`, `1mb`, bytes). */
+const IsByteSize = (message: string) =>
+  ValidateBy({ name: 'isByteSize', validator: { validate: (v: unknown) => typeof v === 'string' && parseByteSize(v) !== undefined } }, { message });
+
+/** Two elevations `low,high` in degrees (`20,90`) become a pair; anything else stays text for the validator to refuse. */
+const ElevationPair = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^[+-]?\d+(\.\d+)?\s*,\s*[+-]?\d+(\.\d+)?$/.test(value) ? value.split(',').map((x) => Number(x.trim())) : value,
+  );
+
 const MOUNT_EL_LIMITS_MESSAGE = 'SCHEDULER_MOUNT_EL_LIMITS must be two elevations "low,high" with -90 <= low <= high <= 90';
 
-/** The variables the server reads, with their defaults. Add new ones here. */
+/** An elevation floor `[low, high]` the module accepts (the same check as its `mountElLimits` option). */
+const IsElevationFloor = () =>
+  ValidateBy(
+    { name: 'isElevationFloor', validator: { validate: (v: unknown) => floorsProblem({ sunDistanceDeg: 0, mountElLimits: v }, { sun: '', el: '' }) === undefined } },
+    { message: MOUNT_EL_LIMITS_MESSAGE },
+  );
+
+/** Every variable the server reads; `undefined` when unset or empty. Add new ones here and in the README table. */
 export class EnvironmentVariables {
-  /** Port to listen on. */
   // class-validator runs the decorators bottom-up: the type check comes last so it runs first.
   @Max(65535, { message: 'PORT must be between 1 and 65535' })
   @Min(1, { message: 'PORT must be between 1 and 65535' })
   @IsInt({ message: 'PORT must be an integer port number' })
-  PORT = 8010;
+  @IsOptional()
+  @Decimal()
+  PORT?: number;
 
-  /** Directory of named master-schedule files. */
   @IsNotEmpty({ message: 'SCHEDULER_DATA_DIR must be a directory path' })
-  SCHEDULER_DATA_DIR = './data';
+  @IsOptional()
+  SCHEDULER_DATA_DIR?: string;
 
-  /** Longest window accepted, in days. */
   @IsPositive({ message: 'SCHEDULER_MAX_WINDOW_DAYS must be positive' })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'SCHEDULER_MAX_WINDOW_DAYS must be a number of days' })
-  SCHEDULER_MAX_WINDOW_DAYS = 31;
+  @IsOptional()
+  @Decimal()
+  SCHEDULER_MAX_WINDOW_DAYS?: number;
 
-  /** Largest request body (`100kb`, `1mb`, or bytes). */
-  @Matches(/^\s*\d+(\.\d+)?\s*(b|kb|mb|gb)?\s*$/i, {
-    message: 'SCHEDULER_BODY_LIMIT must be a size such as 1mb, 512kb or 65536',
-  })
-  SCHEDULER_BODY_LIMIT = '1mb';
+  @IsByteSize('SCHEDULER_BODY_LIMIT must be a size such as 1mb, 512kb or 65536')
+  @IsOptional()
+  SCHEDULER_BODY_LIMIT?: string;
 
-  /** Deepest nesting of a request's config. */
   @Max(MAX_CONFIG_DEPTH, { message: `SCHEDULER_MAX_CONFIG_DEPTH must be an integer from 1 to ${MAX_CONFIG_DEPTH}` })
   @Min(1, { message: `SCHEDULER_MAX_CONFIG_DEPTH must be an integer from 1 to ${MAX_CONFIG_DEPTH}` })
   @IsInt({ message: `SCHEDULER_MAX_CONFIG_DEPTH must be an integer from 1 to ${MAX_CONFIG_DEPTH}` })
-  SCHEDULER_MAX_CONFIG_DEPTH = DEFAULT_CONFIG_LIMITS.maxDepth;
+  @IsOptional()
+  @Decimal()
+  SCHEDULER_MAX_CONFIG_DEPTH?: number;
 
-  /** Most values in a request's config. */
   @Max(MAX_CONFIG_NODES, { message: `SCHEDULER_MAX_CONFIG_VALUES must be an integer from 1 to ${MAX_CONFIG_NODES}` })
   @Min(1, { message: `SCHEDULER_MAX_CONFIG_VALUES must be an integer from 1 to ${MAX_CONFIG_NODES}` })
   @IsInt({ message: `SCHEDULER_MAX_CONFIG_VALUES must be an integer from 1 to ${MAX_CONFIG_NODES}` })
-  SCHEDULER_MAX_CONFIG_VALUES = DEFAULT_CONFIG_LIMITS.maxValues;
+  @IsOptional()
+  @Decimal()
+  SCHEDULER_MAX_CONFIG_VALUES?: number;
 
-  /** Longest calibration (or soft) target list. */
   @Min(1, { message: 'SCHEDULER_MAX_CALIBRATION_TARGETS must be a positive integer' })
   @IsInt({ message: 'SCHEDULER_MAX_CALIBRATION_TARGETS must be a positive integer' })
-  SCHEDULER_MAX_CALIBRATION_TARGETS = DEFAULT_CONFIG_LIMITS.maxTargets;
+  @IsOptional()
+  @Decimal()
+  SCHEDULER_MAX_CALIBRATION_TARGETS?: number;
 
-  /** Milliseconds that requests in flight get to finish after SIGTERM/SIGINT. */
   @Max(600_000, { message: 'SHUTDOWN_GRACE_MS must be an integer from 0 to 600000' })
   @Min(0, { message: 'SHUTDOWN_GRACE_MS must be an integer from 0 to 600000' })
   @IsInt({ message: 'SHUTDOWN_GRACE_MS must be an integer from 0 to 600000' })
-  SHUTDOWN_GRACE_MS = 10_000;
-
-  /** Least severe level written. */
-  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
-  LOG_LEVEL: string = 'info';
-
-  /** `json` or `pretty`; unset means pretty when NODE_ENV=development, else json. */
-  @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
   @IsOptional()
-  LOG_FORMAT: string | undefined = undefined;
+  @Decimal()
+  SHUTDOWN_GRACE_MS?: number;
 
-  /** Worker threads computing schedules; 0 computes on the main thread. Empty: one per core. */
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  @IsOptional()
+  @LowerCase()
+  LOG_LEVEL?: LogLevelName;
+
+  @IsIn(LOG_FORMATS, { message: `LOG_FORMAT must be ${LOG_FORMATS.join(' or ')}` })
+  @IsOptional()
+  @LowerCase()
+  LOG_FORMAT?: LogFormat;
+
   @Min(0, { message: 'SCHEDULER_WORKER_THREADS must be 0 or more' })
   @IsInt({ message: 'SCHEDULER_WORKER_THREADS must be a whole number' })
   @IsOptional()
-  SCHEDULER_WORKER_THREADS: number | undefined = undefined;
+  @Decimal()
+  SCHEDULER_WORKER_THREADS?: number;
 
-  /** Schedules that may wait for a worker before 503s. */
   @Min(0, { message: 'SCHEDULER_QUEUE_LIMIT must be 0 or more' })
   @IsInt({ message: 'SCHEDULER_QUEUE_LIMIT must be a whole number' })
-  SCHEDULER_QUEUE_LIMIT = 64;
+  @IsOptional()
+  @Decimal()
+  SCHEDULER_QUEUE_LIMIT?: number;
 
-  /** Time limit of one schedule, in milliseconds. */
   @Min(1, { message: 'SCHEDULER_TIME_LIMIT_MS must be at least 1' })
   @IsInt({ message: 'SCHEDULER_TIME_LIMIT_MS must be a whole number of milliseconds' })
-  SCHEDULER_TIME_LIMIT_MS = 30_000;
+  @IsOptional()
+  @Decimal()
+  SCHEDULER_TIME_LIMIT_MS?: number;
 
-  /** The operator's floor on the Sun distance of every scan, degrees. */
   @Max(90, { message: 'SCHEDULER_SUN_FLOOR_DEG must be a number of degrees from 0 to 90' })
   @Min(0, { message: 'SCHEDULER_SUN_FLOOR_DEG must be a number of degrees from 0 to 90' })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'SCHEDULER_SUN_FLOOR_DEG must be a number of degrees from 0 to 90' })
-  SCHEDULER_SUN_FLOOR_DEG = DEFAULT_SAFETY_FLOORS.sunDistanceDeg;
+  @IsOptional()
+  @Decimal()
+  SCHEDULER_SUN_FLOOR_DEG?: number;
 
-  /** The operator's floor on elevations, `low,high` degrees. */
-  @Matches(ELEVATION_PAIR, { message: MOUNT_EL_LIMITS_MESSAGE })
-  SCHEDULER_MOUNT_EL_LIMITS = DEFAULT_SAFETY_FLOORS.mountElLimits.join(',');
+  @IsElevationFloor()
+  @IsOptional()
+  @ElevationPair()
+  SCHEDULER_MOUNT_EL_LIMITS?: [number, number];
 }
 
-/** The checked configuration the app uses. */
-export interface AppConfig {
-  readonly port: number;
-  readonly dataDir: string;
-  readonly maxWindowDays: number;
-  readonly bodyLimit: string;
-  readonly maxConfigDepth: number;
-  readonly maxConfigValues: number;
-  readonly maxCalibrationTargets: number;
-  readonly shutdownGraceMs: number;
-  readonly logLevel: LogLevelName;
-  readonly logFormat: LogFormat;
-  /** `undefined`: one per core. */
-  readonly workerThreads: number | undefined;
-  readonly queueLimit: number;
-  readonly timeLimitMs: number;
-  /** Floor on the Sun distance, degrees. */
-  readonly sunFloorDeg: number;
-  /** Floor on elevations, `[low, high]` degrees. */
-  readonly mountElLimits: readonly [number, number];
-}
-
-const NUMERIC: ReadonlySet<string> = new Set([
-  'PORT',
-  'SCHEDULER_MAX_WINDOW_DAYS',
-  'SCHEDULER_MAX_CONFIG_DEPTH',
-  'SCHEDULER_MAX_CONFIG_VALUES',
-  'SCHEDULER_MAX_CALIBRATION_TARGETS',
-  'SHUTDOWN_GRACE_MS',
-  'SCHEDULER_WORKER_THREADS',
-  'SCHEDULER_QUEUE_LIMIT',
-  'SCHEDULER_TIME_LIMIT_MS',
-  'SCHEDULER_SUN_FLOOR_DEG',
-]);
+/** The names of the variables, in declaration order. */
+export const ENVIRONMENT_VARIABLE_NAMES: readonly string[] = Object.freeze(Object.keys(new EnvironmentVariables()));
 
 /**
- * Reads the variables of `env` (unset or empty means the default) and validates them. Throws an
- * `Error` listing every bad variable with its value.
+ * Reads the variables of `env` (unset or empty means unset) and validates them. Throws an `Error`
+ * listing every bad variable with its value.
  */
-export function loadAppConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
-  const raw: Record<string, unknown> = {};
-  for (const key of Object.keys(new EnvironmentVariables())) {
+export function loadEnvironment(env: Readonly<Record<string, string | undefined>>): EnvironmentVariables {
+  const raw: Record<string, string> = {};
+  for (const key of ENVIRONMENT_VARIABLE_NAMES) {
     const value = env[key]?.trim();
-    if (value === undefined || value === '') continue;
-    // Numbers are converted by hand: "12abc" must fail, not become 12.
-    raw[key] = NUMERIC.has(key) ? (/^[+-]?\d+(\.\d+)?$/.test(value) ? Number(value) : value) : value;
-    if (key === 'LOG_LEVEL' || key === 'LOG_FORMAT') raw[key] = value.toLowerCase();
+    if (value !== undefined && value !== '') raw[key] = value;
   }
   const vars = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(vars, { stopAtFirstError: true });
   if (errors.length > 0) {
-    const lines = errors.map((e) => {
-      const why = Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`;
-      return `${why} (got ${JSON.stringify(env[e.property])})`;
-    });
+    const lines = errors.map((e) => `${Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`} (got ${JSON.stringify(env[e.property])})`);
     throw new Error(`Invalid environment: ${lines.join('; ')}`);
   }
-  const [elLo, elHi] = vars.SCHEDULER_MOUNT_EL_LIMITS.split(',').map((x) => Number(x.trim()));
-  const mountElLimits: readonly [number, number] = Object.freeze([elLo, elHi]) as readonly [number, number];
-  if (floorsProblem({ sunDistanceDeg: vars.SCHEDULER_SUN_FLOOR_DEG, mountElLimits }, { sun: 'SCHEDULER_SUN_FLOOR_DEG', el: 'SCHEDULER_MOUNT_EL_LIMITS' })) {
-    throw new Error(`Invalid environment: ${MOUNT_EL_LIMITS_MESSAGE} (got ${JSON.stringify(env.SCHEDULER_MOUNT_EL_LIMITS)})`);
-  }
-  return Object.freeze({
-    port: vars.PORT,
-    dataDir: vars.SCHEDULER_DATA_DIR,
-    maxWindowDays: vars.SCHEDULER_MAX_WINDOW_DAYS,
-    bodyLimit: vars.SCHEDULER_BODY_LIMIT.trim(),
-    maxConfigDepth: vars.SCHEDULER_MAX_CONFIG_DEPTH,
-    maxConfigValues: vars.SCHEDULER_MAX_CONFIG_VALUES,
-    maxCalibrationTargets: vars.SCHEDULER_MAX_CALIBRATION_TARGETS,
-    shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
-    logLevel: vars.LOG_LEVEL as LogLevelName,
-    logFormat: (vars.LOG_FORMAT ?? (env.NODE_ENV?.trim() === 'development' ? 'pretty' : 'json')) as LogFormat,
-    workerThreads: vars.SCHEDULER_WORKER_THREADS,
-    queueLimit: vars.SCHEDULER_QUEUE_LIMIT,
-    timeLimitMs: vars.SCHEDULER_TIME_LIMIT_MS,
-    sunFloorDeg: vars.SCHEDULER_SUN_FLOOR_DEG,
-    mountElLimits,
-  });
+  return vars;
+}
+
+/** The server's settings from `env`, defaults applied (`LOG_FORMAT` defaults to `pretty` when `NODE_ENV=development`). */
+export function serverConfigFrom(env: Readonly<Record<string, string | undefined>>): ServerConfig {
+  const vars = loadEnvironment(env) as unknown as Readonly<Record<string, unknown>>;
+  const config: Record<string, unknown> = { ...SERVER_DEFAULTS };
+  if (env.NODE_ENV?.trim() === 'development') config.logFormat = 'pretty';
+  for (const [name, setting] of Object.entries(SERVER_ENV_SETTINGS)) if (vars[name] !== undefined) config[setting] = vars[name];
+  return Object.freeze(config) as unknown as ServerConfig;
+}
+
+/** The `SchedulerModule` options `env` sets (only those: the module applies its own defaults to the rest). */
+export function schedulerOptionsFrom(env: Readonly<Record<string, string | undefined>>): SchedulerModuleOptions {
+  const vars = loadEnvironment(env) as unknown as Readonly<Record<string, unknown>>;
+  const options: Record<string, unknown> = {};
+  for (const [name, option] of Object.entries(SCHEDULER_ENV_OPTIONS)) if (vars[name] !== undefined) options[option] = vars[name];
+  return Object.freeze(options) as SchedulerModuleOptions;
 }

@@ -1,3 +1,3 @@
 /** The server's configuration from the environment. */
 export * from './environment';
-export * from './app-config.module';
+export * from './configuration';

@@ -10,14 +10,16 @@
 import type { Server, ServerResponse } from 'node:http';
 import { Injectable, type INestApplication, Optional } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { AppLogger } from '../logging/app-logger';
+import type { Logger } from 'pino';
+import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../../scheduler';
 import { ShutdownState } from './shutdown-state';
 
 /** Options of `installGracefulShutdown`. */
 export interface GracefulShutdownOptions {
   /** Milliseconds requests in flight get to finish before their connections are cut. */
   readonly graceMs: number;
-  readonly logger: AppLogger;
+  /** Where the shutdown's steps are logged (the root logger). */
+  readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** Signals to handle. @default ['SIGTERM', 'SIGINT'] */
   readonly signals?: readonly NodeJS.Signals[];
   /** Ends the process (tests replace it). @default process.exit */
@@ -89,7 +91,7 @@ export function installGracefulShutdown(
       const t0 = Date.now();
       optional<ShutdownState>(app, ShutdownState)?.beginDraining();
       const server = app.getHttpServer() as Server;
-      logger.write('info', 'shutdown started', { reason, inFlight: inFlight.size, graceMs });
+      logger.info({ reason, inFlight: inFlight.size, graceMs }, 'shutdown started');
       inFlight.closeConnectionsAfterAnswer();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive connections close now; busy ones when their answer is sent.
@@ -102,28 +104,25 @@ export function installGracefulShutdown(
       clearInterval(sweep);
       clearTimeout(timer);
       if (outcome === 'timeout') {
-        logger.write('warn', 'shutdown grace period over: closing the remaining connections', {
-          inFlight: inFlight.size,
-          graceMs,
-        });
+        logger.warn({ inFlight: inFlight.size, graceMs }, 'shutdown grace period over: closing the remaining connections');
         server.closeAllConnections();
       }
       await app.close();
-      logger.write('info', 'shutdown complete', { reason, durationMs: Date.now() - t0, drained: outcome === 'drained' });
+      logger.info({ reason, durationMs: Date.now() - t0, drained: outcome === 'drained' }, 'shutdown complete');
     })();
     return started;
   };
 
   const onSignal = (signal: NodeJS.Signals) => {
     if (started) {
-      logger.write('warn', 'second shutdown signal: exiting at once', { signal });
+      logger.warn({ signal }, 'second shutdown signal: exiting at once');
       exit(1);
       return;
     }
     shutdown(signal).then(
       () => exit(0),
       (err: unknown) => {
-        logger.write('error', 'shutdown failed', { error: err instanceof Error ? err.message : String(err) });
+        logger.error({ err }, 'shutdown failed');
         exit(1);
       },
     );

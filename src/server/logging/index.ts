@@ -1,4 +1,5 @@
-/** Structured logs: the app logger, request ids and the per-request log. */
-export * from './app-logger';
+/** Structured logs: the root pino logger, Nest's logger over it, request ids and the request log. */
+export * from './logger';
+export * from './logging.module';
 export * from './request-id';
-export * from './request-logging.middleware';
+export * from './request-log';

@@ -1,4 +1,4 @@
-import { policyNameOf } from './request-logging.middleware';
+import { policyNameOf, requestLogLevel } from './request-log';
 import { requestIdFor } from './request-id';
 
 describe('requestIdFor', () => {
@@ -29,5 +29,16 @@ describe('policyNameOf', () => {
     expect(policyNameOf({ policy: 'p'.repeat(100) })).toBe(`${'p'.repeat(64)}...`);
     // Any other string is echoed as sent (cut), which is what an operator needs to see.
     expect(policyNameOf({ policy: '[1]' })).toBe('[1]');
+  });
+});
+
+describe('requestLogLevel', () => {
+  it('logs probes at debug whatever their status, other 5xx at error, the rest at info', () => {
+    expect(requestLogLevel('/health', 200)).toBe('debug');
+    expect(requestLogLevel('/health/ready', 503)).toBe('debug');
+    expect(requestLogLevel('/api/v1/schedule/', 503)).toBe('error');
+    expect(requestLogLevel('/api/v1/schedule/', 500)).toBe('error');
+    expect(requestLogLevel('/api/v1/schedule/', 400)).toBe('info');
+    expect(requestLogLevel('/api/v1/schedule/', undefined)).toBe('info'); // the client went away first
   });
 });

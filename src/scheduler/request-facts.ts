@@ -1,0 +1,23 @@
+/**
+ * What the schedule endpoint learns about one HTTP request that a request log wants: the resolved
+ * policy, the queue wait, the message of an error answer. The module sets them on the request
+ * object; the host's logging reads them when the answer is sent. No logger is involved here.
+ */
+
+/** Facts about one request, filled in as the endpoint gets to them. */
+export interface RequestFacts {
+  /** Name of the policy the request resolved to. */
+  policy?: string;
+  /** Milliseconds the job waited for a worker (set once the executor answered). */
+  queueWaitMs?: number;
+  /** The message of an error answer that is the client's or the load's (4xx, 503); never of a 500. */
+  errorMessage?: string;
+}
+
+const FACTS = Symbol('requestFacts');
+
+/** The facts object of `req` (the HTTP request object), created on first use. */
+export function requestFacts(req: object): RequestFacts {
+  const holder = req as { [FACTS]?: RequestFacts };
+  return (holder[FACTS] ??= {});
+}

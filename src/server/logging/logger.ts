@@ -1,0 +1,48 @@
+/**
+ * The server's one pino logger (JSON lines, or pino-pretty's readable lines) and Nest's logger on
+ * top of it (nestjs-pino), so Nest's own messages come out in the same format.
+ */
+import { Injectable } from '@nestjs/common';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import pinoPretty from 'pino-pretty';
+import type { ServerConfig } from '../config/environment';
+
+/**
+ * The root logger: `{"level":"info","time":"<ISO>",...,"msg":...}` per line, no pid or hostname.
+ * Writes synchronously so that nothing is lost when the process exits right after a record.
+ */
+export function createRootLogger(config: Pick<ServerConfig, 'logLevel' | 'logFormat'>, destination?: DestinationStream): Logger {
+  const stream =
+    destination ??
+    (config.logFormat === 'pretty'
+      ? // In-process (no transport thread): one readable line per record, fields as JSON after the message.
+        pinoPretty({ sync: true, singleLine: true, translateTime: 'UTC:yyyy-mm-dd HH:MM:ss.l' })
+      : pino.destination({ dest: 1, sync: true }));
+  return pino(
+    {
+      level: config.logLevel,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    stream,
+  );
+}
+
+// Nest's start-up chatter (one line per module and route) is only interesting when debugging.
+const CHATTY_CONTEXTS: ReadonlySet<string> = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+/** Nest's logger (nestjs-pino's), with the start-up chatter at debug and `verbose` at debug. */
+@Injectable()
+export class AppLogger extends PinoNestLogger {
+  override log(message: unknown, ...params: unknown[]): void {
+    const context = params[params.length - 1];
+    if (typeof context === 'string' && CHATTY_CONTEXTS.has(context)) super.debug(message, ...params);
+    else super.log(message, ...params);
+  }
+
+  override verbose(message: unknown, ...params: unknown[]): void {
+    super.debug(message, ...params);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * One log record per HTTP request, written by pino-http when the answer is sent (or the client
+ * goes away): request id (echoed in `X-Request-Id`), method, path, policy, window, status,
+ * duration, queue wait, and the message of an error answer. What the schedule endpoint learned
+ * (policy, queue wait, error message) comes from its `requestFacts` on the request object.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
+import type { Level, Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { requestFacts } from '../../scheduler';
+import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
+
+const STARTED = Symbol('requestStarted');
+const REQUEST_ID_HEADER_LOWER = REQUEST_ID_HEADER.toLowerCase();
+
+/** The parts of a request the log reads (Express's request). */
+type LoggedRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
+type TimedResponse = ServerResponse & { [STARTED]?: number };
+
+/** A client value cut short for the log (JSON escaping keeps it on one line). */
+function cut(value: unknown, max = 64): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return value.length > max ? `${value.slice(0, max)}...` : value;
+}
+
+/** The policy name a body asks for, read leniently (the request may be invalid). */
+export function policyNameOf(body: unknown): string | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const field = (body as Record<string, unknown>).policy;
+  let obj: unknown = field;
+  if (typeof field === 'string') {
+    const s = field.trim();
+    if (!s.startsWith('{')) return cut(s);
+    // A JSON-string policy is small; a huge one is not worth parsing twice just for the log.
+    if (s.length > 65_536) return undefined;
+    try {
+      obj = JSON.parse(s);
+    } catch {
+      return undefined;
+    }
+  }
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
+  return cut((obj as Record<string, unknown>).policy);
+}
+
+function pathOf(req: LoggedRequest): string {
+  return (req.originalUrl ?? req.url ?? '').split('?', 1)[0];
+}
+
+/** Probes are frequent and a 503 from readiness is a state (warming up, draining), not a failure. */
+export function requestLogLevel(path: string, status: number | undefined): Level {
+  if (path.startsWith('/health')) return 'debug';
+  return status !== undefined && status >= 500 ? 'error' : 'info';
+}
+
+/** The status sent, or `undefined` when the client went away before any answer. */
+function statusOf(res: ServerResponse): number | undefined {
+  return !res.writableFinished && !res.headersSent ? undefined : res.statusCode;
+}
+
+/** The fields of one request's record (besides `requestId`, bound by pino-http, and `msg`). */
+export function requestRecord(req: LoggedRequest, res: ServerResponse): Record<string, unknown> {
+  const started = (res as TimedResponse)[STARTED];
+  const body = req.body;
+  const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const facts = requestFacts(req);
+  return {
+    method: req.method,
+    path: cut(pathOf(req), 200),
+    policy: facts.policy ?? policyNameOf(body),
+    t0: cut(fields.t0),
+    t1: cut(fields.t1),
+    status: statusOf(res),
+    durationMs: started === undefined ? undefined : Math.round((performance.now() - started) * 100) / 100,
+    queueWaitMs: facts.queueWaitMs === undefined ? undefined : Math.round(facts.queueWaitMs * 100) / 100,
+    error: facts.errorMessage,
+    ...(res.writableFinished ? {} : { aborted: true }),
+  };
+}
+
+/** Express middleware (pino-http) that times every request and writes its record through `logger`. Install first. */
+export function createRequestLogMiddleware(logger: Logger): RequestHandler {
+  const http = pinoHttp<LoggedRequest, ServerResponse>({
+    logger,
+    genReqId: (req, res) => {
+      const id = requestIdFor(req.headers[REQUEST_ID_HEADER_LOWER]);
+      res.setHeader(REQUEST_ID_HEADER, id);
+      return id;
+    },
+    customAttributeKeys: { reqId: 'requestId' },
+    // Neither the request object nor the response object is logged: the record lists its own fields.
+    quietReqLogger: true,
+    quietResLogger: true,
+    customLogLevel: (req, res) => requestLogLevel(pathOf(req), statusOf(res)),
+    customSuccessMessage: () => 'request',
+    customErrorMessage: () => 'request',
+    customSuccessObject: (req, res) => requestRecord(req, res),
+    customErrorObject: (req, res) => requestRecord(req, res),
+  });
+  return (req, res, next) => {
+    (res as TimedResponse)[STARTED] = performance.now();
+    http(req, res, next);
+  };
+}
