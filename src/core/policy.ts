@@ -2,6 +2,7 @@
  * The contract every scheduling policy of the core implements. The Nest layer wraps each one in a
  * provider found by name; the core itself knows nothing of Nest.
  */
+import type { PlanBlock } from './plan/plan-block';
 import type { Micros } from './time/micros';
 
 /** What a policy may know about the request and the server, besides window and config. */
@@ -20,6 +21,8 @@ export interface ScheduleResult {
   readonly commands: string;
   /** Extra note for `message` (the envelope says "Success" when absent). */
   readonly note?: string;
+  /** One block per scan of `commands`, in order (the `dummy` sleeps are `idle` blocks); absent when the policy gives none. */
+  readonly blocks?: readonly PlanBlock[];
 }
 
 /** A named scheduling policy. `C` is its validated config type. */

@@ -4,7 +4,8 @@
  * one before the first is answered.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Policy } from '../../core/policy';
+import { copyPlanBlocks } from '../../core/plan/plan-block';
+import type { Policy, ScheduleResult } from '../../core/policy';
 import {
   policiesOfModule,
   serializeError,
@@ -40,7 +41,11 @@ function main(): void {
       if (!policy) throw new Error(`Policy "${job.policy}" is not available in the worker pool`);
       const result = policy.generate(job.t0, job.t1, job.config, job.ctx);
       // Copy only the documented fields: a result object with extra members could fail to clone.
-      const plain = result.note === undefined ? { commands: result.commands } : { commands: result.commands, note: result.note };
+      const plain: ScheduleResult = {
+        commands: result.commands,
+        ...(result.note === undefined ? {} : { note: result.note }),
+        ...(result.blocks === undefined ? {} : { blocks: copyPlanBlocks(result.blocks) }),
+      };
       send({ type: 'result', id, result: plain });
     } catch (err) {
       send({ type: 'error', id, error: serializeError(err) });

@@ -3,6 +3,7 @@ import { renderCommands } from '../../script/render';
 import type { Policy } from '../../policy';
 import { BASIC_DEFAULTS, validateBasicConfig, type BasicConfig } from './config';
 import { planBasic } from './pipeline';
+import { basicPlanBlocks } from './plan-blocks';
 
 /** The `basic` policy. */
 export const basicPolicy: Policy<BasicConfig> = {
@@ -14,6 +15,7 @@ export const basicPolicy: Policy<BasicConfig> = {
   generate(t0, t1, config, ctx) {
     const plan = planBasic(t0, t1, config, ctx);
     const commands = renderCommands(plan.scans);
-    return plan.note === undefined ? { commands } : { commands, note: plan.note };
+    const blocks = basicPlanBlocks(plan, config);
+    return plan.note === undefined ? { commands, blocks } : { commands, blocks, note: plan.note };
   },
 };

@@ -2,3 +2,4 @@
 export * from './config';
 export * from './pipeline';
 export * from './basic-policy';
+export * from './plan-blocks';

@@ -77,13 +77,15 @@ function clipToWindow(scans: readonly Block[], t0: Micros, t1: Micros): Block[] 
 /** The scheduled scans of `basic`, sorted by start, with the note of the master source. */
 export interface BasicPlan {
   readonly scans: readonly ScanBlock[];
+  /** The calibration scans merged over the master ones (those of `scans` that came from a source). */
+  readonly calibration: readonly ScanBlock[];
   readonly note?: string;
 }
 
 /** Runs the whole pipeline for `[t0, t1]` with a validated config. Pure for given inputs. */
 export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: PolicyContext): BasicPlan {
   const master = masterBlocks(t0, t1, config, ctx);
-  if (t1 <= t0) return { scans: [], note: master.note };
+  if (t1 <= t0) return { scans: [], calibration: [], note: master.note };
   const rules = config.rules;
 
   // init_seqs: trimmed to the window; records are rebuilt with sorted keys (F2).
@@ -142,5 +144,5 @@ export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: Poli
   let seq: BlockTree = merge(flatten(masterTree), calScans);
   if (rules['min-duration']) seq = minDuration(rules['min-duration'])(seq);
   const scans = sortBlocks(seq, { flatten: true }).filter((b): b is ScanBlock => b.kind === 'scan');
-  return { scans, note: master.note };
+  return { scans, calibration: calScans.filter((b): b is ScanBlock => b.kind === 'scan'), note: master.note };
 }
