@@ -13,3 +13,4 @@ export * from './execution/schedule-executor';
 export * from './execution/in-process.executor';
 export { createScheduleController, checkJsonContentType } from './schedule.controller';
 export * from './request-note';
+export * from './plan/plan-envelope';

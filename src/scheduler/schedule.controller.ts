@@ -19,6 +19,7 @@ import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@ne
 import { GenerateScheduleRequestDto, PolicySelectionDto, ScheduleErrorDto, ScheduleSuccessDto } from './dto';
 import { EnvelopeExceptionFilter } from './envelope.filter';
 import { JSON_MEDIA_TYPE, type SuccessEnvelope } from './envelope';
+import type { PlanEnvelope } from './plan/plan-envelope';
 import { ScheduleService } from './schedule.service';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
@@ -132,12 +133,33 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
       // Typed `unknown` on purpose: a host app's global ValidationPipe then leaves the body alone.
       @Body() body: unknown,
     ): Promise<SuccessEnvelope> {
+      this.checkHeaders(contentType, contentLength);
+      return this.service.generate(body);
+    }
+
+    @Post('schedule/plan')
+    @HttpCode(HttpStatus.OK)
+    @ApiOperation({
+      summary: 'The schedule with its plan as data',
+      description:
+        'Same request, validation and errors as `POST /schedule/`; the answer adds the blocks (one per scan of `commands`), their summary, the resolved config, the Sun check and the Sun and Moon tracks. The page `/timeline` draws it.',
+    })
+    @ApiBody({ type: GenerateScheduleRequestDto, examples: REQUEST_EXAMPLES })
+    plan(
+      @Headers('content-type') contentType: string | undefined,
+      @Headers('content-length') contentLength: string | undefined,
+      @Body() body: unknown,
+    ): Promise<PlanEnvelope> {
+      this.checkHeaders(contentType, contentLength);
+      return this.service.plan(body);
+    }
+
+    private checkHeaders(contentType: string | undefined, contentLength: string | undefined): void {
       checkJsonContentType(contentType);
       // The body parser of a host app may allow more than our limit; the declared length is enough to refuse.
       if (contentLength !== undefined && Number(contentLength) > this.settings.bodyLimitBytes) {
         throw new PayloadTooLargeException();
       }
-      return this.service.generate(body);
     }
   }
   return ScheduleController;

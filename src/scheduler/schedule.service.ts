@@ -6,14 +6,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { canonicalJson } from '../core/config/merge';
 import { checkConfigShape, checkTargetLists, parseScheduleRequest, resolvePolicyConfig } from '../core/request';
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
-import type { SuccessEnvelope } from './envelope';
+import { SUCCESS_MESSAGE, type SuccessEnvelope } from './envelope';
+import { toPlanEnvelope, type ComputedSchedule, type PlanEnvelope } from './plan/plan-envelope';
 import { PolicyRegistry } from './policy-registry';
 import { noteRequest } from './request-note';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
-
-/** Message of a success without a note from the policy. */
-export const SUCCESS_MESSAGE = 'Success';
 
 /** Generates schedules; throws `ScheduleInputError` for client mistakes (400 upstream). */
 @Injectable()
@@ -29,6 +27,17 @@ export class ScheduleService {
    * the request log wants to know goes to the current request's note.
    */
   async generate(body: unknown): Promise<SuccessEnvelope> {
+    const { result } = await this.compute(body);
+    return { status: 'ok', commands: result.commands, message: result.note ?? SUCCESS_MESSAGE };
+  }
+
+  /** The same request answered with the plan as data beside the script (`POST .../schedule/plan`). */
+  async plan(body: unknown): Promise<PlanEnvelope> {
+    return toPlanEnvelope(await this.compute(body));
+  }
+
+  /** Parses, resolves and runs one request: the shared path of `generate` and `plan`. */
+  async compute(body: unknown): Promise<ComputedSchedule> {
     const tell = noteRequest;
     const request = parseScheduleRequest(body, this.settings);
     const policy = this.registry.require(request.policy.name);
@@ -48,6 +57,6 @@ export class ScheduleService {
       ctx: { dataDir: this.settings.dataDir, seed, now: new Date() },
     });
     tell({ queueWaitMs: result.queueWaitMs ?? 0 });
-    return { status: 'ok', commands: result.commands, message: result.note ?? SUCCESS_MESSAGE };
+    return { policy: policy.name, t0: request.t0, t1: request.t1, config, result };
   }
 }

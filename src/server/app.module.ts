@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfigModule, type AppConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { InFlightRequests, ShutdownState } from './lifecycle';
 import { AppLogger } from './logging';
+import { TimelineController } from './timeline';
 import { SchedulerModule } from '../scheduler';
 
 /** Root module of `main.ts` (host apps import `SchedulerModule` instead). */
@@ -25,7 +26,7 @@ import { SchedulerModule } from '../scheduler';
       }),
     }),
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, TimelineController],
   providers: [
     ShutdownState,
     InFlightRequests,

@@ -44,7 +44,7 @@ export async function startServer(entry: ServerEntry, env: Record<string, string
   const port = Number(env.PORT ?? (await freePort()));
   const args =
     entry === 'dist'
-      ? [join(ROOT, 'dist', 'main.js')]
+      ? [join(ROOT, 'dist', 'server', 'main.js')]
       : ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'server', 'main.ts')];
   if (entry === 'dist' && !existsSync(args[0])) throw new Error('dist/server/main.js is missing: run `npm run build` first');
   const child = spawn(process.execPath, args, {

@@ -1,0 +1,82 @@
+/**
+ * The answer of `POST /<prefix>/schedule/plan`: the schedule envelope plus the plan as data (blocks,
+ * summary, resolved config, the Sun check's verdict, the Sun and Moon tracks of the window).
+ */
+import {
+  isoUtc,
+  isScanBlock,
+  planBlockToJson,
+  skyTracksToJson,
+  summarizePlan,
+  sunMoonTracks,
+  type PlanBlockJson,
+  type PlanSummary,
+  type SkyTracksJson,
+} from '../../core/plan';
+import type { ScheduleResult } from '../../core/policy';
+import type { Micros } from '../../core/time/micros';
+import { SUCCESS_MESSAGE, type SuccessEnvelope } from '../envelope';
+
+/** A request parsed, resolved and run: what both endpoints answer from. */
+export interface ComputedSchedule {
+  readonly policy: string;
+  readonly t0: Micros;
+  readonly t1: Micros;
+  /** The config the policy ran with: defaults, then preset, then the request's, validated. */
+  readonly config: unknown;
+  readonly result: ScheduleResult;
+}
+
+/** The independent Sun check as the plan reports it. */
+export interface SunCheck {
+  /** `safe`/`unsafe` from the checker; `unchecked` when it could not run (then `reason` says why). */
+  readonly verdict: 'safe' | 'unsafe' | 'unchecked';
+  readonly reason?: string;
+  /** Smallest angle between the Sun and any scan (degrees); null when nothing was checked. */
+  readonly minSunDistanceDeg: number | null;
+  /** Per checked block (index into `blocks`). */
+  readonly blocks: readonly { index: number; name: string; minSunDistanceDeg: number; problems: readonly string[] }[];
+}
+
+/** The plan envelope. */
+export interface PlanEnvelope extends SuccessEnvelope {
+  /** The window as the server read it (ISO 8601 UTC). */
+  readonly window: { readonly t0: string; readonly t1: string };
+  /** One per scan of `commands` (sleeps as `idle`), or null when the policy does not describe its plan. */
+  readonly blocks: readonly PlanBlockJson[] | null;
+  /** Null exactly when `blocks` is. */
+  readonly summary: PlanSummary | null;
+  readonly config: unknown;
+  readonly sunCheck: SunCheck;
+  readonly tracks: SkyTracksJson;
+}
+
+/** Why the check did not run, when the policy's result carries no report. */
+export function uncheckedReason(policy: string, result: ScheduleResult): string {
+  if (result.blocks !== undefined && !result.blocks.some(isScanBlock)) {
+    return `Policy "${policy}" points nothing in this schedule (no scans): there is nothing for the Sun check to check.`;
+  }
+  return `Policy "${policy}" gives no report of the independent Sun check: its scans were not checked.`;
+}
+
+/** The Sun check of a result. */
+export function sunCheckOf(policy: string, result: ScheduleResult): SunCheck {
+  return { verdict: 'unchecked', reason: uncheckedReason(policy, result), minSunDistanceDeg: null, blocks: [] };
+}
+
+/** Builds the plan envelope of a computed schedule. */
+export function toPlanEnvelope(c: ComputedSchedule): PlanEnvelope {
+  const { result } = c;
+  const blocks = result.blocks;
+  return {
+    status: 'ok',
+    commands: result.commands,
+    message: result.note ?? SUCCESS_MESSAGE,
+    window: { t0: isoUtc(c.t0), t1: isoUtc(c.t1) },
+    blocks: blocks === undefined ? null : blocks.map(planBlockToJson),
+    summary: blocks === undefined ? null : summarizePlan(blocks, c.t0, c.t1),
+    config: c.config,
+    sunCheck: sunCheckOf(c.policy, result),
+    tracks: skyTracksToJson(sunMoonTracks(c.t0, c.t1)),
+  };
+}
