@@ -41,7 +41,7 @@ export function masterSource(root: string): MasterSource | string {
 
 interface PolicyLike {
   readonly defaults: unknown;
-  validate(c: unknown): unknown;
+  readonly configClass: new () => unknown;
   generate(t0: number, t1: number, c: unknown, ctx: { dataDir: string; seed: string; now: Date }): { commands: string };
 }
 
@@ -61,12 +61,15 @@ export function runBasic(root: string, days: number, runs: number): void {
   const DIST = path.join(root, 'dist');
   const t = performance.now();
   const { CORE_POLICIES } = require(path.join(DIST, 'core/policies/index.js')) as { CORE_POLICIES: ReadonlyMap<string, PolicyLike> };
+  const { validateConfig } = require(path.join(DIST, 'core/config/validate.js')) as {
+    validateConfig: (cls: new () => unknown, merged: unknown) => unknown;
+  };
   const basic = CORE_POLICIES.get('basic');
   const loadMs = performance.now() - t;
   if (!basic) throw new Error('the basic policy is not in CORE_POLICIES (branch rules has not landed)');
   const src = masterSource(root);
   if (typeof src === 'string') throw new Error(src);
-  const config = basic.validate({ ...(basic.defaults as object), master_schedule: src.masterSchedule });
+  const config = validateConfig(basic.configClass, { ...(basic.defaults as object), master_schedule: src.masterSchedule });
   const t0 = START_US;
   const t1 = START_US + days * DAY_US;
   const ctx = { dataDir: src.dataDir, seed: `bench|basic|${t0}|${t1}`, now: new Date() };

@@ -2,14 +2,14 @@
  * Warm timing of the `basic` policy with the real master schedule (reference data), for 1 and 30
  * days from 2023-03-01. Run: `npx ts-node bench/basic-timing.ts`. Targets: 1 day < 13 ms, 30 days < 290 ms.
  */
-import { deepMerge } from '../src/core/config';
+import { deepMerge, validateConfig } from '../src/core/config';
 import { basicPolicy } from '../src/core/policies/basic';
 import { REFERENCE_DIR, hasReference } from '../src/testing/reference';
 
 function timeIt(days: number, repeats: number): { minMs: number; medianMs: number; chars: number } {
   const t0 = Date.UTC(2023, 2, 1) * 1000;
   const t1 = t0 + days * 86400e6;
-  const cfg = basicPolicy.validate(deepMerge(basicPolicy.defaults, { master_schedule: 'schedule_sat.txt' }));
+  const cfg = validateConfig(basicPolicy.configClass, deepMerge(basicPolicy.defaults, { master_schedule: 'schedule_sat.txt' }));
   const ctx = { dataDir: REFERENCE_DIR, seed: 'bench', now: new Date() };
   let chars = basicPolicy.generate(t0, t1, cfg, ctx).commands.length; // warm-up
   const ms: number[] = [];

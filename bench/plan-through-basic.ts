@@ -3,7 +3,7 @@
  * makes this the default): the day's plan is passed inline as TOAST text.
  *   npx ts-node --transpile-only bench/plan-through-basic.ts [2026-12-01]
  */
-import { deepMerge } from '../src/core/config';
+import { deepMerge, validateConfig } from '../src/core/config';
 import { DEFAULT_PLANNER_CONFIG } from '../src/core/planner/config';
 import { planMasterSchedule } from '../src/core/planner/plan';
 import { BASIC_DEFAULTS, basicPolicy } from '../src/core/policies/basic';
@@ -15,7 +15,7 @@ const t1 = t0 + 86400e6;
 const start = process.hrtime.bigint();
 const text = writeToast(planMasterSchedule(t0, t1, DEFAULT_PLANNER_CONFIG));
 const planMs = Number(process.hrtime.bigint() - start) / 1e6;
-const config = basicPolicy.validate(deepMerge(BASIC_DEFAULTS, { master_schedule: text }));
+const config = validateConfig(basicPolicy.configClass, deepMerge(BASIC_DEFAULTS, { master_schedule: text }));
 const result = basicPolicy.generate(t0, t1, config, { dataDir: '/nonexistent', seed: 'bench', now: new Date(0) });
 const groups = result.commands.split('\n').filter((l) => l.startsWith('# '));
 const names = groups.map((l) => l.slice(2).trim());

@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanBlock } from '../src/core/blocks/types';
-import { deepMerge, parseConfig } from '../src/core/config';
-import { DEFAULT_PLANNER_CONFIG, plannerConfigSchema, type SkyPatch } from '../src/core/planner/config';
+import { deepMerge, validateConfig } from '../src/core/config';
+import { DEFAULT_PLANNER_CONFIG, PlannerConfig, type SkyPatch } from '../src/core/planner/config';
 import { planDay, planMasterSchedule, planningDay, toScanBlocks } from '../src/core/planner/plan';
 import { dutyCycle, minSunDistance, scanCoverage } from '../src/core/planner/plan-checks';
 
@@ -24,7 +24,7 @@ function timeIt<T>(fn: () => T): { value: T; cpuMs: number; wallMs: number } {
 }
 
 // Fresh configs (different gap values) so that no day comes from the planner's cache.
-const fresh = (gap: number) => parseConfig(plannerConfigSchema, deepMerge(DEFAULT_PLANNER_CONFIG, { gap }));
+const fresh = (gap: number) => validateConfig(PlannerConfig, deepMerge(DEFAULT_PLANNER_CONFIG, { gap }));
 
 const d2026 = planningDay(Date.parse('2026-12-01T00:00:00Z') / 1000);
 planDay(d2026 - 100, fresh(61)); // warm-up

@@ -6,7 +6,14 @@ import { createTestApp } from './helpers/create-app';
 interface OpenApiDoc {
   info: { description: string };
   paths: Record<string, Record<string, { requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> }; responses: Record<string, { content?: Record<string, { schema: { $ref?: string }; example?: unknown; examples?: Record<string, { value: unknown }> }> }> }>>;
-  components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
+  components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] } & Record<string, unknown>> };
+}
+
+/** The schema at a path of property names below `schema`. */
+function propertyAt(schema: unknown, ...names: string[]): Record<string, unknown> {
+  let at = schema as { properties?: Record<string, unknown> };
+  for (const name of names) at = at.properties?.[name] as { properties?: Record<string, unknown> };
+  return at as Record<string, unknown>;
 }
 
 describe('docs, CORS and health', () => {
@@ -34,7 +41,7 @@ describe('docs, CORS and health', () => {
   it('documents the request with a working example of each form', async () => {
     const op = doc.paths['/api/v1/schedule'].post;
     const examples = op.requestBody.content['application/json'].examples;
-    expect(Object.keys(examples).sort()).toEqual(['bareName', 'inlineObject', 'jsonString']);
+    expect(Object.keys(examples).sort()).toEqual(['bareName', 'basic', 'inlineObject', 'jsonString']);
     for (const { value } of Object.values(examples)) {
       const res = await request(app.getHttpServer())
         .post('/api/v1/schedule/')
@@ -44,6 +51,46 @@ describe('docs, CORS and health', () => {
       expect(res.body.status).toBe('ok');
     }
     expect(doc.components.schemas.GenerateScheduleRequestDto.required?.sort()).toEqual(['policy', 't0', 't1']);
+  });
+
+  it("shows each policy's config class: types, bounds, enums, descriptions and defaults", () => {
+    const basic = doc.components.schemas.BasicPolicyConfig;
+    const minAngleAz = propertyAt(basic, 'rules', 'sun-avoidance', 'min_angle_az');
+    expect(minAngleAz).toMatchObject({ type: 'number', minimum: 0, maximum: 180, default: 6 });
+    expect(minAngleAz.description).toEqual(expect.any(String));
+    expect(propertyAt(basic, 'rules', 'sun-avoidance', 'n_buffer')).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(propertyAt(basic, 'calibration_targets')).toMatchObject({ type: 'array', default: ['uranus', 'saturn'] });
+    expect(JSON.stringify(propertyAt(basic, 'calibration_targets'))).toContain('"enum"');
+    // A request sends overrides: nothing is required.
+    expect(JSON.stringify(basic)).not.toContain('"required"');
+    expect(doc.components.schemas.DummyPolicyConfig).toMatchObject({ type: 'object', properties: {}, additionalProperties: false });
+  });
+
+  it('documents the policy selection as a oneOf per policy with a discriminator on policy', () => {
+    const selection = doc.components.schemas.PolicySelectionDto;
+    expect(selection.oneOf).toEqual([{ $ref: '#/components/schemas/BasicPolicySelection' }, { $ref: '#/components/schemas/DummyPolicySelection' }]);
+    expect(selection.discriminator).toEqual({
+      propertyName: 'policy',
+      mapping: { basic: '#/components/schemas/BasicPolicySelection', dummy: '#/components/schemas/DummyPolicySelection' },
+    });
+    expect(doc.components.schemas.BasicPolicySelection).toMatchObject({
+      required: ['policy'],
+      properties: { policy: { type: 'string', enum: ['basic'] }, config: { $ref: '#/components/schemas/BasicPolicyConfig' } },
+    });
+    const request = doc.components.schemas.GenerateScheduleRequestDto;
+    expect(JSON.stringify(request.properties.policy)).toContain('#/components/schemas/PolicySelectionDto');
+  });
+
+  it('shows a real dummy answer as the 200 example, and no stale text', async () => {
+    const op = doc.paths['/api/v1/schedule'].post;
+    const shown = doc.components.schemas.ScheduleSuccessDto.properties.commands as { example: string };
+    const value = op.requestBody.content['application/json'].examples.jsonString.value;
+    const res = await request(app.getHttpServer()).post('/api/v1/schedule/').set('Content-Type', 'application/json').send(JSON.stringify(value));
+    const sleeps = (text: string) => text.split('\n').filter((l) => l.startsWith('time.sleep('));
+    expect(sleeps(shown.example)).toEqual(sleeps(res.body.commands));
+    const text = JSON.stringify(doc);
+    expect(text).not.toContain('supported policies: dummy"');
+    expect(text).not.toContain('fine-steps');
   });
 
   it('documents both envelopes and every status code with examples', () => {

@@ -196,6 +196,17 @@ describe('POST /api/v1/schedule/ (production app)', () => {
       expectError(res, 413, 'The request body is larger than the limit of 64kb');
     });
 
+    it.each([['get'], ['put'], ['delete'], ['patch']] as const)(
+      'another method (%s) on the route → 405 with Allow: POST and the envelope',
+      async (method) => {
+        for (const url of [URL, '/api/v1/schedule']) {
+          const res = await request(app.getHttpServer())[method](url);
+          expectError(res, 405, `Method ${method.toUpperCase()} is not allowed here; send POST with a JSON body`);
+          expect(res.headers.allow).toBe('POST');
+        }
+      },
+    );
+
     it('a body just under the limit is read', async () => {
       const res = await post({ ...CLIENT_BODY, padding: 'x'.repeat(60 * 1024) });
       expect(res.status).toBe(200);

@@ -2,6 +2,7 @@
  * The contract every scheduling policy of the core implements. The Nest layer wraps each one in a
  * provider found by name; the core itself knows nothing of Nest.
  */
+import type { ConfigClass } from './config/validate';
 import type { PlanBlock } from './plan/plan-block';
 import type { Micros } from './time/micros';
 
@@ -31,13 +32,15 @@ export interface Policy<C = unknown> {
   readonly name: string;
   /** One line for the docs and the list of policies. */
   readonly description: string;
-  /** Default config; never mutated. */
+  /** Default config (plain JSON, deep-frozen); never mutated. The one source of every default. */
   readonly defaults: C;
   /**
-   * Validates a config that is already the deep merge of `defaults` and the request's `config`.
-   * Throws `ConfigError` naming the dotted path (`config.rules.sun-avoidance.time_step`).
+   * The config's class-validator class: the merge of `defaults`, a preset and the request's
+   * `config` is validated against it (`validateConfig`), and its JSON Schema is made from it.
    */
-  validate(config: unknown): C;
+  readonly configClass: ConfigClass<C>;
+  /** The policy's own named partial configs, merged between `defaults` and the request's `config`. */
+  readonly presets?: Readonly<Record<string, unknown>>;
   /** Computes the schedule for `[t0, t1]` (microseconds, UTC). Pure for a given input. */
   generate(t0: Micros, t1: Micros, config: C, ctx: PolicyContext): ScheduleResult;
 }

@@ -4,7 +4,7 @@
  */
 import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Injectable, Logger, type LoggerService } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { errorToEnvelope } from './envelope';
+import { errorToEnvelope, MethodNotAllowedError } from './envelope';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
 
@@ -31,6 +31,9 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
     const { httpStatus, body, unexpected } = errorToEnvelope(exception, this.settings.bodyLimit);
     if (unexpected) logUnexpectedError(this.logger, exception);
     const res: unknown = host.switchToHttp().getResponse();
+    if (exception instanceof MethodNotAllowedError) {
+      this.adapterHost.httpAdapter.setHeader(res, 'Allow', exception.allow.join(', '));
+    }
     this.adapterHost.httpAdapter.reply(res, body, httpStatus);
   }
 }

@@ -2,7 +2,7 @@
  * The response envelopes, and the one place that decides which status and message an error
  * becomes. Client mistakes are 4xx with their own message; anything unexpected is a short 500.
  */
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { BadRequestException, HttpException, HttpStatus, MethodNotAllowedException } from '@nestjs/common';
 import { ScheduleInputError } from '../core/errors';
 import { ScheduleBusyError, ScheduleTimeoutError } from './execution/schedule-executor';
 
@@ -37,6 +37,25 @@ export const INVALID_JSON_MESSAGE =
 
 /** The expected media type of a schedule request. */
 export const JSON_MEDIA_TYPE = 'application/json';
+
+/**
+ * A 400 whose response body is the error envelope itself, so that any exception filter (ours, or
+ * Nest's default one in a host app) answers it as the contract says.
+ */
+export function envelopeBadRequest(message: string): BadRequestException {
+  return new BadRequestException({ status: 'error', message } satisfies ErrorEnvelope);
+}
+
+/** A request with a method the route does not serve: 405, with the methods it does in `Allow`. */
+export class MethodNotAllowedError extends MethodNotAllowedException {
+  constructor(
+    method: string,
+    /** The methods the route serves, for the `Allow` header. */
+    readonly allow: readonly string[],
+  ) {
+    super({ status: 'error', message: `Method ${method} is not allowed here; send ${allow.join(' or ')} with a JSON body` } satisfies ErrorEnvelope);
+  }
+}
 
 function reply(httpStatus: number, message: string): ErrorReply {
   return { httpStatus, body: { status: 'error', message } };

@@ -1,38 +1,18 @@
 /**
- * `POST /<routePrefix>/schedule` (with or without the trailing slash). The class is made per
- * module import so that the route prefix is an option; everything else lives in the service.
+ * `POST /<routePrefix>/schedule` (with or without the trailing slash) and `POST /<routePrefix>/schedule/plan`
+ * (the same request, answered with the plan as data); other methods answer 405.
+ * The class is made per module import so that the route prefix is an option; the body is
+ * validated by `@ScheduleRequestBody()` and everything else lives in the service.
  */
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  HttpStatus,
-  Inject,
-  PayloadTooLargeException,
-  Post,
-  type Type,
-  UnsupportedMediaTypeException,
-  UseFilters,
-} from '@nestjs/common';
-import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { GenerateScheduleRequestDto, PolicySelectionDto, ScheduleErrorDto, ScheduleSuccessDto } from './dto';
+import { All, applyDecorators, Controller, HttpCode, HttpStatus, Post, Req, type Type, UseFilters } from '@nestjs/common';
+import { ApiBody, ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { GenerateScheduleRequestDto, PlanSuccessDto, PolicySelectionDto, ScheduleErrorDto, ScheduleSuccessDto } from './dto';
 import { EnvelopeExceptionFilter } from './envelope.filter';
-import { JSON_MEDIA_TYPE, type SuccessEnvelope } from './envelope';
+import { MethodNotAllowedError, type SuccessEnvelope } from './envelope';
+import { JsonRequest } from './json-request.interceptor';
+import { ScheduleRequestBody } from './pipes/schedule-request-body.decorator';
 import type { PlanEnvelope } from './plan/plan-envelope';
 import { ScheduleService } from './schedule.service';
-import { SCHEDULER_SETTINGS } from './scheduler.constants';
-import type { SchedulerSettings } from './scheduler-options.interface';
-
-/** Throws 415 unless the media type is `application/json` (parameters such as charset allowed). */
-export function checkJsonContentType(contentType: string | undefined): void {
-  const media = (contentType ?? '').split(';', 1)[0].trim().toLowerCase();
-  if (media !== JSON_MEDIA_TYPE) {
-    throw new UnsupportedMediaTypeException(
-      `Content-Type must be ${JSON_MEDIA_TYPE} (got ${media ? JSON.stringify(media) : 'none'})`,
-    );
-  }
-}
 
 const example = (summary: string, message: string) => ({ summary, value: { status: 'error', message } });
 
@@ -50,30 +30,23 @@ export const REQUEST_EXAMPLES = {
     summary: 'policy as a bare name (older clients)',
     value: { t0: '2026-11-29 21:05:00', t1: '2026-11-29T19:05:00-03:00', policy: 'dummy' },
   },
+  basic: {
+    summary: 'basic: one night, Uranus only, wider Sun avoidance in azimuth',
+    value: {
+      t0: '2026-12-01 00:00',
+      t1: '2026-12-02 00:00',
+      policy: { policy: 'basic', config: { calibration_targets: ['uranus'], rules: { 'sun-avoidance': { min_angle_az: 10 } } } },
+    },
+  },
 };
 
-/** Makes the controller class for `routePrefix` (`api/v1` by default). */
-export function createScheduleController(routePrefix: string): Type<unknown> {
-  @ApiTags('schedule')
-  @ApiExtraModels(PolicySelectionDto, ScheduleErrorDto)
-  @Controller(routePrefix)
-  @UseFilters(EnvelopeExceptionFilter)
-  class ScheduleController {
-    constructor(
-      private readonly service: ScheduleService,
-      @Inject(SCHEDULER_SETTINGS) private readonly settings: SchedulerSettings,
-    ) {}
-
-    @Post('schedule')
-    @HttpCode(HttpStatus.OK)
-    @ApiOperation({
-      summary: 'Generate a telescope schedule for a time window',
-      description:
-        'Answers a Python script (`commands`) for the telescope covering `[t0, t1]`, computed by the named policy with its config. Every error is the JSON error envelope.',
-    })
-    @ApiBody({ type: GenerateScheduleRequestDto, examples: REQUEST_EXAMPLES })
-    @ApiResponse({ status: 200, description: 'The schedule.', type: ScheduleSuccessDto })
-    @ApiResponse({
+/**
+ * The error answers of both POST routes (the plan route answers the same errors for the same
+ * bodies), each status with the envelope and working examples.
+ */
+export function ApiScheduleErrorResponses(): ReturnType<typeof applyDecorators> {
+  return applyDecorators(
+    ApiResponse({
       status: 400,
       description: 'A client mistake: missing or invalid field, bad window, unknown policy, invalid config, body not JSON.',
       type: ScheduleErrorDto,
@@ -92,33 +65,40 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
           'a policy field that is not usable',
           'Invalid policy: "{policy: dummy}" is neither valid JSON nor a policy name; expected a JSON object such as {"policy": "dummy", "config": {}} (inline or as a JSON string) or a policy name such as "dummy"',
         ),
-        unknown: example('an unknown policy', 'Unknown policy "smart"; supported policies: dummy'),
-        config: example('an invalid config', 'Invalid config: config.speed is not a known key (known keys: none).'),
+        unknown: example('an unknown policy', 'Unknown policy "smart"; supported policies: basic, dummy'),
+        config: example(
+          'a config key out of range',
+          'Invalid config: config.rules.sun-avoidance.min_angle_az must be a number between 0 and 180 (got 200).',
+        ),
+        configKey: example(
+          'an unknown config key',
+          'Invalid config: config.speed is not a known key (known keys: master_schedule, master, rules, calibration_targets, soft_targets).',
+        ),
         json: example(
           'a body that is not JSON',
           'The request body must be valid JSON, e.g. {"t0": "2026-11-29 21:05", "t1": "2026-11-29 22:05", "policy": "dummy"}',
         ),
       },
-    })
-    @ApiResponse({
+    }),
+    ApiResponse({
       status: 413,
       description: 'The body is larger than the limit.',
       type: ScheduleErrorDto,
       example: { status: 'error', message: 'The request body is larger than the limit of 1mb' },
-    })
-    @ApiResponse({
+    }),
+    ApiResponse({
       status: 415,
       description: 'The body is not sent as application/json.',
       type: ScheduleErrorDto,
       example: { status: 'error', message: 'Content-Type must be application/json (got "text/plain")' },
-    })
-    @ApiResponse({
+    }),
+    ApiResponse({
       status: 500,
       description: 'A failure of the server; no detail leaves it.',
       type: ScheduleErrorDto,
       example: { status: 'error', message: 'Internal server error: the schedule could not be generated; please report it' },
-    })
-    @ApiResponse({
+    }),
+    ApiResponse({
       status: 503,
       description: 'The schedule could not be computed in time, or too many are waiting.',
       type: ScheduleErrorDto,
@@ -126,40 +106,54 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
         timeout: example('over the time limit', 'The schedule could not be computed within the time limit of 30 s.'),
         busy: example('queue full', 'The server is busy: 64 schedules are already waiting; try again shortly.'),
       },
+    }),
+  );
+}
+
+/** Makes the controller class for `routePrefix` (`api/v1` by default). */
+export function createScheduleController(routePrefix: string): Type<unknown> {
+  @ApiTags('schedule')
+  @ApiExtraModels(PolicySelectionDto, ScheduleErrorDto)
+  @Controller(routePrefix)
+  @UseFilters(EnvelopeExceptionFilter)
+  class ScheduleController {
+    constructor(private readonly service: ScheduleService) {}
+
+    @Post('schedule')
+    @HttpCode(HttpStatus.OK)
+    @JsonRequest()
+    @ApiOperation({
+      summary: 'Generate a telescope schedule for a time window',
+      description:
+        'Answers a Python script (`commands`) for the telescope covering `[t0, t1]`, computed by the named policy with its config (each policy\'s config schema is under `PolicySelectionDto`). Every error is the JSON error envelope; other methods on this path answer 405 with `Allow: POST`.',
     })
-    schedule(
-      @Headers('content-type') contentType: string | undefined,
-      @Headers('content-length') contentLength: string | undefined,
-      // Typed `unknown` on purpose: a host app's global ValidationPipe then leaves the body alone.
-      @Body() body: unknown,
-    ): Promise<SuccessEnvelope> {
-      this.checkHeaders(contentType, contentLength);
-      return this.service.generate(body);
+    @ApiBody({ type: GenerateScheduleRequestDto, examples: REQUEST_EXAMPLES })
+    @ApiResponse({ status: 200, description: 'The schedule.', type: ScheduleSuccessDto })
+    @ApiScheduleErrorResponses()
+    schedule(@ScheduleRequestBody() request: Readonly<GenerateScheduleRequestDto>): Promise<SuccessEnvelope> {
+      return this.service.generate(request);
     }
 
     @Post('schedule/plan')
     @HttpCode(HttpStatus.OK)
+    @JsonRequest()
     @ApiOperation({
       summary: 'The schedule with its plan as data',
       description:
-        'Same request, validation and errors as `POST /schedule/`; the answer adds the blocks (one per scan of `commands`), their summary, the resolved config, the Sun check and the Sun and Moon tracks. The page `/timeline` draws it.',
+        'The same request, validation and errors as `POST /schedule/`. The answer adds to `status`, `commands` and `message`: `window`, `blocks` (one per scan of `commands`, in order, with its kind; `dummy` sleeps are `idle`), `summary` (seconds and fraction per kind, idle time, scan count), `config` (the resolved config the schedule was made with), `sunCheck` (the independent checker\'s verdict, or `unchecked` with the reason) and `tracks` (the Sun and Moon over the window). A schedule that fails its Sun check is never answered with its `commands`: the route answers 500 with the envelope and the failing `sunCheck`. The page [/timeline](/timeline) draws this answer.',
     })
     @ApiBody({ type: GenerateScheduleRequestDto, examples: REQUEST_EXAMPLES })
-    plan(
-      @Headers('content-type') contentType: string | undefined,
-      @Headers('content-length') contentLength: string | undefined,
-      @Body() body: unknown,
-    ): Promise<PlanEnvelope> {
-      this.checkHeaders(contentType, contentLength);
-      return this.service.plan(body);
+    @ApiResponse({ status: 200, description: 'The schedule and its plan.', type: PlanSuccessDto })
+    @ApiScheduleErrorResponses()
+    plan(@ScheduleRequestBody() request: Readonly<GenerateScheduleRequestDto>): Promise<PlanEnvelope> {
+      return this.service.plan(request);
     }
 
-    private checkHeaders(contentType: string | undefined, contentLength: string | undefined): void {
-      checkJsonContentType(contentType);
-      // The body parser of a host app may allow more than our limit; the declared length is enough to refuse.
-      if (contentLength !== undefined && Number(contentLength) > this.settings.bodyLimitBytes) {
-        throw new PayloadTooLargeException();
-      }
+    /** Any other method on the routes: 405 with `Allow: POST` (declared after the POST routes, so it never sees a POST). */
+    @All(['schedule', 'schedule/plan'])
+    @ApiExcludeEndpoint()
+    otherMethods(@Req() req: { method: string }): never {
+      throw new MethodNotAllowedError(req.method, ['POST']);
     }
   }
   return ScheduleController;

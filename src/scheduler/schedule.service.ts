@@ -1,10 +1,13 @@
 /**
- * The use case "generate a schedule": parse the request, find the policy, merge and validate its
- * config, then hand the job to the executor. No HTTP here, so host apps can call it directly.
+ * The use case "generate a schedule": from a validated request, check the window, find the policy,
+ * merge and validate its config, then hand the job to the executor. No HTTP here, so host apps
+ * can call it directly.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { canonicalJson } from '../core/config/merge';
-import { checkConfigShape, checkTargetLists, parseScheduleRequest, resolvePolicyConfig } from '../core/request';
+import { resolvePolicyConfig } from '../core/config/resolve';
+import { checkWindow, parseTimeField } from '../core/time/time-field';
+import type { GenerateScheduleRequestDto } from './dto/generate-schedule.request.dto';
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
 import { SUCCESS_MESSAGE, type SuccessEnvelope } from './envelope';
 import { toPlanEnvelope, type ComputedSchedule, type PlanEnvelope } from './plan/plan-envelope';
@@ -23,40 +26,37 @@ export class ScheduleService {
   ) {}
 
   /**
-   * Answers a request body (`{t0, t1, policy}`, any JSON value) with the success envelope; what
-   * the request log wants to know goes to the current request's note.
+   * Answers a request (as `ScheduleRequestPipe` validates it) with the success envelope; what the
+   * request log wants to know goes to the current request's note.
    */
-  async generate(body: unknown): Promise<SuccessEnvelope> {
-    const { result } = await this.compute(body);
+  async generate(request: Readonly<GenerateScheduleRequestDto>): Promise<SuccessEnvelope> {
+    const { result } = await this.compute(request);
     return { status: 'ok', commands: result.commands, message: result.note ?? SUCCESS_MESSAGE };
   }
 
   /** The same request answered with the plan as data beside the script (`POST .../schedule/plan`). */
-  async plan(body: unknown): Promise<PlanEnvelope> {
-    return toPlanEnvelope(await this.compute(body));
+  async plan(request: Readonly<GenerateScheduleRequestDto>): Promise<PlanEnvelope> {
+    return toPlanEnvelope(await this.compute(request));
   }
 
-  /** Parses, resolves and runs one request: the shared path of `generate` and `plan`. */
-  async compute(body: unknown): Promise<ComputedSchedule> {
-    const tell = noteRequest;
-    const request = parseScheduleRequest(body, this.settings);
-    const policy = this.registry.require(request.policy.name);
-    tell({ policy: policy.name });
-    const { maxConfigDepth: maxDepth, maxConfigValues: maxValues } = this.settings;
-    // The client's own config is bounded before any merge: refusing it must cost little.
-    checkConfigShape(request.policy.config, { maxDepth, maxValues });
-    checkTargetLists(request.policy.config, this.settings.maxCalibrationTargets);
+  /** Checks the window, resolves the config and runs the policy: the shared path of `generate` and `plan`. */
+  async compute(request: Readonly<GenerateScheduleRequestDto>): Promise<ComputedSchedule> {
+    const t0 = parseTimeField('t0', request.t0);
+    const t1 = parseTimeField('t1', request.t1);
+    checkWindow(t0, t1, this.settings, request.t0, request.t1);
+    const policy = this.registry.require(request.policy.policy);
+    noteRequest({ policy: policy.name });
     const { merged, config } = resolvePolicyConfig(policy, request.policy, this.settings.presets);
     // Equal requests (whatever their time format or key order) get equal seeds, hence equal schedules.
-    const seed = canonicalJson({ t0: request.t0, t1: request.t1, policy: policy.name, config: merged });
+    const seed = canonicalJson({ t0, t1, policy: policy.name, config: merged });
     const result = await this.executor.run({
       policy: policy.name,
-      t0: request.t0,
-      t1: request.t1,
+      t0,
+      t1,
       config,
       ctx: { dataDir: this.settings.dataDir, seed, now: new Date() },
     });
-    tell({ queueWaitMs: result.queueWaitMs ?? 0 });
-    return { policy: policy.name, t0: request.t0, t1: request.t1, config, result };
+    noteRequest({ queueWaitMs: result.queueWaitMs ?? 0 });
+    return { policy: policy.name, t0, t1, config, result };
   }
 }

@@ -3,8 +3,8 @@
  * (`forRootAsync`); `SchedulerModuleExtras` shape the module itself, so they are always static.
  */
 import type { Type } from '@nestjs/common';
-import type { Policy } from '../core/policy';
-import type { PresetTable } from '../core/request';
+import type { SchedulePolicyProvider } from './policies/schedule-policy.decorator';
+import type { PresetTable } from '../core/config/resolve';
 
 /** Settings of the schedule endpoint that may be computed at start-up. */
 export interface SchedulerModuleOptions {
@@ -27,7 +27,8 @@ export interface SchedulerModuleOptions {
   dataDir?: string;
   /**
    * Named stored configs by policy name then preset name, selected with `"preset": NAME` in the
-   * request (between the policy's defaults and the request's `config`).
+   * request (between the policy's defaults and the request's `config`). They add to a policy's
+   * own `presets`; a name both define takes the one given here (the operator's).
    * @default {}
    */
   presets?: PresetTable;
@@ -88,11 +89,12 @@ export interface SchedulerModuleExtras {
    */
   routePrefix?: string;
   /**
-   * Extra policy classes, each decorated with `@SchedulePolicy('name')`; registered as providers
-   * of the module next to the built-in ones.
+   * Extra policy classes, each decorated with `@SchedulePolicy({ name, config, description })`;
+   * registered as providers of the module next to the built-in ones (a class the host app also
+   * provides itself is still one policy).
    * @default []
    */
-  policies?: Type<Policy>[];
+  policies?: Type<SchedulePolicyProvider>[];
 }
 
 /** Everything `forRoot` accepts. */

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isPlainObject, MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../core/config/merge';
-import { DEFAULT_CONFIG_LIMITS } from '../core/request/config-limits';
+import { DEFAULT_CONFIG_LIMITS } from '../core/config/limits';
 import {
   DEFAULT_BODY_LIMIT,
   DEFAULT_DATA_DIR,

@@ -3,6 +3,7 @@
  * extras (route prefix, extra policies) shape the module, so both methods take them statically.
  */
 import { ConfigurableModuleBuilder } from '@nestjs/common';
+import { SchedulePolicyMetadata } from './policies/schedule-policy.decorator';
 import { createScheduleController } from './schedule.controller';
 import { DEFAULT_ROUTE_PREFIX, SCHEDULER_MODULE_OPTIONS } from './scheduler.constants';
 import type { SchedulerModuleExtras, SchedulerModuleOptions } from './scheduler-options.interface';
@@ -21,6 +22,12 @@ export const {
   .setClassMethodName('forRoot')
   .setExtras<SchedulerModuleExtras>({ routePrefix: DEFAULT_ROUTE_PREFIX, policies: [] }, (definition, extras) => {
     const prefix = normalizeRoutePrefix(extras.routePrefix);
+    for (const cls of extras.policies ?? []) {
+      // Not found by the registry otherwise: say so at start-up rather than answer "Unknown policy".
+      if (Reflect.getMetadata(SchedulePolicyMetadata.KEY, cls) === undefined) {
+        throw new Error(`SchedulerModule option policies: ${cls.name} is not decorated with @SchedulePolicy({ name, config, description })`);
+      }
+    }
     return {
       ...definition,
       controllers: [...(definition.controllers ?? []), createScheduleController(prefix)],

@@ -1,24 +1,20 @@
 /**
  * The importable schedule module: `SchedulerModule.forRoot({...})` or `forRootAsync({...})`.
- * Both share `SCHEDULER_PROVIDERS`; adding a built-in policy is one line in `POLICY_PROVIDERS`.
+ * Both share `SCHEDULER_PROVIDERS`; the built-in policies come from the core's `CORE_POLICIES`.
  */
-import { Inject, Module, type OnModuleDestroy, type Provider } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EnvelopeExceptionFilter } from './envelope.filter';
 import { InProcessExecutor } from './execution/in-process.executor';
 import { createScheduleExecutor } from './execution/create-executor';
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
-import { DummyPolicyProvider } from './policies/dummy-policy.provider';
-import { BasicPolicyProvider } from './policies/basic-policy.provider';
+import { BUILT_IN_POLICY_PROVIDERS } from './policies/built-in-policies';
 import { PolicyRegistry } from './policy-registry';
 import { ScheduleService } from './schedule.service';
 import { SchedulerConfigurableModule } from './scheduler.module-definition';
 import { SCHEDULER_MODULE_OPTIONS, SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerModuleOptions, SchedulerSettings } from './scheduler-options.interface';
 import { resolveSchedulerSettings } from './scheduler-settings';
-
-/** The built-in policies, one provider class each (decorated with `@SchedulePolicy`). */
-export const POLICY_PROVIDERS: Provider[] = [DummyPolicyProvider, BasicPolicyProvider];
 
 /** The module's own providers, shared by `forRoot` and `forRootAsync`. */
 export const SCHEDULER_PROVIDERS: Provider[] = [
@@ -36,7 +32,7 @@ export const SCHEDULER_PROVIDERS: Provider[] = [
     useFactory: (settings: SchedulerSettings, inProcess: InProcessExecutor) => createScheduleExecutor(settings, inProcess),
     inject: [SCHEDULER_SETTINGS, InProcessExecutor],
   },
-  ...POLICY_PROVIDERS,
+  ...BUILT_IN_POLICY_PROVIDERS,
 ];
 
 /** Serves `POST /<routePrefix>/schedule`; see `SchedulerModuleOptions` for the options. */
@@ -45,13 +41,16 @@ export const SCHEDULER_PROVIDERS: Provider[] = [
   providers: SCHEDULER_PROVIDERS,
   exports: [SCHEDULER_SETTINGS, SCHEDULE_EXECUTOR, PolicyRegistry, ScheduleService, EnvelopeExceptionFilter],
 })
-export class SchedulerModule extends SchedulerConfigurableModule implements OnModuleDestroy {
+export class SchedulerModule extends SchedulerConfigurableModule implements OnApplicationShutdown {
   constructor(@Inject(SCHEDULE_EXECUTOR) private readonly executor: ScheduleExecutor) {
     super();
   }
 
-  /** Releases the worker threads when the app closes (`app.close()`, shutdown hooks). */
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * Releases the worker threads when the app closes. Nest runs this hook after the HTTP server has
+   * drained (`onModuleDestroy` runs before), so schedules in flight are still answered.
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.executor.close?.();
   }
 }

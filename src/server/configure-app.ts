@@ -13,6 +13,7 @@ import { AppLogger } from './logging/app-logger';
 import { TIMELINE_EXAMPLE_QUERY, TIMELINE_PATH } from './timeline/timeline-page';
 import { createRequestLoggingMiddleware, requestNoteMiddleware } from './logging/request-logging.middleware';
 import {
+  addPolicySchemas,
   EnvelopeExceptionFilter,
   errorToEnvelope,
   PolicyRegistry,
@@ -26,7 +27,7 @@ export const NEST_APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
 /** Path of the interactive docs (`/docs`); the JSON document is at `/docs-json`. */
 export const DOCS_PATH = 'docs';
 
-/** Builds the OpenAPI document, with the registered policy names in the description. */
+/** Builds the OpenAPI document: the registered policies in the description and their config schemas in the components. */
 export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
   const names = app.get(PolicyRegistry).all();
   const list = [...names.entries()]
@@ -43,7 +44,7 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
     )
     .setVersion('1')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return addPolicySchemas(SwaggerModule.createDocument(app, config), app);
 }
 
 /**

@@ -3,22 +3,24 @@
  * the production registry. Each one exercises one behaviour of a worker: a result, a wait, a
  * runaway loop, a client error, a bug, a crash.
  */
+import { NumberField, OptionalField, StringField } from '../core/config/decorators';
 import { ConfigError, ScheduleInputError } from '../core/errors';
 import type { Policy, PolicyContext, ScheduleResult } from '../core/policy';
 import type { Micros } from '../core/time/micros';
 
 /** Config of the test policies: optional wait and note. */
-export interface TestPolicyConfig {
+export class TestPolicyConfig {
+  @OptionalField()
+  @NumberField({ integer: true, min: 0 })
   readonly ms?: number;
+
+  @OptionalField()
+  @StringField()
   readonly note?: string;
 }
 
-function validate(config: unknown): TestPolicyConfig {
-  return (config ?? {}) as TestPolicyConfig;
-}
-
 function policy(name: string, generate: (t0: Micros, t1: Micros, c: TestPolicyConfig, ctx: PolicyContext) => ScheduleResult): Policy<TestPolicyConfig> {
-  return { name, description: `worker-pool test policy ${name}`, defaults: {}, validate, generate };
+  return { name, description: `worker-pool test policy ${name}`, defaults: {}, configClass: TestPolicyConfig, generate };
 }
 
 /** A deterministic text from the whole input, so results can be compared across threads. */

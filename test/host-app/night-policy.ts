@@ -1,30 +1,36 @@
 /**
- * A host application's own policy, as a host would write it: a decorated provider class that
- * implements the core `Policy` contract with its own config schema.
+ * A host application's own policies, as a host would write them: a config class made with the
+ * module's field decorators, and a provider class that `@SchedulePolicy` names. Everything comes
+ * from the module's public index.
  */
-import { Injectable } from '@nestjs/common';
-import { deepFreeze } from '../../src/core/config/merge';
-import { parseConfig, s, type Infer } from '../../src/core/config/schema';
-import type { Policy, PolicyContext, ScheduleResult } from '../../src/core/policy';
-import type { Micros } from '../../src/core/time/micros';
-import { SchedulePolicy } from '../../src/scheduler';
-
-const schema = s.object({ greeting: s.string({ minLength: 1, maxLength: 40 }), repeat: s.number({ integer: true, min: 1, max: 5 }) });
+import {
+  type Micros,
+  NumberField,
+  type PolicyContext,
+  SchedulePolicy,
+  type SchedulePolicyProvider,
+  type ScheduleResult,
+  StringField,
+} from '../../src/scheduler';
 
 /** Config of the host's policy. */
-export type NightConfig = Infer<typeof schema>;
+export class NightConfig {
+  @StringField({ minLength: 1, maxLength: 40, description: 'Text the script prints.' })
+  readonly greeting!: string;
+
+  @NumberField({ integer: true, min: 1, max: 5, description: 'How many times it prints it.' })
+  readonly repeat!: number;
+}
 
 /** Prints a greeting `repeat` times, then waits for the window. */
-@SchedulePolicy('night-watch')
-@Injectable()
-export class NightWatchPolicy implements Policy<NightConfig> {
-  readonly name = 'night-watch';
-  readonly description = 'Host policy of the e2e tests: greets, then sleeps through the window.';
-  readonly defaults: NightConfig = deepFreeze({ greeting: 'good evening', repeat: 1 });
-
-  validate(config: unknown): NightConfig {
-    return parseConfig(schema, config);
-  }
+@SchedulePolicy({
+  name: 'night-watch',
+  config: NightConfig,
+  description: 'Host policy of the e2e tests: greets, then sleeps through the window.',
+})
+export class NightWatchPolicy implements SchedulePolicyProvider<NightConfig> {
+  readonly defaults: NightConfig = { greeting: 'good evening', repeat: 1 };
+  readonly presets = { twice: { repeat: 2 } };
 
   generate(t0: Micros, t1: Micros, config: NightConfig, ctx: PolicyContext): ScheduleResult {
     const lines = ['import time'];
@@ -34,24 +40,28 @@ export class NightWatchPolicy implements Policy<NightConfig> {
   }
 }
 
-/** A host policy with a bug: the server must answer 500 without any detail. */
-@SchedulePolicy('broken')
-@Injectable()
-export class BrokenPolicy implements Policy<Record<string, never>> {
-  readonly name = 'broken';
-  readonly description = 'Always throws.';
-  readonly defaults = {};
+/** No settings at all. */
+export class NoConfig {}
 
-  validate(): Record<string, never> {
-    return {};
-  }
+/** A host policy with a bug: the server must answer 500 without any detail. */
+@SchedulePolicy({ name: 'broken', config: NoConfig, description: 'Always throws.' })
+export class BrokenPolicy implements SchedulePolicyProvider<NoConfig> {
+  readonly defaults = {};
 
   generate(): ScheduleResult {
     throw new Error(`secret detail in ${__filename}`);
   }
 }
 
+/**
+ * A host policy whose class carries a `name` of a built-in policy: the decorator's name is the
+ * only one that counts, so `my-basic` runs this class (in-process), never the core `basic`.
+ */
+@SchedulePolicy({ name: 'my-basic', config: NightConfig, description: 'Greets like night-watch; its class says "basic".' })
+export class MyBasicPolicy extends NightWatchPolicy {
+  readonly name = 'basic';
+}
+
 /** Claims the built-in name `dummy`: start-up must fail. */
-@SchedulePolicy('dummy')
-@Injectable()
+@SchedulePolicy({ name: 'dummy', config: NightConfig, description: 'Not the real dummy.' })
 export class ImpostorDummyPolicy extends NightWatchPolicy {}

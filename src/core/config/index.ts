@@ -1,3 +1,7 @@
-/** Config merging and validation for policies. */
+/** Config merging, limits, config classes (decorators), their validation, resolution and JSON Schema. */
 export * from './merge';
-export * from './schema';
+export * from './limits';
+export * from './decorators';
+export * from './validate';
+export * from './json-schema';
+export * from './resolve';

@@ -1,11 +1,11 @@
 import { ConfigError } from '../errors';
-import { deepMerge, parseConfig } from '../config';
-import { DEFAULT_PLANNER_CONFIG, patchName, plannerConfigSchema } from './config';
+import { configJsonSchema, deepMerge, validateConfig } from '../config';
+import { DEFAULT_PLANNER_CONFIG, patchName, PlannerConfig } from './config';
 
 const withOverride = (override: unknown): unknown => deepMerge(DEFAULT_PLANNER_CONFIG, override);
 const reject = (override: unknown): string => {
   try {
-    parseConfig(plannerConfigSchema, withOverride(override), 'config.master');
+    validateConfig(PlannerConfig, withOverride(override), 'config.master');
   } catch (e) {
     expect(e).toBeInstanceOf(ConfigError);
     return (e as Error).message;
@@ -14,8 +14,8 @@ const reject = (override: unknown): string => {
 };
 
 describe('DEFAULT_PLANNER_CONFIG', () => {
-  it('is valid and parses to an equal, frozen value', () => {
-    const parsed = parseConfig(plannerConfigSchema, DEFAULT_PLANNER_CONFIG);
+  it('is valid and validates to an equal, frozen value', () => {
+    const parsed = validateConfig(PlannerConfig, DEFAULT_PLANNER_CONFIG);
     expect(parsed).toEqual(DEFAULT_PLANNER_CONFIG);
     expect(Object.isFrozen(parsed.patches[0])).toBe(true);
   });
@@ -44,10 +44,10 @@ describe('DEFAULT_PLANNER_CONFIG', () => {
   });
 });
 
-describe('plannerConfigSchema', () => {
+describe('PlannerConfig', () => {
   it('accepts a patch that wraps through RA 0 and an empty filler list', () => {
-    const c = parseConfig(
-      plannerConfigSchema,
+    const c = validateConfig(
+      PlannerConfig,
       withOverride({
         patches: [{ name: 'wrap', ra_min: 350, ra_max: 10, dec_min: -60, dec_max: -40, weight: 2 }],
         horizontal_patches: [],
@@ -96,8 +96,11 @@ describe('plannerConfigSchema', () => {
     );
   });
 
-  it('describes itself as JSON Schema for the docs', () => {
-    const js = plannerConfigSchema.toJsonSchema() as { properties: Record<string, unknown> };
+  it('describes itself as JSON Schema for the docs, with the defaults', () => {
+    const js = configJsonSchema({ configClass: PlannerConfig, defaults: DEFAULT_PLANNER_CONFIG }) as {
+      properties: Record<string, { default?: unknown }>;
+    };
     expect(Object.keys(js.properties)).toEqual(Object.keys(DEFAULT_PLANNER_CONFIG));
+    expect(js.properties.sun_avoidance).toMatchObject({ type: 'number', minimum: 0, maximum: 180, default: 45 });
   });
 });

@@ -1,10 +1,10 @@
 import * as Astronomy from 'astronomy-engine';
 import type { ScanBlock } from '../blocks/types';
-import { deepMerge, parseConfig } from '../config';
+import { deepMerge, validateConfig } from '../config';
 import { describeWithReference, readReferenceText } from '../../testing/reference';
 import { parseToast } from '../toast/parse';
 import { writeToast } from '../toast/write';
-import { DEFAULT_PLANNER_CONFIG, plannerConfigSchema, type PlannerConfig, type SkyPatch } from './config';
+import { DEFAULT_PLANNER_CONFIG, PlannerConfig, type SkyPatch } from './config';
 import { planDay, planMasterSchedule, planningDay, planningDayStart, toScanBlocks, type PlannedScan } from './plan';
 import { dutyCycle, minBodyDistance, minSunDistance, scanCoverage } from './plan-checks';
 
@@ -151,7 +151,7 @@ describe('planMasterSchedule: a week of the default plan (2023-01-01 to 2023-01-
 
 describe('planMasterSchedule: anchoring and determinism', () => {
   const week0 = US('2026-11-30T00:00:00Z');
-  const config45 = parseConfig(plannerConfigSchema, deepMerge(DEFAULT_PLANNER_CONFIG, { elevations: [45] }));
+  const config45 = validateConfig(PlannerConfig, deepMerge(DEFAULT_PLANNER_CONFIG, { elevations: [45] }));
   const week = planMasterSchedule(week0, week0 + 3 * DAY_US, DEFAULT_PLANNER_CONFIG);
   const strip = (p: PlannedScan): Omit<PlannedScan, 'pass'> => {
     const { pass: _pass, ...rest } = p;
@@ -179,7 +179,7 @@ describe('planMasterSchedule: anchoring and determinism', () => {
     const dayStart = planningDayStart(d) * 1e6;
     const cached = week.filter((p) => p.t0 >= dayStart && p.t0 < dayStart + DAY_US).map(strip);
     expect(cached).toEqual(fresh);
-    const copy = parseConfig(plannerConfigSchema, JSON.parse(JSON.stringify(DEFAULT_PLANNER_CONFIG)));
+    const copy = validateConfig(PlannerConfig, JSON.parse(JSON.stringify(DEFAULT_PLANNER_CONFIG)));
     const again = planMasterSchedule(week0, week0 + 3 * DAY_US, copy);
     expect(again).toEqual(week);
   });
@@ -196,7 +196,7 @@ describe('planMasterSchedule: anchoring and determinism', () => {
 
   it('plans a day in well under 100 ms', () => {
     // A config not seen before, so nothing comes from the cache.
-    const c = parseConfig(plannerConfigSchema, deepMerge(DEFAULT_PLANNER_CONFIG, { gap: 70 }));
+    const c = validateConfig(PlannerConfig, deepMerge(DEFAULT_PLANNER_CONFIG, { gap: 70 }));
     planDay(planningDay(week0 / 1e6) - 40, c);
     // CPU time, so that other processes on a shared machine do not count.
     const start = process.cpuUsage();
@@ -224,7 +224,7 @@ describe('planMasterSchedule: options', () => {
   const t0 = US('2026-06-10T00:00:00Z');
   const t1 = t0 + 2 * DAY_US;
   const config = (override: unknown): PlannerConfig =>
-    parseConfig(plannerConfigSchema, deepMerge(DEFAULT_PLANNER_CONFIG, override));
+    validateConfig(PlannerConfig, deepMerge(DEFAULT_PLANNER_CONFIG, override));
 
   it('keeps clear of the Moon when asked', () => {
     // 2026-06-10: the Moon, a few days past last quarter, crosses the patches' declinations.

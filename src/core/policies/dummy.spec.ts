@@ -1,3 +1,4 @@
+import { configJsonSchema, validateConfig } from '../config';
 import { ConfigError } from '../errors';
 import { Mt19937 } from '../random';
 import type { PolicyContext } from '../policy';
@@ -60,10 +61,12 @@ describe('dummyPolicy', () => {
   });
 
   it('accepts only the empty config, naming an unknown key', () => {
-    expect(dummyPolicy.validate({})).toEqual({});
-    expect(() => dummyPolicy.validate({ speed: 2 })).toThrow(ConfigError);
-    expect(() => dummyPolicy.validate({ speed: 2 })).toThrow(/^Invalid config: config\.speed is not a known key/);
-    expect(() => dummyPolicy.validate([])).toThrow(/^Invalid config: config must be an object/);
+    const validate = (config: unknown): unknown => validateConfig(dummyPolicy.configClass, config);
+    expect(validate({})).toEqual({});
+    expect(() => validate({ speed: 2 })).toThrow(ConfigError);
+    expect(() => validate({ speed: 2 })).toThrow('Invalid config: config.speed is not a known key (known keys: none).');
+    expect(() => validate([])).toThrow(/^Invalid config: config must be an object/);
+    expect(configJsonSchema(dummyPolicy)).toEqual({ type: 'object', properties: {}, additionalProperties: false });
   });
 
   it('keeps its defaults frozen', () => {

@@ -4,20 +4,17 @@
  * request always gives the same sleeps.
  */
 import { deepFreeze } from '../config/merge';
-import { parseConfig, s } from '../config/schema';
 import { idlePlanBlock, type PlanBlock } from '../plan/plan-block';
 import type { Policy, PolicyContext, ScheduleResult } from '../policy';
 import { Mt19937, seedFromText } from '../random';
 import { isoformat } from '../time/format';
 import type { Micros } from '../time/micros';
 
-/** The dummy policy takes no settings. */
-export type DummyConfig = Readonly<Record<string, never>>;
+/** The dummy policy takes no settings: its config class declares no key, so any key is refused. */
+export class DummyConfig {}
 
 /** Most sleep lines in one script. */
 export const DUMMY_MAX_SLEEPS = 10;
-
-const configSchema = s.object({});
 
 /** Centiseconds printed with two decimals, exactly (`12345` → `123.45`). */
 export function formatCentiseconds(cs: number): string {
@@ -71,6 +68,6 @@ export const dummyPolicy: Policy<DummyConfig> = Object.freeze({
   name: 'dummy',
   description: 'Sleeps only: 1 to 10 time.sleep(S) lines that fill the window, the same for the same request.',
   defaults: deepFreeze({}) as DummyConfig,
-  validate: (config: unknown): DummyConfig => parseConfig(configSchema, config) as DummyConfig,
+  configClass: DummyConfig,
   generate,
 });

@@ -1,3 +1,4 @@
+import { validateConfig } from '../config';
 import { CORE_POLICIES } from './index';
 import { basicPolicy } from './basic';
 import { dummyPolicy } from './dummy';
@@ -13,9 +14,9 @@ describe('CORE_POLICIES', () => {
   it('holds only policies with the whole contract', () => {
     for (const policy of CORE_POLICIES.values()) {
       expect(typeof policy.description).toBe('string');
-      expect(typeof policy.validate).toBe('function');
+      expect(typeof policy.configClass).toBe('function');
       expect(typeof policy.generate).toBe('function');
-      expect(policy.validate(policy.defaults)).toBeDefined();
+      expect(validateConfig(policy.configClass, policy.defaults)).toEqual(policy.defaults);
     }
   });
 });

@@ -1,8 +1,9 @@
+import { validateConfig } from '../config/validate';
 import { sampleAzAlt } from '../astro/track';
 import { sourceGetBlocks } from '../astro/events';
 import { scanBlock } from '../blocks/block';
 import { flatten } from '../blocks/tree';
-import { altRange, altRangeParams } from './alt-range';
+import { altRange, AltRangeParams } from './alt-range';
 import { utc } from './rules.test-helpers';
 
 describe('alt-range (spec §5.6)', () => {
@@ -25,6 +26,6 @@ describe('alt-range (spec §5.6)', () => {
     expect(altRange({ alt_range: [45, 60] })([sc])).toEqual([sc]);
   });
   it('validates the range', () => {
-    expect(() => altRangeParams.parse({ alt_range: [20, 100] }, 'a')).toThrow(/a\.alt_range\[1\]/);
+    expect(() => validateConfig(AltRangeParams, { alt_range: [20, 100] }, 'a')).toThrow(/a\.alt_range\[1\]/);
   });
 });

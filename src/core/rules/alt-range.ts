@@ -4,26 +4,16 @@ import { sampleAzAlt } from '../astro/track';
 import { withTimes } from '../blocks/block';
 import { mapTree } from '../blocks/tree';
 import type { Block, BlockTree } from '../blocks/types';
-import { s, type Infer } from '../config';
-import { ConfigError } from '../errors';
+import { RangeField } from '../config/decorators';
 import { mask2ranges } from '../numeric/ranges';
 import { fromCtime } from '../time/format';
 import { isSourceLike, SOURCE_STEP_S, type Rule } from './rule';
 
-/** Params of `alt-range`: `[lo, hi]` degrees, inclusive. */
-export const altRangeParams = s.object({
-  alt_range: s.custom<[number, number]>(
-    (v, path) => {
-      const [lo, hi] = s.tuple([s.number({ min: -90, max: 90 }), s.number({ min: -90, max: 90 })] as const).parse(v, path);
-      if (lo > hi) throw new ConfigError(path, `must be [low, high] with low ≤ high (got ${JSON.stringify(v)})`);
-      return [lo, hi];
-    },
-    { type: 'array', items: { type: 'number', minimum: -90, maximum: 90 }, minItems: 2, maxItems: 2 },
-  ),
-});
-
-/** Validated params of `alt-range`. */
-export type AltRangeParams = Infer<typeof altRangeParams>;
+/** Params of `alt-range`. */
+export class AltRangeParams {
+  @RangeField({ min: -90, max: 90, description: "[low, high] altitude (degrees, inclusive) a source's blocks are cut to." })
+  readonly alt_range!: readonly [number, number];
+}
 
 /**
  * Cuts one source block to the runs of 30 s samples (from its t0) where the source's own altitude

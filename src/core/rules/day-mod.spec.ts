@@ -1,5 +1,6 @@
+import { validateConfig } from '../config/validate';
 import { plainBlock } from '../blocks/block';
-import { dayMod, dayModParams, siderealDayIndex, SIDEREAL_DAY_S } from './day-mod';
+import { dayMod, DayModParams, siderealDayIndex, SIDEREAL_DAY_S } from './day-mod';
 import { utc } from './rules.test-helpers';
 
 describe('day-mod (spec §5.3)', () => {
@@ -27,11 +28,11 @@ describe('day-mod (spec §5.3)', () => {
   });
   it('validates day_ref as an ISO string and day < day_mod', () => {
     const path = 'config.rules.day-mod';
-    expect(dayModParams.parse({ day: 0, day_mod: 1, day_ref: '2014-01-01T00:00:00Z' }, path).day_ref).toBe(
+    expect(validateConfig(DayModParams, { day: 0, day_mod: 1, day_ref: '2014-01-01T00:00:00Z' }, path).day_ref).toBe(
       '2014-01-01T00:00:00Z',
     );
-    expect(() => dayModParams.parse({ day: 0, day_mod: 1, day_ref: 'yesterday' }, path)).toThrow(/day-mod\.day_ref/);
-    expect(() => dayModParams.parse({ day: 2, day_mod: 2, day_ref: '2014-01-01' }, path)).toThrow(/day-mod\.day must be less/);
-    expect(() => dayModParams.parse({ day: 0, day_mod: 1, day_ref: '2014-01-01', x: 1 }, path)).toThrow(/day-mod\.x/);
+    expect(() => validateConfig(DayModParams, { day: 0, day_mod: 1, day_ref: 'yesterday' }, path)).toThrow(/day-mod\.day_ref/);
+    expect(() => validateConfig(DayModParams, { day: 2, day_mod: 2, day_ref: '2014-01-01' }, path)).toThrow(/day-mod\.day must be less/);
+    expect(() => validateConfig(DayModParams, { day: 0, day_mod: 1, day_ref: '2014-01-01', x: 1 }, path)).toThrow(/day-mod\.x/);
   });
 });

@@ -1,46 +1,31 @@
 /** day-mod (spec §5.3): keeps blocks starting on selected sidereal days. */
 import { filterTree } from '../blocks/tree';
-import { s, type Infer } from '../config';
+import { CrossCheck, IsoTimeField, NumberField } from '../config/decorators';
 import { ConfigError } from '../errors';
+import { parseInstant } from '../time/iso';
 import { US_PER_S } from '../time/micros';
 import type { Rule } from './rule';
 
 /** Length of the sidereal day the original uses, in seconds (0.997269566 × 86400). */
 export const SIDEREAL_DAY_S = 0.997269566 * 86400;
 
-const isoTime = s.isoTime();
-
 /**
- * Params of `day-mod`; `day_ref` is an ISO time string, checked here and kept as text so a
- * validated config stays plain JSON (it is merged and validated again as such).
+ * Params of `day-mod`; `day_ref` is an ISO time string, checked and kept as text so a validated
+ * config stays plain JSON.
  */
-export const dayModParams = s.custom(
-  (v, path) => {
-    const p = s
-      .object({
-        day: s.number({ integer: true, min: 0 }),
-        day_mod: s.number({ integer: true, min: 1, max: 1_000_000 }),
-        day_ref: s.string({ maxLength: 64 }),
-      })
-      .parse(v, path);
-    isoTime.parse(p.day_ref, `${path}.day_ref`);
-    if (p.day >= p.day_mod) throw new ConfigError(`${path}.day`, `must be less than day_mod (${p.day_mod}) (got ${p.day})`);
-    return p;
-  },
-  {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      day: { type: 'integer', minimum: 0 },
-      day_mod: { type: 'integer', minimum: 1, maximum: 1_000_000 },
-      day_ref: { type: 'string', format: 'date-time' },
-    },
-    required: ['day', 'day_mod', 'day_ref'],
-  },
-);
+export class DayModParams {
+  @CrossCheck('dayBelowDayMod', (day: number, p: DayModParams) =>
+    day < p.day_mod ? undefined : { why: `must be less than day_mod (${p.day_mod}) (got ${day})` },
+  )
+  @NumberField({ integer: true, min: 0, description: 'Sidereal day kept, counted modulo day_mod from day_ref (less than day_mod).' })
+  readonly day!: number;
 
-/** Validated params of `day-mod`. */
-export type DayModParams = Infer<typeof dayModParams>;
+  @NumberField({ integer: true, min: 1, max: 1_000_000, description: 'Period of the kept days, in sidereal days.' })
+  readonly day_mod!: number;
+
+  @IsoTimeField({ description: 'Start of sidereal day 0: ISO 8601 or YYYY-MM-DD HH:MM[:SS] (UTC).' })
+  readonly day_ref!: string;
+}
 
 /** Sidereal-day index of `t` counted from `ref` (floor, so negative before `ref`). */
 export function siderealDayIndex(t: number, ref: number): number {
@@ -49,7 +34,8 @@ export function siderealDayIndex(t: number, ref: number): number {
 
 /** Keeps block b iff `floor((b.t0 − day_ref)/sidereal_day) mod day_mod == day` (floor-mod). */
 export function dayMod(p: DayModParams): Rule {
-  const ref = isoTime.parse(p.day_ref, 'day_ref');
+  const ref = parseInstant(p.day_ref);
+  if (ref === undefined) throw new ConfigError('day_ref', `is not a time (got ${JSON.stringify(p.day_ref)})`);
   return (tree) =>
     filterTree(tree, (b) => {
       const k = siderealDayIndex(b.t0, ref);

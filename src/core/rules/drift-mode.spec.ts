@@ -1,6 +1,7 @@
+import { validateConfig } from '../config/validate';
 import { scanBlock, sourceBlock } from '../blocks/block';
 import { flatten } from '../blocks/tree';
-import { driftMode, driftModeParams } from './drift-mode';
+import { driftMode, DriftModeParams } from './drift-mode';
 import { utc } from './rules.test-helpers';
 
 describe('drift-mode (spec §5.4)', () => {
@@ -22,7 +23,7 @@ describe('drift-mode (spec §5.4)', () => {
     expect(driftMode({ mode: 'setting' })([sc])).toEqual([sc]);
   });
   it('rejects an unknown mode', () => {
-    expect(() => driftModeParams.parse({ mode: 'up' }, 'config.rules.drift-mode')).toThrow(
+    expect(() => validateConfig(DriftModeParams, { mode: 'up' }, 'config.rules.drift-mode')).toThrow(
       /config\.rules\.drift-mode\.mode must be one of/,
     );
   });

@@ -1,13 +1,16 @@
 /** drift-mode (spec §5.4): keeps source blocks of one mode. */
 import { filterTree } from '../blocks/tree';
-import { s, type Infer } from '../config';
+import { EnumField } from '../config/decorators';
 import { isSourceLike, type Rule } from './rule';
 
-/** Params of `drift-mode`. */
-export const driftModeParams = s.object({ mode: s.enumOf(['rising', 'setting', 'both'] as const) });
+/** Modes a source block can have. */
+export const DRIFT_MODES = ['rising', 'setting', 'both'] as const;
 
-/** Validated params of `drift-mode`. */
-export type DriftModeParams = Infer<typeof driftModeParams>;
+/** Params of `drift-mode`. */
+export class DriftModeParams {
+  @EnumField(DRIFT_MODES, { description: 'Mode of the source blocks kept (`both` keeps only blocks whose mode is literally both).' })
+  readonly mode!: (typeof DRIFT_MODES)[number];
+}
 
 /**
  * Keeps a source block iff its mode equals `mode` (so `both` keeps only blocks whose mode is

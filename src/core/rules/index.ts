@@ -1,13 +1,13 @@
-/** The rule registry of the `basic` policy (spec §5): one file per rule, each with its params schema. */
-import type { Schema } from '../config';
-import { altRangeParams } from './alt-range';
-import { dayModParams } from './day-mod';
-import { driftModeParams } from './drift-mode';
-import { makeSourcePlanParams } from './make-source-plan';
-import { makeSourceScanParams } from './make-source-scan';
-import { minDurationParams } from './min-duration';
-import { rephaseFirstParams } from './rephase-first';
-import { sunAvoidanceParams } from './sun-avoidance';
+/** The rule registry of the `basic` policy (spec §5): one file per rule, each with its params class. */
+import type { ConfigClass } from '../config/validate';
+import { AltRangeParams } from './alt-range';
+import { DayModParams } from './day-mod';
+import { DriftModeParams } from './drift-mode';
+import { MakeSourcePlanParams } from './make-source-plan';
+import { MakeSourceScanParams } from './make-source-scan';
+import { MinDurationParams } from './min-duration';
+import { RephaseFirstParams } from './rephase-first';
+import { SunAvoidanceParams } from './sun-avoidance';
 
 export * from './rule';
 export * from './alt-range';
@@ -19,17 +19,17 @@ export * from './min-duration';
 export * from './rephase-first';
 export * from './sun-avoidance';
 
-/** Params schema of every rule of the registry, by registry name. */
+/** Params class of every rule of the registry, by registry name. */
 export const RULE_PARAMS = {
-  'alt-range': altRangeParams,
-  'day-mod': dayModParams,
-  'drift-mode': driftModeParams,
-  'min-duration': minDurationParams,
-  'rephase-first': rephaseFirstParams,
-  'sun-avoidance': sunAvoidanceParams,
-  'make-source-plan': makeSourcePlanParams,
-  'make-source-scan': makeSourceScanParams,
-} as const satisfies Record<string, Schema<unknown>>;
+  'alt-range': AltRangeParams,
+  'day-mod': DayModParams,
+  'drift-mode': DriftModeParams,
+  'min-duration': MinDurationParams,
+  'rephase-first': RephaseFirstParams,
+  'sun-avoidance': SunAvoidanceParams,
+  'make-source-plan': MakeSourcePlanParams,
+  'make-source-scan': MakeSourceScanParams,
+} as const satisfies Record<string, ConfigClass>;
 
 /** Names of the rules of the registry. */
 export type RuleName = keyof typeof RULE_PARAMS;

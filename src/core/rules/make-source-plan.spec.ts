@@ -1,10 +1,11 @@
+import { validateConfig } from '../config/validate';
 import { sampleAzAlt } from '../astro/track';
 import { sourceGetBlocks } from '../astro/events';
 import { sourceBlock } from '../blocks/block';
 import { flatten } from '../blocks/tree';
 import type { ObservingWindow } from '../blocks/types';
 import { PRNGKey } from '../random';
-import { makeSourcePlan, makeSourcePlanParams, planSourceBlock } from './make-source-plan';
+import { makeSourcePlan, MakeSourcePlanParams, planSourceBlock } from './make-source-plan';
 import { scanFromWindow } from './make-source-scan';
 import { utc } from './rules.test-helpers';
 
@@ -128,9 +129,9 @@ describe('make-source-plan behaviour', () => {
   });
   it('validates specs and shape with dotted paths', () => {
     const path = 'config.rules.make-source-plan';
-    expect(() => makeSourcePlanParams.parse({ ...DEFAULT_PLAN, specs: [] }, path)).toThrow(/specs must have at least 1/);
+    expect(() => validateConfig(MakeSourcePlanParams, { ...DEFAULT_PLAN, specs: [] }, path)).toThrow(/specs must have at least 1/);
     expect(() =>
-      makeSourcePlanParams.parse({ ...DEFAULT_PLAN, specs: [{ bounds_x: [1, 0], bounds_y: [0, 1] }] }, path),
+      validateConfig(MakeSourcePlanParams, { ...DEFAULT_PLAN, specs: [{ bounds_x: [1, 0], bounds_y: [0, 1] }] }, path),
     ).toThrow(/specs\[0\]\.bounds_x must be \[low, high\]/);
   });
 });

@@ -7,8 +7,7 @@ import { sampleAzAlt } from '../astro/track';
 import { isBodyName } from '../astro/site';
 import { mapTree } from '../blocks/tree';
 import type { Block, BlockTree, ObservingWindow, SourceBlock } from '../blocks/types';
-import { s, type Infer } from '../config';
-import { ConfigError } from '../errors';
+import { EnumField, NestedListField, NumberField, OptionalField, RangeField } from '../config/decorators';
 import { CubicSpline } from '../numeric/cubic-spline';
 import { mask2ranges } from '../numeric/ranges';
 import { unwrapDegrees } from '../numeric/unwrap';
@@ -17,32 +16,38 @@ import { SOURCE_STEP_S, type Rule } from './rule';
 
 const DEG = Math.PI / 180;
 
-const range = s.custom<[number, number]>(
-  (v, path) => {
-    const pair = s.tuple([s.number(), s.number()] as const).parse(v, path);
-    if (pair[0] > pair[1]) throw new ConfigError(path, `must be [low, high] with low ≤ high (got ${JSON.stringify(v)})`);
-    return [pair[0], pair[1]];
-  },
-  { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
-);
+/** Footprint shapes the rule knows. */
+export const SPEC_SHAPES = ['ellipse'] as const;
 
 /** One detector-array footprint, degrees relative to boresight. */
-const specSchema = s.object({ bounds_x: range, bounds_y: range });
+export class SourcePlanSpec {
+  @RangeField({ description: 'Footprint extent across the scan: [low, high] degrees from boresight.' })
+  readonly bounds_x!: readonly [number, number];
+
+  @RangeField({ description: 'Footprint extent in elevation: [low, high] degrees from boresight.' })
+  readonly bounds_y!: readonly [number, number];
+}
 
 /** Params of `make-source-plan`. */
-export const makeSourcePlanParams = s.object(
-  {
-    specs: s.array(specSchema, { minItems: 1, maxItems: 64 }),
-    spec_shape: s.enumOf(['ellipse'] as const),
-    max_obs_length: s.number({ exclusiveMin: 0 }),
-    bounds_alt: range,
-    bounds_az_throw: range,
-  },
-  { optional: ['max_obs_length', 'bounds_alt', 'bounds_az_throw'] },
-);
+export class MakeSourcePlanParams {
+  @NestedListField(() => SourcePlanSpec, { minItems: 1, maxItems: 64, description: 'Detector-array footprints; a source is planned across all of them.' })
+  readonly specs!: readonly SourcePlanSpec[];
 
-/** Validated params of `make-source-plan`. */
-export type MakeSourcePlanParams = Infer<typeof makeSourcePlanParams>;
+  @EnumField(SPEC_SHAPES, { description: 'Shape of each footprint.' })
+  readonly spec_shape!: (typeof SPEC_SHAPES)[number];
+
+  @OptionalField()
+  @NumberField({ positive: true, description: 'Longest crossing kept (seconds); absent: no limit.' })
+  readonly max_obs_length?: number;
+
+  @OptionalField()
+  @RangeField({ description: 'Boresight elevations a crossing may use: [low, high] degrees; absent: any.' })
+  readonly bounds_alt?: readonly [number, number];
+
+  @OptionalField()
+  @RangeField({ description: 'Scan throws (azimuth widths) a crossing may use: [low, high] degrees; absent: any.' })
+  readonly bounds_az_throw?: readonly [number, number];
+}
 
 /**
  * Fewest samples we plan from. The original needs 5 (its derivative splines have n − 1 points

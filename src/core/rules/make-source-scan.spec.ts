@@ -1,5 +1,6 @@
+import { validateConfig } from '../config/validate';
 import type { ObservingWindow } from '../blocks/types';
-import { makeSourceScan, makeSourceScanParams, scanFromWindow } from './make-source-scan';
+import { makeSourceScan, MakeSourceScanParams, scanFromWindow } from './make-source-scan';
 import { fixedUniform, utc } from './rules.test-helpers';
 
 /** A synthetic window whose arrays are linear in time, so every spline reproduces them. */
@@ -63,7 +64,7 @@ describe('make-source-scan (spec §5.8)', () => {
     expect(out[0].t0 - w.t0).toBe(out[1].t0 - w2.t0);
   });
   it('validates preferred_length', () => {
-    expect(() => makeSourceScanParams.parse({ preferred_length: '1800' }, 'config.rules.make-source-scan')).toThrow(
+    expect(() => validateConfig(MakeSourceScanParams, { preferred_length: '1800' }, 'config.rules.make-source-scan')).toThrow(
       /make-source-scan\.preferred_length must be a number/,
     );
   });

@@ -5,7 +5,7 @@
 import { scanBlock } from '../blocks/block';
 import { mapTree } from '../blocks/tree';
 import type { Block, BlockTree, ObservingWindow, ScanBlock } from '../blocks/types';
-import { s, type Infer } from '../config';
+import { NumberField } from '../config/decorators';
 import { CubicSpline } from '../numeric/cubic-spline';
 import { wrap360 } from '../numeric/unwrap';
 import { addSeconds, toCtime } from '../time/format';
@@ -13,10 +13,10 @@ import { US_PER_S } from '../time/micros';
 import type { Rule } from './rule';
 
 /** Params of `make-source-scan` (the random key is supplied by the policy, not the config). */
-export const makeSourceScanParams = s.object({ preferred_length: s.number({ min: 0 }) });
-
-/** Validated params of `make-source-scan`. */
-export type MakeSourceScanParams = Infer<typeof makeSourceScanParams>;
+export class MakeSourceScanParams {
+  @NumberField({ min: 0, description: 'Scan length (seconds) that shapes how far into its window a scan may start.' })
+  readonly preferred_length!: number;
+}
 
 /** The one thing the rule needs from a PRNG key: its (repeatable) uniform draw. */
 export interface UniformSource {

@@ -1,6 +1,7 @@
+import { validateConfig } from '../config/validate';
 import { plainBlock, scanBlock } from '../blocks/block';
 import { ConfigError } from '../errors';
-import { minDuration, minDurationParams } from './min-duration';
+import { minDuration, MinDurationParams } from './min-duration';
 import { utc } from './rules.test-helpers';
 
 describe('min-duration (spec §5.5)', () => {
@@ -16,9 +17,9 @@ describe('min-duration (spec §5.5)', () => {
     expect(minDuration({ min_duration: 2 })({ a: [sc], b: null })).toEqual({ a: [null], b: null });
   });
   it('rejects a negative or missing min_duration with the path', () => {
-    expect(() => minDurationParams.parse({ min_duration: -1 }, 'config.rules.min-duration')).toThrow(
+    expect(() => validateConfig(MinDurationParams, { min_duration: -1 }, 'config.rules.min-duration')).toThrow(
       /config\.rules\.min-duration\.min_duration/,
     );
-    expect(() => minDurationParams.parse({}, 'r')).toThrow(ConfigError);
+    expect(() => validateConfig(MinDurationParams, {}, 'r')).toThrow(ConfigError);
   });
 });

@@ -1,14 +1,14 @@
 /** min-duration (spec §5.5): keeps blocks lasting at least `min_duration` seconds. */
 import { filterTree } from '../blocks/tree';
-import { s, type Infer } from '../config';
+import { NumberField } from '../config/decorators';
 import { US_PER_S } from '../time/micros';
 import type { Rule } from './rule';
 
 /** Params of `min-duration` (also `calibration-min-duration`). */
-export const minDurationParams = s.object({ min_duration: s.number({ min: 0 }) });
-
-/** Validated params of `min-duration`. */
-export type MinDurationParams = Infer<typeof minDurationParams>;
+export class MinDurationParams {
+  @NumberField({ min: 0, description: 'Shortest block kept (seconds, inclusive).' })
+  readonly min_duration!: number;
+}
 
 /** Keeps a block of any type iff its duration is ≥ `min_duration` (inclusive); others become null. */
 export function minDuration(p: MinDurationParams): Rule {

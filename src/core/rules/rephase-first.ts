@@ -4,20 +4,20 @@
  */
 import { withTimes } from '../blocks/block';
 import { flatten, mapTree } from '../blocks/tree';
-import { s, type Infer } from '../config';
+import { NumberField } from '../config/decorators';
 import { addSeconds } from '../time/format';
 import { US_PER_S } from '../time/micros';
 import type { UniformSource } from './make-source-scan';
 import type { Rule } from './rule';
 
 /** Params of `rephase-first`. */
-export const rephaseFirstParams = s.object({
-  max_fraction: s.number({ min: 0, max: 1 }),
-  min_block_size: s.number({ min: 0 }),
-});
+export class RephaseFirstParams {
+  @NumberField({ min: 0, max: 1, description: 'Largest delay of the first block, as a fraction of its duration.' })
+  readonly max_fraction!: number;
 
-/** Validated params of `rephase-first`. */
-export type RephaseFirstParams = Infer<typeof rephaseFirstParams>;
+  @NumberField({ min: 0, description: 'Seconds of the first block that the delay always leaves.' })
+  readonly min_block_size!: number;
+}
 
 /**
  * Moves the earliest block's t0 later by `U × min(max_fraction × duration, max(duration −

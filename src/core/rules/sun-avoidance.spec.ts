@@ -1,3 +1,4 @@
+import { validateConfig } from '../config/validate';
 import fc from 'fast-check';
 import { sourceGetBlocks } from '../astro/events';
 import { sampleAzAlt } from '../astro/track';
@@ -5,7 +6,7 @@ import { scanBlock, sourceBlock } from '../blocks/block';
 import { flatten } from '../blocks/tree';
 import type { Block } from '../blocks/types';
 import { sampleGrid } from './rule';
-import { avoidSun, sunAvoidance, sunAvoidanceParams, sunSafeMask, sunSafeMaskFast } from './sun-avoidance';
+import { avoidSun, sunAvoidance, SunAvoidanceParams, sunSafeMask, sunSafeMaskFast } from './sun-avoidance';
 import { utc } from './rules.test-helpers';
 
 describe('sunSafeMask (F7)', () => {
@@ -72,7 +73,7 @@ describe('sun-avoidance (spec §5.1)', () => {
     expect(out.length).toBeLessThanOrEqual(1);
   });
   it('rejects bad params with the dotted path', () => {
-    expect(() => sunAvoidanceParams.parse({ min_angle_az: 6, min_angle_alt: 6, n_buffer: 1.5, time_step: 10 }, 'r')).toThrow(
+    expect(() => validateConfig(SunAvoidanceParams, { min_angle_az: 6, min_angle_alt: 6, n_buffer: 1.5, time_step: 10 }, 'r')).toThrow(
       /r\.n_buffer must be an integer/,
     );
   });

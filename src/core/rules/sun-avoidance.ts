@@ -7,22 +7,26 @@ import { azAlt } from '../astro/track';
 import { withTimes } from '../blocks/block';
 import { mapTree } from '../blocks/tree';
 import type { Block, BlockTree } from '../blocks/types';
-import { s, type Infer } from '../config';
+import { NumberField } from '../config/decorators';
 import { mask2ranges, rangesComplement, rangesPad } from '../numeric/ranges';
 import { wrap180 } from '../numeric/unwrap';
 import { fromCtime } from '../time/format';
 import { sampleGrid, type Rule } from './rule';
 
-/** Params of `sun-avoidance`. */
-export const sunAvoidanceParams = s.object({
-  min_angle_az: s.number({ min: 0, max: 180 }),
-  min_angle_alt: s.number({ min: 0, max: 180 }),
-  n_buffer: s.number({ integer: true, min: 0, max: 100_000 }),
-  time_step: s.number({ integer: true, min: 1, max: 86_400 }),
-});
+/** Params of `sun-avoidance`: a sample is safe when either separation from the Sun is exceeded. */
+export class SunAvoidanceParams {
+  @NumberField({ min: 0, max: 180, description: 'Azimuth separation from the Sun (degrees) beyond which a sample is safe; a scan counts from the edge of its throw.' })
+  readonly min_angle_az!: number;
 
-/** Validated params of `sun-avoidance`. */
-export type SunAvoidanceParams = Infer<typeof sunAvoidanceParams>;
+  @NumberField({ min: 0, max: 180, description: 'Altitude separation from the Sun (degrees) beyond which a sample is safe.' })
+  readonly min_angle_alt!: number;
+
+  @NumberField({ integer: true, min: 0, max: 100_000, description: 'Samples of padding cut on each side of an unsafe run.' })
+  readonly n_buffer!: number;
+
+  @NumberField({ integer: true, min: 1, max: 86_400, description: 'Step of the Sun samples (seconds).' })
+  readonly time_step!: number;
+}
 
 /**
  * Per-sample safety of block `b` against the Sun at ctimes `t` (F7): `|wrap180(Δaz)| − throw >

@@ -6,8 +6,9 @@ export class ScheduleSuccessDto {
   @ApiProperty({ enum: ['ok'], example: 'ok', description: 'Always `ok` on success.' })
   status!: 'ok';
 
+  // The real answer to the `jsonString` request example (test/docs.e2e-spec.ts compares them).
   @ApiProperty({
-    example: 'import time\n# generated 2026-11-29T21:05:03.112Z by the dummy policy for 2026-11-29T21:05:00+00:00 to 2026-11-29T22:05:00+00:00\ntime.sleep(1487.25)\ntime.sleep(2112.75)\n',
+    example: 'import time\n# generated 2026-11-29T21:05:03.112Z by the dummy policy for 2026-11-29T21:05:00+00:00 to 2026-11-29T22:05:00+00:00\ntime.sleep(1853.15)\ntime.sleep(1746.85)\n',
     description: 'A complete Python script for the telescope; it compiles as it stands.',
   })
   commands!: string;

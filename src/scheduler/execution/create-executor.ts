@@ -2,6 +2,7 @@
  * Chooses the executor from the module's settings: the worker pool for the built-in policies
  * (with cheap ones and host-app policies in-process), or in-process only when `workerThreads` is 0.
  */
+import { Logger } from '@nestjs/common';
 import { BASIC_DEFAULTS } from '../../core/policies/basic/config';
 import type { SchedulerSettings } from '../scheduler-options.interface';
 import type { InProcessExecutor } from './in-process.executor';
@@ -35,6 +36,8 @@ export function warmupJob(dataDir: string): ScheduleJob {
  */
 export const WORKER_RESOURCE_LIMITS = Object.freeze({ maxYoungGenerationSizeMb: 8 });
 
+const workerLogger = new Logger('ScheduleWorkers');
+
 /** The executor the module provides under `SCHEDULE_EXECUTOR`. */
 export function createScheduleExecutor(settings: SchedulerSettings, inProcess: InProcessExecutor): ScheduleExecutor {
   if (settings.workerThreads === 0) return inProcess;
@@ -44,6 +47,8 @@ export function createScheduleExecutor(settings: SchedulerSettings, inProcess: I
     timeLimitMs: settings.timeLimitMs,
     warmupJobs: settings.warmup ? [warmupJob(settings.dataDir)] : [],
     resourceLimits: WORKER_RESOURCE_LIMITS,
+    // Through Nest's Logger, so a host app's logger (app.useLogger) records worker crashes and policy bugs.
+    onError: (message) => workerLogger.error(message),
   });
   return new HybridExecutor(pool, inProcess, { inProcess: settings.inProcessPolicies });
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { validateConfig } from '../../core/config/validate';
 import { ConfigError, ScheduleInputError } from '../../core/errors';
 import type { PolicyContext, ScheduleResult } from '../../core/policy';
 import { CORE_POLICIES } from '../../core/policies';
@@ -69,7 +70,7 @@ describe('WorkerPoolExecutor with two workers (TypeScript sources, ts-node insid
     // Every core policy gives in a worker exactly what it gives here.
     expect(CORE_POLICIES.size).toBeGreaterThan(0);
     for (const [name, policy] of CORE_POLICIES) {
-      const config = policy.validate(policy.defaults);
+      const config = validateConfig(policy.configClass, policy.defaults);
       expect(bare(await p.run(job(name, config)))).toEqual(policy.generate(T0, T1, config, ctx));
     }
   });

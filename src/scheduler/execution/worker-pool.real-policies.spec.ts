@@ -4,6 +4,7 @@
  * in-process by the HybridExecutor) and the event loop are not delayed beyond a bound.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { validateConfig } from '../../core/config/validate';
 import type { ScheduleResult } from '../../core/policy';
 import { CORE_POLICIES } from '../../core/policies';
 import { describeWithReference, REFERENCE_DIR } from '../../testing/reference';
@@ -17,7 +18,7 @@ const DAY = 86_400_000_000;
 function coreJob(policy: string, days: number, override: object = {}): ScheduleJob {
   const p = CORE_POLICIES.get(policy);
   if (!p) throw new Error(`no core policy ${policy}`);
-  const config = p.validate({ ...(p.defaults as object), ...override });
+  const config = validateConfig(p.configClass, { ...(p.defaults as object), ...override });
   return { policy, t0: T0, t1: T0 + days * DAY, config, ctx: { dataDir: REFERENCE_DIR, seed: `${policy}|${days}`, now: new Date(0) } };
 }
 

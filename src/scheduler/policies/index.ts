@@ -1,5 +1,3 @@
-/** Policy providers and the decorator host apps use for their own. */
+/** The policy decorator host apps declare their policies with, and the built-in policy providers. */
 export * from './schedule-policy.decorator';
-export * from './core-policy.provider';
-export * from './dummy-policy.provider';
-export * from './basic-policy.provider';
+export * from './built-in-policies';

@@ -8,9 +8,10 @@
  * config), deep-merged over the defaults.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { deepMerge, parseConfig } from '../../core/config';
+import { deepMerge } from '../../core/config/merge';
+import { validateConfig } from '../../core/config/validate';
 import { ScheduleInputError } from '../../core/errors';
-import { DEFAULT_PLANNER_CONFIG, plannerConfigSchema } from '../../core/planner/config';
+import { DEFAULT_PLANNER_CONFIG, PlannerConfig } from '../../core/planner/config';
 import { planMasterSchedule } from '../../core/planner/plan';
 import { ACCEPTED_TIME_FORMATS, parseInstant } from '../../core/time/iso';
 import type { Micros } from '../../core/time/micros';
@@ -91,7 +92,7 @@ export function runPlanCli(argv: readonly string[], io: PlanCliIo = processIo): 
         throw new UsageError(`${file} is not JSON: ${(e as Error).message}`);
       }
     }
-    const config = parseConfig(plannerConfigSchema, deepMerge(DEFAULT_PLANNER_CONFIG, override, 'master'), 'master');
+    const config = validateConfig(PlannerConfig, deepMerge(DEFAULT_PLANNER_CONFIG, override, 'master'), 'master');
     const text = writeToast(planMasterSchedule(t0, t1, config));
     const out = args.get('--out');
     if (out === undefined) io.stdout(text);

@@ -5,7 +5,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsNotEmpty, IsNumber, IsPositive, Matches, Max, Min, validateSync } from 'class-validator';
 import { MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../../core/config/merge';
-import { DEFAULT_CONFIG_LIMITS } from '../../core/request/config-limits';
+import { DEFAULT_CONFIG_LIMITS } from '../../core/config/limits';
 
 /** Levels of the logs, most severe first; `silent` logs nothing. */
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;

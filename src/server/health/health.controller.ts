@@ -6,10 +6,7 @@ import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/comm
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ShutdownState } from '../lifecycle/shutdown-state';
-import { PolicyRegistry } from '../../scheduler/policy-registry';
-import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../../scheduler/execution/schedule-executor';
-import { SCHEDULER_SETTINGS } from '../../scheduler/scheduler.constants';
-import type { SchedulerSettings } from '../../scheduler/scheduler-options.interface';
+import { PolicyRegistry, SCHEDULE_EXECUTOR, type ScheduleExecutor, SCHEDULER_SETTINGS, type SchedulerSettings } from '../../scheduler';
 import { assessReadiness, isReadableDirectory, type ReadinessReport } from './readiness';
 
 const READY_EXAMPLE = {

@@ -4,7 +4,7 @@
  */
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import type { ExecutorStats } from '../../scheduler/execution/schedule-executor';
+import type { ExecutorStats } from '../../scheduler';
 
 /** What readiness looks at. */
 export interface ReadinessInput {

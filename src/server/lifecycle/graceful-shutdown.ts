@@ -1,17 +1,16 @@
 /**
  * Graceful shutdown of the standalone server. On SIGTERM/SIGINT: fail readiness, stop accepting
- * connections, let requests in flight finish (up to the grace period, then cut the rest), close
- * the executor, run Nest's shutdown hooks (`app.close()`), and exit 0. A second signal exits at once.
+ * connections, let requests in flight finish (up to the grace period, then cut the rest), run
+ * Nest's shutdown hooks (`app.close()`, whose `onApplicationShutdown` closes the executor), and
+ * exit 0. A second signal exits at once.
  *
- * Nest's own `enableShutdownHooks()` is not used by `main.ts` because it runs `onModuleDestroy`
- * hooks before closing the HTTP server, which would stop the executor under requests in flight;
- * `app.close()` here runs the same hooks, after the HTTP server has drained.
+ * Beyond Nest's own `enableShutdownHooks()`: readiness fails first, keep-alive clients are told
+ * to close, and requests that outlive the grace period are cut.
  */
 import type { Server, ServerResponse } from 'node:http';
 import { Injectable, type INestApplication, Optional } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppLogger } from '../logging/app-logger';
-import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../../scheduler/execution/schedule-executor';
 import { ShutdownState } from './shutdown-state';
 
 /** Options of `installGracefulShutdown`. */
@@ -109,7 +108,6 @@ export function installGracefulShutdown(
         });
         server.closeAllConnections();
       }
-      await optional<ScheduleExecutor>(app, SCHEDULE_EXECUTOR)?.close?.();
       await app.close();
       logger.write('info', 'shutdown complete', { reason, durationMs: Date.now() - t0, drained: outcome === 'drained' });
     })();

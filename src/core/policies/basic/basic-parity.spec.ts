@@ -5,7 +5,7 @@
  */
 import { isBodyName } from '../../astro/site';
 import type { ScanBlock } from '../../blocks/types';
-import { deepMerge } from '../../config';
+import { deepMerge, validateConfig } from '../../config';
 import { wrap360 } from '../../numeric/unwrap';
 import { isoformat } from '../../time/format';
 import { parseInstant } from '../../time/iso';
@@ -85,7 +85,8 @@ describeWithReference('basic policy: parity with the original (reference/basic)'
       const run = readReferenceJson<ReferenceRun>(`basic/${file}`);
       const w0 = t(run.t0);
       const w1 = t(run.t1);
-      const config = basicPolicy.validate(
+      const config = validateConfig(
+        basicPolicy.configClass,
         deepMerge(basicPolicy.defaults, { ...run.config, master_schedule: 'schedule_sat.txt' }),
       );
       const ours = planBasic(w0, w1, config, ctx).scans;

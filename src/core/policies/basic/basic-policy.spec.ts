@@ -1,11 +1,11 @@
-import { deepMerge } from '../../config';
+import { configJsonSchema, deepMerge, validateConfig, type JsonSchema } from '../../config';
 import { ConfigError } from '../../errors';
 import { PREAMBLE } from '../../script/render';
 import { wrap360 } from '../../numeric/unwrap';
 import { parseInstant } from '../../time/iso';
 import { describeWithReference, readReferenceText, REFERENCE_DIR } from '../../../testing/reference';
 import { basicPolicy } from './basic-policy';
-import { BASIC_DEFAULTS, basicConfigSchema } from './config';
+import { BASIC_DEFAULTS, BasicConfig } from './config';
 import { GENERATED_MASTER_NOTE, planBasic } from './pipeline';
 
 function t(text: string): number {
@@ -15,11 +15,12 @@ function t(text: string): number {
 }
 
 const ctx = { dataDir: REFERENCE_DIR, seed: 'test', now: new Date(0) };
-const validate = (override: unknown) => basicPolicy.validate(deepMerge(basicPolicy.defaults, override));
+const validate = (override: unknown) => validateConfig(basicPolicy.configClass, deepMerge(basicPolicy.defaults, override));
 
 describe('basic config', () => {
   it('defaults are the e78b683 server config and validate as they are', () => {
-    expect(basicPolicy.validate(BASIC_DEFAULTS)).toEqual(BASIC_DEFAULTS);
+    expect(basicPolicy.configClass).toBe(BasicConfig);
+    expect(validateConfig(BasicConfig, BASIC_DEFAULTS)).toEqual(BASIC_DEFAULTS);
     expect(BASIC_DEFAULTS.calibration_targets).toEqual(['uranus', 'saturn']);
     expect(BASIC_DEFAULTS.rules['sun-avoidance']).toEqual({ min_angle_az: 6, min_angle_alt: 6, time_step: 10, n_buffer: 3 });
     expect(BASIC_DEFAULTS.rules['make-source-plan'].max_obs_length).toBe(6000);
@@ -48,12 +49,64 @@ describe('basic config', () => {
     expect(() => validate(override)).toThrow(message);
   });
 
-  it('describes itself as JSON Schema for the docs', () => {
-    const js = basicConfigSchema.toJsonSchema() as { properties: Record<string, { properties?: Record<string, unknown>; required?: string[] }>; required: string[] };
-    expect(js.required).toEqual(['master', 'rules', 'calibration_targets', 'soft_targets']);
-    expect(Object.keys(js.properties.rules.properties ?? {})).toEqual(expect.arrayContaining(['sun-avoidance', 'rephase-first', 'day-mod']));
-    expect(js.properties.rules.required).toEqual(['sun-avoidance', 'make-source-plan', 'make-source-scan']);
-    expect(JSON.parse(JSON.stringify(js))).toEqual(js);
+  describe('JSON Schema', () => {
+    type Node = JsonSchema & { properties: Record<string, Node>; items: Node; required?: string[] };
+    const js = configJsonSchema(basicPolicy) as Node;
+    const rules = js.properties.rules;
+
+    it('holds the bounds, description and default of rules.sun-avoidance.min_angle_az', () => {
+      expect(rules.properties['sun-avoidance'].properties.min_angle_az).toEqual({
+        type: 'number',
+        minimum: 0,
+        maximum: 180,
+        description: expect.stringMatching(/^Azimuth separation from the Sun/),
+        default: 6,
+      });
+      expect(rules.properties['sun-avoidance'].properties.n_buffer).toMatchObject({ type: 'integer', minimum: 0, default: 3 });
+    });
+
+    it('marks the required keys and rules, closes every object and is plain JSON', () => {
+      expect(js).toMatchObject({ type: 'object', additionalProperties: false });
+      expect(js.required).toEqual(['master', 'rules', 'calibration_targets', 'soft_targets']);
+      expect(Object.keys(rules.properties)).toEqual([
+        'sun-avoidance',
+        'make-source-plan',
+        'make-source-scan',
+        'day-mod',
+        'calibration-min-duration',
+        'drift-mode',
+        'alt-range',
+        'min-duration',
+        'rephase-first',
+      ]);
+      expect(rules.required).toEqual(['sun-avoidance', 'make-source-plan', 'make-source-scan']);
+      expect(rules.properties['drift-mode'].properties.mode).toMatchObject({ type: 'string', enum: ['rising', 'setting', 'both'] });
+      expect(rules.properties['drift-mode'].properties.mode.default).toBeUndefined();
+      expect(JSON.parse(JSON.stringify(js))).toEqual(js);
+    });
+
+    it('describes lists, pairs, targets and times with the defaults of the policy', () => {
+      const plan = rules.properties['make-source-plan'].properties;
+      expect(plan.specs).toMatchObject({ type: 'array', minItems: 1, maxItems: 64, default: BASIC_DEFAULTS.rules['make-source-plan'].specs });
+      expect(plan.specs.items.properties.bounds_x).toMatchObject({ type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 });
+      expect(plan.specs.items.additionalProperties).toBe(false);
+      expect(plan.max_obs_length).toMatchObject({ minimum: 0, exclusiveMinimum: true, default: 6000 });
+      expect(rules.properties['alt-range'].properties.alt_range.items).toEqual({ type: 'number', minimum: -90, maximum: 90 });
+      expect(js.properties.calibration_targets).toMatchObject({
+        type: 'array',
+        uniqueItems: true,
+        maxItems: 9,
+        items: { type: 'string', enum: expect.arrayContaining(['uranus', 'saturn']) },
+        default: ['uranus', 'saturn'],
+      });
+      expect(rules.properties['day-mod'].properties.day_ref).toMatchObject({ type: 'string', format: 'date-time', default: '2014-01-01T00:00:00Z' });
+      const master = js.properties.master.properties;
+      expect(master.elevations).toMatchObject({ items: { type: 'number', minimum: 0, maximum: 90 }, minItems: 1, maxItems: 10, default: [50, 60] });
+      expect(master.patches.default).toHaveLength(13);
+      expect(master.patches.items.required).toEqual(['name', 'ra_min', 'ra_max', 'dec_min', 'dec_max', 'weight']);
+      expect(js.properties.master_schedule).toMatchObject({ type: 'string', minLength: 1, maxLength: 4_000_000 });
+      expect(js.properties.master_schedule.default).toBeUndefined();
+    });
   });
 
   it('accepts every optional rule of the registry, and null removes one', () => {

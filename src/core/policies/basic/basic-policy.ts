@@ -1,7 +1,7 @@
 /** The `basic` policy (spec §6): a master schedule with Sun cuts and planet calibration scans. */
 import { renderCommands } from '../../script/render';
 import type { Policy } from '../../policy';
-import { BASIC_DEFAULTS, validateBasicConfig, type BasicConfig } from './config';
+import { BASIC_DEFAULTS, BasicConfig } from './config';
 import { planBasic } from './pipeline';
 import { basicPlanBlocks } from './plan-blocks';
 
@@ -11,7 +11,7 @@ export const basicPolicy: Policy<BasicConfig> = {
   description:
     'Master-schedule CMB scans cut around the Sun, with short calibration scans of planets as they rise or set through the array.',
   defaults: BASIC_DEFAULTS,
-  validate: validateBasicConfig,
+  configClass: BasicConfig,
   generate(t0, t1, config, ctx) {
     const plan = planBasic(t0, t1, config, ctx);
     const commands = renderCommands(plan.scans);

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { BODY_NAMES } from '../../astro/site';
 import { sampleAzAlt } from '../../astro/track';
-import { deepMerge } from '../../config';
+import { deepMerge, validateConfig } from '../../config';
 import { isBodyName } from '../../astro/site';
 import { sunSafeMask } from '../../rules/sun-avoidance';
 import { parseInstant } from '../../time/iso';
@@ -38,7 +38,8 @@ const arbRequest = fc.record({
 type Req = typeof arbRequest extends fc.Arbitrary<infer R> ? R : never;
 
 function configOf(r: Req) {
-  return basicPolicy.validate(
+  return validateConfig(
+    basicPolicy.configClass,
     deepMerge(basicPolicy.defaults, {
       master_schedule: 'schedule_sat.txt',
       calibration_targets: r.targets,

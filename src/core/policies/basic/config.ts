@@ -1,76 +1,87 @@
 /**
  * Config of the `basic` policy: the defaults of the original server (e78b683, spec §6) and the
- * schema every request's merged config is validated with.
+ * class every request's merged config is validated against.
  */
-import { BODY_NAMES, isBodyName, type BodyName } from '../../astro/site';
-import { deepFreeze, s, type Infer, type Schema } from '../../config';
-import { describeValue } from '../../config/schema';
-import { ConfigError } from '../../errors';
-import { DEFAULT_PLANNER_CONFIG, plannerConfigSchema } from '../../planner/config';
+import { BODY_NAMES, type BodyName } from '../../astro/site';
+import { NameListField, NestedField, OptionalField, StringField } from '../../config/decorators';
+import { deepFreeze } from '../../config/merge';
+import { DEFAULT_PLANNER_CONFIG, PlannerConfig } from '../../planner/config';
 import {
-  altRangeParams,
-  dayModParams,
-  driftModeParams,
-  makeSourcePlanParams,
-  makeSourceScanParams,
-  minDurationParams,
-  rephaseFirstParams,
-  sunAvoidanceParams,
+  AltRangeParams,
+  DayModParams,
+  DriftModeParams,
+  MakeSourcePlanParams,
+  MakeSourceScanParams,
+  MinDurationParams,
+  RephaseFirstParams,
+  SunAvoidanceParams,
 } from '../../rules';
 
 /** Longest accepted `master_schedule` (a file name, or inline TOAST text of up to ~16,000 rows). */
 export const MAX_MASTER_SCHEDULE_CHARS = 4_000_000;
 
-/** A list of distinct body names (at most one per body). */
-function targetList(): Schema<BodyName[]> {
-  const list = s.array(s.string({ maxLength: 32 }), { maxItems: BODY_NAMES.length });
-  return s.custom(
-    (v, path) => {
-      const names = list.parse(v, path);
-      const seen = new Set<string>();
-      names.forEach((name, i) => {
-        if (!isBodyName(name)) {
-          throw new ConfigError(`${path}[${i}]`, `must be one of ${BODY_NAMES.join(', ')} (got ${describeValue(name)})`);
-        }
-        if (seen.has(name)) throw new ConfigError(`${path}[${i}]`, `repeats "${name}"; list each source once`);
-        seen.add(name);
-      });
-      return names as BodyName[];
-    },
-    { type: 'array', items: { type: 'string', enum: [...BODY_NAMES] }, maxItems: BODY_NAMES.length, uniqueItems: true },
-  );
-}
+/** Longest body name accepted in a target list (bounds what an error message quotes). */
+const MAX_BODY_NAME_CHARS = 32;
 
 /** Rules of the policy: the three required ones and the optional ones (`null` in a request removes those). */
-export const basicRulesSchema = s.object(
-  {
-    'sun-avoidance': sunAvoidanceParams,
-    'make-source-plan': makeSourcePlanParams,
-    'make-source-scan': makeSourceScanParams,
-    'day-mod': dayModParams,
-    'calibration-min-duration': minDurationParams,
-    'drift-mode': driftModeParams,
-    'alt-range': altRangeParams,
-    'min-duration': minDurationParams,
-    'rephase-first': rephaseFirstParams,
-  },
-  { optional: ['day-mod', 'calibration-min-duration', 'drift-mode', 'alt-range', 'min-duration', 'rephase-first'] },
-);
+export class BasicRules {
+  @NestedField(() => SunAvoidanceParams, { description: 'Cuts scans and source passages where they come too close to the Sun.' })
+  readonly 'sun-avoidance'!: SunAvoidanceParams;
 
-/** The whole config of `basic`. */
-export const basicConfigSchema = s.object(
-  {
-    master_schedule: s.string({ minLength: 1, maxLength: MAX_MASTER_SCHEDULE_CHARS }),
-    master: plannerConfigSchema,
-    rules: basicRulesSchema,
-    calibration_targets: targetList(),
-    soft_targets: targetList(),
-  },
-  { optional: ['master_schedule'] },
-);
+  @NestedField(() => MakeSourcePlanParams, { description: 'Plans a crossing of the array for each rising or setting calibration source.' })
+  readonly 'make-source-plan'!: MakeSourcePlanParams;
 
-/** Validated config of `basic` (plain JSON: it is merged and validated again as such). */
-export type BasicConfig = Infer<typeof basicConfigSchema>;
+  @NestedField(() => MakeSourceScanParams, { description: 'Turns each planned crossing into one calibration scan.' })
+  readonly 'make-source-scan'!: MakeSourceScanParams;
+
+  @OptionalField()
+  @NestedField(() => DayModParams, { description: 'Keeps calibration passages starting on selected sidereal days.' })
+  readonly 'day-mod'?: DayModParams;
+
+  @OptionalField()
+  @NestedField(() => MinDurationParams, { description: 'Drops calibration passages shorter than min_duration.' })
+  readonly 'calibration-min-duration'?: MinDurationParams;
+
+  @OptionalField()
+  @NestedField(() => DriftModeParams, { description: 'Keeps calibration passages of one mode (rising or setting).' })
+  readonly 'drift-mode'?: DriftModeParams;
+
+  @OptionalField()
+  @NestedField(() => AltRangeParams, { description: 'Cuts calibration passages to an altitude range.' })
+  readonly 'alt-range'?: AltRangeParams;
+
+  @OptionalField()
+  @NestedField(() => MinDurationParams, { description: 'Drops scans of the final schedule shorter than min_duration.' })
+  readonly 'min-duration'?: MinDurationParams;
+
+  @OptionalField()
+  @NestedField(() => RephaseFirstParams, { description: 'Delays the first master scan by a random fraction of what it can spare.' })
+  readonly 'rephase-first'?: RephaseFirstParams;
+}
+
+/** The whole config of `basic`: its class-validator class and, as plain JSON, its type. */
+export class BasicConfig {
+  @OptionalField()
+  @StringField({
+    minLength: 1,
+    maxLength: MAX_MASTER_SCHEDULE_CHARS,
+    description:
+      'A file name inside the data directory, or the TOAST text itself (anything with a newline). Absent: the planner generates the master schedule for the window with `master`.',
+  })
+  readonly master_schedule?: string;
+
+  @NestedField(() => PlannerConfig, { description: "The planner's config, used when master_schedule is absent." })
+  readonly master!: PlannerConfig;
+
+  @NestedField(() => BasicRules, { description: 'Parameters of the rules, by rule name.' })
+  readonly rules!: BasicRules;
+
+  @NameListField(BODY_NAMES, { noun: 'source', maxLength: MAX_BODY_NAME_CHARS, description: 'Bodies given calibration scans as they rise or set through the array.' })
+  readonly calibration_targets!: readonly BodyName[];
+
+  @NameListField(BODY_NAMES, { noun: 'source', maxLength: MAX_BODY_NAME_CHARS, description: 'Bodies planned and Sun-checked but not scheduled (as the original).' })
+  readonly soft_targets!: readonly BodyName[];
+}
 
 /**
  * Defaults of the original server (e78b683, `configs/basic.py`), plus `master`: without a
@@ -92,8 +103,3 @@ export const BASIC_DEFAULTS: BasicConfig = deepFreeze({
   calibration_targets: ['uranus', 'saturn'],
   soft_targets: [],
 });
-
-/** Parses a merged config, throwing `ConfigError` with the dotted path of the first problem. */
-export function validateBasicConfig(config: unknown): BasicConfig {
-  return basicConfigSchema.parse(config, 'config');
-}

@@ -1,16 +1,29 @@
 import { ConfigError, ScheduleInputError } from '../errors';
-import { deepFreeze } from '../config/merge';
-import { parseConfig, s, type Infer } from '../config/schema';
+import { NameListField, NestedField, NumberField } from './decorators';
+import { deepFreeze } from './merge';
 import type { Policy } from '../policy';
-import { parsePolicyField } from './parse-policy';
-import { resolvePolicyConfig } from './resolve-config';
+import { resolvePolicyConfig } from './resolve';
 
-const schema = s.object({
-  step: s.number({ min: 1 }),
-  rules: s.object({ sun: s.object({ angle: s.number() }) }),
-  targets: s.array(s.string()),
-});
-type Cfg = Infer<typeof schema>;
+class Sun {
+  @NumberField()
+  readonly angle!: number;
+}
+
+class Rules {
+  @NestedField(() => Sun)
+  readonly sun!: Sun;
+}
+
+class Cfg {
+  @NumberField({ min: 1 })
+  readonly step!: number;
+
+  @NestedField(() => Rules)
+  readonly rules!: Rules;
+
+  @NameListField(['uranus', 'saturn', 'jupiter'], { noun: 'target', maxLength: 16 })
+  readonly targets!: readonly string[];
+}
 
 const defaults: Cfg = deepFreeze({ step: 10, rules: { sun: { angle: 6 } }, targets: ['uranus', 'saturn'] });
 
@@ -18,7 +31,8 @@ const policy: Policy<Cfg> = {
   name: 'test',
   description: 'test policy',
   defaults,
-  validate: (c) => parseConfig(schema, c),
+  configClass: Cfg,
+  presets: deepFreeze({ coarse: { step: 20 }, fine: { step: 1 } }),
   generate: () => ({ commands: '' }),
 };
 
@@ -42,11 +56,36 @@ describe('resolvePolicyConfig', () => {
     expect(r.config).toEqual({ step: 3, rules: { sun: { angle: 9 } }, targets: ['uranus', 'saturn'] });
   });
 
+  it("applies the policy's own presets, and the operator's of the same name instead", () => {
+    expect(resolvePolicyConfig(policy, { preset: 'coarse' }).config.step).toBe(20);
+    expect(resolvePolicyConfig(policy, { preset: 'coarse', config: { step: 30 } }).config.step).toBe(30);
+    const operator = { test: { coarse: { step: 40 } } };
+    expect(resolvePolicyConfig(policy, { preset: 'coarse' }, operator).config.step).toBe(40);
+    expect(resolvePolicyConfig(policy, { preset: 'fine' }, operator).config.step).toBe(1);
+  });
+
   it('names an unknown preset and the available ones', () => {
-    expect(() => resolvePolicyConfig(policy, { preset: 'x' }, { test: { fine: {} } })).toThrow(
-      new ScheduleInputError('Unknown preset "x" for policy "test"; available presets: fine'),
+    expect(() => resolvePolicyConfig(policy, { preset: 'x' }, { test: { extra: {} } })).toThrow(
+      new ScheduleInputError('Unknown preset "x" for policy "test"; available presets: coarse, extra, fine'),
     );
-    expect(() => resolvePolicyConfig(policy, { preset: 'toString' })).toThrow(/available presets: none/);
+    const bare: Policy<Cfg> = { ...policy, presets: undefined };
+    expect(() => resolvePolicyConfig(bare, { preset: 'toString' })).toThrow(/available presets: none/);
+    expect(() => resolvePolicyConfig(policy, { preset: 'toString' })).toThrow(/available presets: coarse, fine$/);
+  });
+
+  it('validates what a preset brings', () => {
+    expect(() => resolvePolicyConfig(policy, { preset: 'bad' }, { test: { bad: { step: 0 } } })).toThrow(
+      'Invalid config: config.step must be a number at least 1 (got 0).',
+    );
+  });
+
+  it('returns a frozen plain copy, not class instances', () => {
+    const r = resolvePolicyConfig(policy, { config: { targets: ['jupiter'] } });
+    expect(Object.getPrototypeOf(r.config)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(r.config.rules.sun)).toBe(Object.prototype);
+    expect(Object.isFrozen(r.config.rules.sun)).toBe(true);
+    expect(r.config).not.toBe(r.merged);
+    expect(r.config).toEqual(r.merged);
   });
 
   it('reports the dotted path of a bad key', () => {
@@ -67,19 +106,12 @@ describe('resolvePolicyConfig', () => {
       '{"policy": "test", "config": {"prototype": {"polluted": "yes"}}}',
     ];
 
-    it.each(attempts)('rejects %s parsed with JSON.parse', (text) => {
-      const req = parsePolicyField(text);
+    it.each(attempts)('rejects %s parsed with JSON.parse, naming the key', (text) => {
+      const req = JSON.parse(text) as { config: Record<string, unknown> };
       expect(() => resolvePolicyConfig(policy, req)).toThrow(ConfigError);
-      expect(() => resolvePolicyConfig(policy, req)).toThrow(/is not an allowed key/);
-      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
-    });
-
-    it.each(attempts)('rejects %s given inline (same object as a JSON body)', (text) => {
-      const inline = JSON.parse(text) as Record<string, unknown>;
-      const req = parsePolicyField(inline);
       expect(() => resolvePolicyConfig(policy, req)).toThrow(/^Invalid config: config\..*is not an allowed key\.$/);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
     });
 
     it('rejects an object whose prototype was set by a literal __proto__ (not plain JSON)', () => {

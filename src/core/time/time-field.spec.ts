@@ -1,7 +1,17 @@
 import { ScheduleInputError } from '../errors';
-import { kindOf, parseTimeField, quoteInput } from './parse-time';
+import { checkWindow, parseTimeField, timeFieldProblem } from './time-field';
 
 const at = (iso: string) => Date.parse(iso) * 1000;
+
+function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScheduleInputError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a ScheduleInputError');
+}
 
 describe('parseTimeField', () => {
   it.each([
@@ -15,6 +25,7 @@ describe('parseTimeField', () => {
     ['2024-02-29 00:00', '2024-02-29T00:00:00Z'],
   ])('reads %s as UTC %s', (text, iso) => {
     expect(parseTimeField('t0', text)).toBe(at(iso));
+    expect(timeFieldProblem('t0', text)).toBeUndefined();
   });
 
   it('keeps microseconds', () => {
@@ -24,6 +35,7 @@ describe('parseTimeField', () => {
 
   it('says which field is missing', () => {
     expect(() => parseTimeField('t1', undefined)).toThrow(new ScheduleInputError('Missing t1 field'));
+    expect(timeFieldProblem('t0', undefined)).toBe('Missing t0 field');
   });
 
   it.each([[123], [null], [true], [{}], [['2026-11-29 21:05']]])('rejects the non-string %p naming the field', (v) => {
@@ -44,6 +56,7 @@ describe('parseTimeField', () => {
       expect(msg.startsWith(`Invalid t0 ${JSON.stringify(text)}: expected YYYY-MM-DD HH:MM[:SS]`)).toBe(true);
       expect(msg).toContain('ISO 8601');
       expect((err as ScheduleInputError).path).toBe('t0');
+      expect(timeFieldProblem('t0', text)).toBe(msg);
     },
   );
 
@@ -55,22 +68,24 @@ describe('parseTimeField', () => {
   );
 });
 
-describe('message helpers', () => {
-  it('quotes and cuts long inputs', () => {
-    expect(quoteInput('abc')).toBe('"abc"');
-    const q = quoteInput('x'.repeat(100));
-    expect(q).toHaveLength(42);
-    expect(q.endsWith('..."')).toBe(true);
+describe('checkWindow', () => {
+  const t0 = at('2026-11-29T21:05:00Z');
+  const limits = { maxWindowDays: 31 };
+
+  it('rejects t1 not after t0, naming both times', () => {
+    expect(messageOf(() => checkWindow(t0, t0, limits, '2026-11-29 21:05', '2026-11-29 21:05'))).toBe(
+      't1 ("2026-11-29 21:05") must be after t0 ("2026-11-29 21:05")',
+    );
+    expect(messageOf(() => checkWindow(t0, t0 - 1, limits))).toMatch(/must be after t0/);
   });
 
-  it('names JSON kinds', () => {
-    expect([null, [], {}, 1, true, 's'].map(kindOf)).toEqual([
-      'null',
-      'an array',
-      'an object',
-      'a number',
-      'a boolean',
-      'a string',
-    ]);
+  it('accepts exactly the maximum window and names the limit beyond it', () => {
+    expect(() => checkWindow(t0, t0 + 31 * 86_400e6, limits)).not.toThrow();
+    expect(messageOf(() => checkWindow(t0, t0 + 31 * 86_400e6 + 60e6, limits))).toBe(
+      'The window from t0 to t1 is 31 days long; the maximum is 31 days: ask for a shorter window',
+    );
+    expect(messageOf(() => checkWindow(0, 40 * 86_400e6, { maxWindowDays: 1 }))).toBe(
+      'The window from t0 to t1 is 40 days long; the maximum is 1 day: ask for a shorter window',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { ConfigError } from '../errors';
-import { MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../config/merge';
-import { checkConfigShape, checkTargetLists, DEFAULT_CONFIG_LIMITS } from './config-limits';
+import { MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from './merge';
+import { checkConfigShape, checkTargetLists, DEFAULT_CONFIG_LIMITS } from './limits';
 
 function nested(depth: number): unknown {
   let v: unknown = 1;
@@ -31,6 +31,17 @@ describe('checkConfigShape', () => {
     expect(() => checkConfigShape({ a: [1, 2, 3] }, { maxDepth: 4, maxValues: 4 })).toThrow(
       'Invalid config: config is too large: more than 4 values (the configured limit).',
     );
+  });
+
+  it.each([
+    ['{"__proto__": {"polluted": 1}}', 'config.__proto__'],
+    ['{"a": {"constructor": {"prototype": {"polluted": 1}}}}', 'config.a.constructor'],
+    ['{"a": [{"prototype": 1}]}', 'config.a[0].prototype'],
+  ])('refuses a key that could reach a prototype in %s, naming its path', (text, path) => {
+    expect(() => checkConfigShape(JSON.parse(text), { maxDepth: 8, maxValues: 100 })).toThrow(
+      new ConfigError(path, 'is not an allowed key'),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('does not overflow the stack on a pathological nesting', () => {

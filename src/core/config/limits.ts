@@ -1,9 +1,11 @@
 /**
- * Operator limits on what a request's config may hold: nesting depth, number of values and the
- * length of target lists. Checked before any merge so a hostile config costs little to refuse.
+ * Operator limits on what a request's config may hold: nesting depth, number of values, keys that
+ * could reach a prototype, and the length of target lists. Checked on the raw request, before
+ * class-transformer copies it (it recurses and silently drops `__proto__`/`constructor` keys) and
+ * before any merge, so a hostile config costs little to refuse.
  */
 import { ConfigError } from '../errors';
-import { isPlainObject, MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../config/merge';
+import { FORBIDDEN_KEYS, isPlainObject, MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from './merge';
 
 /** Limits on a request's config; the merge's own bounds (`MAX_CONFIG_*`) still apply above them. */
 export interface ConfigLimits {
@@ -26,8 +28,9 @@ export const DEFAULT_CONFIG_LIMITS: ConfigLimits = Object.freeze({
 export const TARGET_LIST_KEYS: readonly string[] = ['calibration_targets', 'soft_targets'];
 
 /**
- * Throws `ConfigError` (with the dotted path) when `config` nests deeper than `maxDepth` or holds
- * more than `maxValues` values. Iterative, so even a pathological nesting cannot overflow the stack.
+ * Throws `ConfigError` (with the dotted path) when `config` nests deeper than `maxDepth`, holds
+ * more than `maxValues` values or has a key of `FORBIDDEN_KEYS` at any level. Iterative, so even a
+ * pathological nesting cannot overflow the stack.
  */
 export function checkConfigShape(config: unknown, limits: Pick<ConfigLimits, 'maxDepth' | 'maxValues'>, path = 'config'): void {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: config, path, depth: 0 }];
@@ -44,7 +47,10 @@ export function checkConfigShape(config: unknown, limits: Pick<ConfigLimits, 'ma
     if (Array.isArray(value)) {
       value.forEach((item, i) => stack.push({ value: item, path: `${p}[${i}]`, depth: depth + 1 }));
     } else {
-      for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: `${p}.${k}`, depth: depth + 1 });
+      for (const [k, v] of Object.entries(value)) {
+        if (FORBIDDEN_KEYS.has(k)) throw new ConfigError(`${p}.${k}`, 'is not an allowed key');
+        stack.push({ value: v, path: `${p}.${k}`, depth: depth + 1 });
+      }
     }
   }
 }

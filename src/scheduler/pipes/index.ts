@@ -1,0 +1,3 @@
+/** The schedule request's pipe and parameter decorator. */
+export * from './schedule-request.pipe';
+export * from './schedule-request-body.decorator';
