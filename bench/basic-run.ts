@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { PolicyContext } from '../src/core/policy';
 
 const START_US = Date.parse('2023-03-01T00:00:00Z') * 1000;
 const DAY_US = 86_400_000_000;
@@ -42,7 +43,7 @@ export function masterSource(root: string): MasterSource | string {
 interface PolicyLike {
   readonly defaults: unknown;
   readonly configClass: new () => unknown;
-  generate(t0: number, t1: number, c: unknown, ctx: { dataDir: string; seed: string; now: Date }): { commands: string };
+  generate(t0: number, t1: number, c: unknown, ctx: PolicyContext): { commands: string };
 }
 
 /** What one child process reports (one JSON line on stdout). */
@@ -61,6 +62,7 @@ export function runBasic(root: string, days: number, runs: number): void {
   const DIST = path.join(root, 'dist');
   const t = performance.now();
   const { CORE_POLICIES } = require(path.join(DIST, 'core/policies/index.js')) as { CORE_POLICIES: ReadonlyMap<string, PolicyLike> };
+  const { DEFAULT_SAFETY_FLOORS } = require(path.join(DIST, 'core/safety/floors.js')) as { DEFAULT_SAFETY_FLOORS: PolicyContext['floors'] };
   const { validateConfig } = require(path.join(DIST, 'core/config/validate.js')) as {
     validateConfig: (cls: new () => unknown, merged: unknown) => unknown;
   };
@@ -72,7 +74,7 @@ export function runBasic(root: string, days: number, runs: number): void {
   const config = validateConfig(basic.configClass, { ...(basic.defaults as object), master_schedule: src.masterSchedule });
   const t0 = START_US;
   const t1 = START_US + days * DAY_US;
-  const ctx = { dataDir: src.dataDir, seed: `bench|basic|${t0}|${t1}`, now: new Date() };
+  const ctx: PolicyContext = { dataDir: src.dataDir, seed: `bench|basic|${t0}|${t1}`, now: new Date(), floors: DEFAULT_SAFETY_FLOORS };
   const time = (): [number, string] => {
     const s = performance.now();
     const r = basic.generate(t0, t1, config, ctx);

@@ -5,12 +5,13 @@
 import { deepMerge, validateConfig } from '../src/core/config';
 import { basicPolicy } from '../src/core/policies/basic';
 import { REFERENCE_DIR, hasReference } from '../src/testing/reference';
+import { DEFAULT_SAFETY_FLOORS } from '../src/core/safety/floors';
 
 function timeIt(days: number, repeats: number): { minMs: number; medianMs: number; chars: number } {
   const t0 = Date.UTC(2023, 2, 1) * 1000;
   const t1 = t0 + days * 86400e6;
   const cfg = validateConfig(basicPolicy.configClass, deepMerge(basicPolicy.defaults, { master_schedule: 'schedule_sat.txt' }));
-  const ctx = { dataDir: REFERENCE_DIR, seed: 'bench', now: new Date() };
+  const ctx = { dataDir: REFERENCE_DIR, seed: 'bench', now: new Date(), floors: DEFAULT_SAFETY_FLOORS };
   let chars = basicPolicy.generate(t0, t1, cfg, ctx).commands.length; // warm-up
   const ms: number[] = [];
   for (let i = 0; i < repeats; i++) {

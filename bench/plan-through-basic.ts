@@ -8,6 +8,7 @@ import { DEFAULT_PLANNER_CONFIG } from '../src/core/planner/config';
 import { planMasterSchedule } from '../src/core/planner/plan';
 import { BASIC_DEFAULTS, basicPolicy } from '../src/core/policies/basic';
 import { writeToast } from '../src/core/toast/write';
+import { DEFAULT_SAFETY_FLOORS } from '../src/core/safety/floors';
 
 const day = process.argv[2] ?? '2026-12-01';
 const t0 = Date.parse(`${day}T00:00:00Z`) * 1000;
@@ -16,7 +17,7 @@ const start = process.hrtime.bigint();
 const text = writeToast(planMasterSchedule(t0, t1, DEFAULT_PLANNER_CONFIG));
 const planMs = Number(process.hrtime.bigint() - start) / 1e6;
 const config = validateConfig(basicPolicy.configClass, deepMerge(BASIC_DEFAULTS, { master_schedule: text }));
-const result = basicPolicy.generate(t0, t1, config, { dataDir: '/nonexistent', seed: 'bench', now: new Date(0) });
+const result = basicPolicy.generate(t0, t1, config, { dataDir: '/nonexistent', seed: 'bench', now: new Date(0), floors: DEFAULT_SAFETY_FLOORS });
 const groups = result.commands.split('\n').filter((l) => l.startsWith('# '));
 const names = groups.map((l) => l.slice(2).trim());
 const calibration = names.filter((n) => ['uranus', 'saturn', 'jupiter', 'mars', 'venus', 'mercury', 'neptune', 'moon'].includes(n));

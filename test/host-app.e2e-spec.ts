@@ -46,7 +46,7 @@ describe('host app with forRoot', () => {
   it('serves its own policy with a merged config, under its route prefix', async () => {
     const res = await post({ ...window, policy: '{"policy": "night-watch", "config": {"repeat": 2}}' });
     expect(res.status).toBe(200);
-    expect(res.body.commands).toBe('import time\nprint("good evening")\nprint("good evening")\ntime.sleep(3600.00)\n');
+    expect(res.body.commands).toBe("import time\nprint('good evening')\nprint('good evening')\ntime.sleep(3600.00)\n");
     expect(res.body.message).toMatch(/^night-watch seeded by \d+ characters$/);
     const err = pythonCompileError(res.body.commands);
     if (err !== 'skipped') expect(err).toBeUndefined();
@@ -245,7 +245,7 @@ describe('host app with forRootAsync', () => {
   it('takes options from the factory: presets and the window limit', async () => {
     const res = await post({ ...window, policy: { policy: 'night-watch', preset: 'loud', config: { repeat: 1 } } });
     expect(res.status).toBe(200);
-    expect(res.body.commands).toBe('import time\nprint("HELLO")\ntime.sleep(3600.00)\n');
+    expect(res.body.commands).toBe("import time\nprint('HELLO')\ntime.sleep(3600.00)\n");
     const bad = await post({ ...window, policy: { policy: 'night-watch', preset: 'quiet' } });
     expect(bad.body).toEqual({ status: 'error', message: 'Unknown preset "quiet" for policy "night-watch"; available presets: loud, twice' });
     const long = await post({ t0: '2026-11-29 00:00', t1: '2026-11-30 00:01', policy: 'dummy' });

@@ -2,6 +2,7 @@
  * Errors the scheduling core raises for a client's mistake. The Nest layer turns each into a 4xx
  * with the envelope; anything else thrown by the core is a bug and becomes a 500.
  */
+import type { SafetyReport } from './safety/report';
 
 /** A request the core cannot serve because of what the client sent (HTTP 400). */
 export class ScheduleInputError extends Error {
@@ -20,5 +21,25 @@ export class ConfigError extends ScheduleInputError {
   constructor(path: string, why: string) {
     super(`Invalid config: ${path} ${why}.`, path);
     this.name = 'ConfigError';
+  }
+}
+
+/**
+ * The independent check found a schedule unsafe (a scan near the Sun or beyond the mount's
+ * limits): the script is never sent. HTTP 500 with a fixed message; the report goes to the log.
+ */
+export class UnsafeScheduleError extends Error {
+  /** The checker's full report. */
+  readonly report: SafetyReport;
+
+  constructor(report: SafetyReport) {
+    const bad = report.blocks.filter((b) => b.problems.length > 0);
+    const details = bad
+      .slice(0, 5)
+      .map((b) => `scan ${b.index} (${JSON.stringify(b.name)}): ${b.problems.join('; ')}`)
+      .join(' | ');
+    super(`The schedule failed its safety check: ${bad.length} of ${report.blocks.length} scans break the criteria. ${details}`);
+    this.name = 'UnsafeScheduleError';
+    this.report = report;
   }
 }

@@ -4,6 +4,8 @@
  */
 import type { ConfigClass } from './config/validate';
 import type { PlanBlock } from './plan/plan-block';
+import type { SafetyFloors } from './safety/floors';
+import type { SafetyReport } from './safety/report';
 import type { Micros } from './time/micros';
 
 /** What a policy may know about the request and the server, besides window and config. */
@@ -14,6 +16,8 @@ export interface PolicyContext {
   readonly seed: string;
   /** Wall-clock time of the request, only for informational text (never for results). */
   readonly now: Date;
+  /** The operator's floors: a config may tighten the Sun and mount limits, never loosen them below these. */
+  readonly floors: SafetyFloors;
 }
 
 /** A generated schedule. */
@@ -24,6 +28,8 @@ export interface ScheduleResult {
   readonly note?: string;
   /** One block per scan of `commands`, in order (the `dummy` sleeps are `idle` blocks); absent when the policy gives none. */
   readonly blocks?: readonly PlanBlock[];
+  /** The independent checker's result for the scans of `commands` (policies that run it). */
+  readonly safety?: SafetyReport;
 }
 
 /** A named scheduling policy. `C` is its validated config type. */

@@ -1,6 +1,7 @@
 import { BadRequestException, HttpException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
-import { ConfigError, ScheduleInputError } from '../core/errors';
-import { errorToEnvelope, INTERNAL_ERROR_MESSAGE } from './envelope';
+import { ConfigError, ScheduleInputError, UnsafeScheduleError } from '../core/errors';
+import type { SafetyReport } from '../core/safety/report';
+import { errorToEnvelope, INTERNAL_ERROR_MESSAGE, UNSAFE_SCHEDULE_MESSAGE } from './envelope';
 import { ScheduleBusyError, ScheduleTimeoutError } from './execution/schedule-executor';
 
 function bodyParserError(type: string, status: number, extra: Record<string, unknown> = {}): Error {
@@ -17,6 +18,23 @@ describe('errorToEnvelope', () => {
     expect(errorToEnvelope(new ConfigError('config.a', 'must be a number (got "x")'), '1mb').body.message).toBe(
       'Invalid config: config.a must be a number (got "x").',
     );
+  });
+
+  it('maps a schedule that failed the safety check to a 500 with a fixed message, flagged for the log', () => {
+    const report: SafetyReport = {
+      verdict: 'unsafe',
+      minSunDistanceDeg: 0.4,
+      blocks: [{ index: 0, name: "x');import os;#", minSunDistanceDeg: 0.4, problems: ['comes within 0.400° of the Sun'] }],
+      criteria: { sunDistanceDeg: 10, sunBox: null, paddingS: 30, mountElLimits: [20, 90], mountAzLimits: null },
+    };
+    const err = new UnsafeScheduleError(report);
+    expect(err.message).toMatch(/failed its safety check: 1 of 1 scans .*scan 0 \("x'\);import os;#"\): comes within 0\.400° of the Sun/);
+    expect(errorToEnvelope(err, '1mb')).toEqual({
+      httpStatus: 500,
+      body: { status: 'error', message: UNSAFE_SCHEDULE_MESSAGE },
+      unexpected: true,
+    });
+    expect(UNSAFE_SCHEDULE_MESSAGE).toMatch(/failed its safety check/);
   });
 
   it('maps busy and time-limit errors to 503', () => {

@@ -3,7 +3,7 @@
  * becomes. Client mistakes are 4xx with their own message; anything unexpected is a short 500.
  */
 import { BadRequestException, HttpException, HttpStatus, MethodNotAllowedException } from '@nestjs/common';
-import { ScheduleInputError } from '../core/errors';
+import { ScheduleInputError, UnsafeScheduleError } from '../core/errors';
 import { ScheduleBusyError, ScheduleTimeoutError } from './execution/schedule-executor';
 
 /** The success envelope. */
@@ -30,6 +30,10 @@ export interface ErrorReply {
 
 /** Message of every unexpected failure: no detail of the server leaves it. */
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error: the schedule could not be generated; please report it';
+
+/** Message of a schedule the independent check refused: the script is never sent, details are logged. */
+export const UNSAFE_SCHEDULE_MESSAGE =
+  'The schedule failed its safety check (a scan near the Sun or beyond the mount limits) and was not sent; details are in the server log; please report it';
 
 /** Message of a body that does not parse as JSON. */
 export const INVALID_JSON_MESSAGE =
@@ -141,6 +145,9 @@ function fromHttpException(e: HttpException, bodyLimit: string): ErrorReply {
 export function errorToEnvelope(error: unknown, bodyLimit: string): ErrorReply & { unexpected: boolean } {
   if (error instanceof ScheduleInputError) {
     return { ...reply(HttpStatus.BAD_REQUEST, error.message), unexpected: false };
+  }
+  if (error instanceof UnsafeScheduleError) {
+    return { ...reply(HttpStatus.INTERNAL_SERVER_ERROR, UNSAFE_SCHEDULE_MESSAGE), unexpected: true };
   }
   if (error instanceof ScheduleBusyError || error instanceof ScheduleTimeoutError) {
     return { ...reply(HttpStatus.SERVICE_UNAVAILABLE, error.message), unexpected: false };

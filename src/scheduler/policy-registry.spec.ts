@@ -9,6 +9,7 @@ import { InProcessExecutor } from './execution/in-process.executor';
 import { BUILT_IN_POLICY_PROVIDERS } from './policies/built-in-policies';
 import { SchedulePolicy, SchedulePolicyMetadata, type SchedulePolicyProvider } from './policies/schedule-policy.decorator';
 import { PolicyRegistry } from './policy-registry';
+import { DEFAULT_SAFETY_FLOORS } from '../core/safety/floors';
 
 const [DummyPolicyProvider, BasicPolicyProvider] = BUILT_IN_POLICY_PROVIDERS;
 
@@ -79,7 +80,7 @@ describe('PolicyRegistry', () => {
     const registry = await registryWith(StepperPolicy);
     const p = registry.require('stepper');
     expect(p).toMatchObject({ name: 'stepper', description: 'Steps.', configClass: StepConfig, defaults: { step: 2 }, presets: { big: { step: 9 } } });
-    expect(p.generate(0, 5, { step: 3 }, { dataDir: '.', seed: 's', now: new Date(0) }).commands).toBe('# stepper 3 5\n');
+    expect(p.generate(0, 5, { step: 3 }, { dataDir: '.', seed: 's', now: new Date(0), floors: DEFAULT_SAFETY_FLOORS }).commands).toBe('# stepper 3 5\n');
     expect(Object.isFrozen(p.defaults)).toBe(true);
   });
 
@@ -140,7 +141,7 @@ describe('PolicyRegistry', () => {
     }).compile();
     const executor = ref.get(InProcessExecutor);
     const t0 = Date.parse('2026-11-29T21:05:00Z') * 1000;
-    const ctx = { dataDir: '/tmp', seed: 'x', now: new Date(0) };
+    const ctx = { dataDir: '/tmp', seed: 'x', now: new Date(0), floors: DEFAULT_SAFETY_FLOORS };
     const r = await executor.run({ policy: 'dummy', t0, t1: t0 + 60e6, config: {}, ctx });
     expect(r.commands.startsWith('import time\n# generated 1970-01-01T00:00:00.000Z')).toBe(true);
     await expect(executor.run({ policy: 'nope', t0, t1: t0 + 60e6, config: {}, ctx })).rejects.toThrow(ScheduleInputError);

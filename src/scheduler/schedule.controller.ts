@@ -5,13 +5,22 @@
  * validated by `@ScheduleRequestBody()` and everything else lives in the service.
  */
 import { All, applyDecorators, Controller, HttpCode, HttpStatus, Post, Req, type Type, UseFilters } from '@nestjs/common';
-import { ApiBody, ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { GenerateScheduleRequestDto, PlanSuccessDto, PolicySelectionDto, ScheduleErrorDto, ScheduleSuccessDto } from './dto';
+import { ApiBody, ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiResponse, type ApiResponseOptions, ApiTags } from '@nestjs/swagger';
+import {
+  GenerateScheduleRequestDto,
+  PlanSuccessDto,
+  PolicySelectionDto,
+  ScheduleErrorDto,
+  ScheduleSuccessDto,
+  UNSAFE_PLAN_EXAMPLE,
+  UnsafePlanDto,
+} from './dto';
 import { EnvelopeExceptionFilter } from './envelope.filter';
-import { MethodNotAllowedError, type SuccessEnvelope } from './envelope';
+import { INTERNAL_ERROR_MESSAGE, MethodNotAllowedError, type SuccessEnvelope, UNSAFE_SCHEDULE_MESSAGE } from './envelope';
 import { JsonRequest } from './json-request.interceptor';
 import { ScheduleRequestBody } from './pipes/schedule-request-body.decorator';
 import type { PlanEnvelope } from './plan/plan-envelope';
+import { UnsafePlanFilter } from './plan/unsafe-plan.filter';
 import { ScheduleService } from './schedule.service';
 
 const example = (summary: string, message: string) => ({ summary, value: { status: 'error', message } });
@@ -40,11 +49,22 @@ export const REQUEST_EXAMPLES = {
   },
 };
 
+/** The 500 of the schedule route: a bug, or a schedule the independent check refused. */
+const INTERNAL_ERROR_RESPONSE: ApiResponseOptions = {
+  status: 500,
+  description: 'A failure of the server, or a schedule that failed the independent safety check; no detail leaves the server.',
+  type: ScheduleErrorDto,
+  examples: {
+    internal: example('a bug', INTERNAL_ERROR_MESSAGE),
+    unsafe: example('a schedule the safety check refused', UNSAFE_SCHEDULE_MESSAGE),
+  },
+};
+
 /**
  * The error answers of both POST routes (the plan route answers the same errors for the same
  * bodies), each status with the envelope and working examples.
  */
-export function ApiScheduleErrorResponses(): ReturnType<typeof applyDecorators> {
+export function ApiScheduleErrorResponses(internal: ApiResponseOptions = INTERNAL_ERROR_RESPONSE): ReturnType<typeof applyDecorators> {
   return applyDecorators(
     ApiResponse({
       status: 400,
@@ -92,12 +112,7 @@ export function ApiScheduleErrorResponses(): ReturnType<typeof applyDecorators> 
       type: ScheduleErrorDto,
       example: { status: 'error', message: 'Content-Type must be application/json (got "text/plain")' },
     }),
-    ApiResponse({
-      status: 500,
-      description: 'A failure of the server; no detail leaves it.',
-      type: ScheduleErrorDto,
-      example: { status: 'error', message: 'Internal server error: the schedule could not be generated; please report it' },
-    }),
+    ApiResponse(internal),
     ApiResponse({
       status: 503,
       description: 'The schedule could not be computed in time, or too many are waiting.',
@@ -144,7 +159,17 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
     })
     @ApiBody({ type: GenerateScheduleRequestDto, examples: REQUEST_EXAMPLES })
     @ApiResponse({ status: 200, description: 'The schedule and its plan.', type: PlanSuccessDto })
-    @ApiScheduleErrorResponses()
+    @ApiScheduleErrorResponses({
+      status: 500,
+      description:
+        'A failure of the server (the envelope alone), or a schedule that failed the independent safety check: the same message as the schedule route, never `commands`, and the failing report as `sunCheck`.',
+      type: UnsafePlanDto,
+      examples: {
+        internal: example('a bug', INTERNAL_ERROR_MESSAGE),
+        unsafe: { summary: 'a schedule the safety check refused', value: UNSAFE_PLAN_EXAMPLE },
+      },
+    })
+    @UseFilters(UnsafePlanFilter)
     plan(@ScheduleRequestBody() request: Readonly<GenerateScheduleRequestDto>): Promise<PlanEnvelope> {
       return this.service.plan(request);
     }

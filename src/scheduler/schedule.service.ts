@@ -54,7 +54,7 @@ export class ScheduleService {
       t0,
       t1,
       config,
-      ctx: { dataDir: this.settings.dataDir, seed, now: new Date() },
+      ctx: { dataDir: this.settings.dataDir, seed, now: new Date(), floors: this.settings.floors },
     });
     noteRequest({ queueWaitMs: result.queueWaitMs ?? 0 });
     return { policy: policy.name, t0, t1, config, result };

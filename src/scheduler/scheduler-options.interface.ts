@@ -5,6 +5,7 @@
 import type { Type } from '@nestjs/common';
 import type { SchedulePolicyProvider } from './policies/schedule-policy.decorator';
 import type { PresetTable } from '../core/config/resolve';
+import type { SafetyFloors } from '../core/safety/floors';
 
 /** Settings of the schedule endpoint that may be computed at start-up. */
 export interface SchedulerModuleOptions {
@@ -79,6 +80,18 @@ export interface SchedulerModuleOptions {
    * @default true
    */
   warmup?: boolean;
+  /**
+   * The operator's floor on the Sun distance, degrees (0 to 90): no request may ask for a smaller
+   * `sun-guard` distance, and the independent check holds every scan to at least this.
+   * @default 10
+   */
+  sunFloorDeg?: number;
+  /**
+   * The operator's floor on elevations, `[low, high]` degrees: no request may widen the `mount`
+   * `el_limits` beyond it, and the independent check holds every scan to it.
+   * @default [20, 90]
+   */
+  mountElLimits?: readonly [number, number];
 }
 
 /** Options that shape the module's controllers and providers (static in `forRootAsync` too). */
@@ -118,4 +131,6 @@ export interface SchedulerSettings {
   readonly timeLimitMs: number;
   readonly inProcessPolicies: readonly string[];
   readonly warmup: boolean;
+  /** The floors given to every policy as `PolicyContext.floors`. */
+  readonly floors: SafetyFloors;
 }

@@ -36,7 +36,14 @@ describe('resolveSchedulerSettings', () => {
       timeLimitMs: 30_000,
       inProcessPolicies: ['dummy'],
       warmup: true,
+      floors: { sunDistanceDeg: 10, mountElLimits: [20, 90] },
     });
+  });
+
+  it('takes the operator floors from sunFloorDeg and mountElLimits', () => {
+    const s = resolveSchedulerSettings({ sunFloorDeg: 0, mountElLimits: [-90, 90] });
+    expect(s.floors).toEqual({ sunDistanceDeg: 0, mountElLimits: [-90, 90] });
+    expect(Object.isFrozen(s.floors.mountElLimits)).toBe(true);
   });
 
   it('keeps the config limits given', () => {
@@ -72,6 +79,8 @@ describe('resolveSchedulerSettings', () => {
     [{ maxConfigDepth: 0 }, /maxConfigDepth must be an integer from 1 to 16/],
     [{ maxConfigValues: 10_001 }, /maxConfigValues must be an integer from 1 to 10000/],
     [{ maxCalibrationTargets: 1.5 }, /maxCalibrationTargets must be an integer/],
+    [{ sunFloorDeg: 91 }, /sunFloorDeg must be a number of degrees from 0 to 90 \(got 91\)/],
+    [{ mountElLimits: [30, 20] as const }, /mountElLimits must be two elevations "low,high" with -90 <= low <= high <= 90 \(got \[30,20\]\)/],
   ])('rejects %p naming the option', (options, re) => {
     expect(() => resolveSchedulerSettings(options)).toThrow(re);
   });

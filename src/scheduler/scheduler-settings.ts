@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isPlainObject, MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../core/config/merge';
 import { DEFAULT_CONFIG_LIMITS } from '../core/config/limits';
+import { DEFAULT_SAFETY_FLOORS, floorsProblem } from '../core/safety/floors';
 import {
   DEFAULT_BODY_LIMIT,
   DEFAULT_DATA_DIR,
@@ -76,7 +77,17 @@ export function resolveSchedulerSettings(options: SchedulerModuleOptions = {}): 
   if (!Array.isArray(inProcessPolicies) || !inProcessPolicies.every((p) => typeof p === 'string')) {
     throw new Error('SchedulerModule option inProcessPolicies must be an array of policy names');
   }
+  const floors = {
+    sunDistanceDeg: options.sunFloorDeg ?? DEFAULT_SAFETY_FLOORS.sunDistanceDeg,
+    mountElLimits: options.mountElLimits ?? DEFAULT_SAFETY_FLOORS.mountElLimits,
+  };
+  const floorError = floorsProblem(floors, { sun: 'SchedulerModule option sunFloorDeg', el: 'SchedulerModule option mountElLimits' });
+  if (floorError) throw new Error(floorError);
   return Object.freeze({
+    floors: Object.freeze({
+      sunDistanceDeg: floors.sunDistanceDeg,
+      mountElLimits: Object.freeze([floors.mountElLimits[0], floors.mountElLimits[1]]) as readonly [number, number],
+    }),
     workerThreads,
     queueLimit,
     timeLimitMs,

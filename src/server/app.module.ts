@@ -23,6 +23,8 @@ import { SchedulerModule } from '../scheduler';
         workerThreads: config.workerThreads,
         queueLimit: config.queueLimit,
         timeLimitMs: config.timeLimitMs,
+        sunFloorDeg: config.sunFloorDeg,
+        mountElLimits: config.mountElLimits,
       }),
     }),
   ],

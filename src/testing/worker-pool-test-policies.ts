@@ -4,8 +4,9 @@
  * runaway loop, a client error, a bug, a crash.
  */
 import { NumberField, OptionalField, StringField } from '../core/config/decorators';
-import { ConfigError, ScheduleInputError } from '../core/errors';
+import { ConfigError, ScheduleInputError, UnsafeScheduleError } from '../core/errors';
 import type { Policy, PolicyContext, ScheduleResult } from '../core/policy';
+import type { SafetyReport } from '../core/safety/report';
 import type { Micros } from '../core/time/micros';
 
 /** Config of the test policies: optional wait and note. */
@@ -28,6 +29,23 @@ export function echoText(t0: Micros, t1: Micros, config: TestPolicyConfig, ctx: 
   return `# echo ${t0} ${t1} ${JSON.stringify(config)} ${ctx.seed} ${ctx.dataDir} ${ctx.now.toISOString()}\nimport time\n`;
 }
 
+/** A safety report as the checker makes them, with the floors of the job's context. */
+export function testSafetyReport(ctx: PolicyContext, verdict: SafetyReport['verdict']): SafetyReport {
+  const problems = verdict === 'safe' ? [] : ['comes within 0.400° of the Sun'];
+  return {
+    verdict,
+    minSunDistanceDeg: 12.5,
+    blocks: [{ index: 0, name: 'field', minSunDistanceDeg: 12.5, problems }],
+    criteria: {
+      sunDistanceDeg: ctx.floors.sunDistanceDeg,
+      sunBox: { minAzDeg: 6, minAltDeg: 6 },
+      paddingS: 30,
+      mountElLimits: [ctx.floors.mountElLimits[0], ctx.floors.mountElLimits[1]],
+      mountAzLimits: [-90, 480],
+    },
+  };
+}
+
 /** Blocks the thread without burning CPU (the machine is shared), like a long schedule would. */
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -46,6 +64,10 @@ export const policies: readonly Policy[] = [
     let n = 0;
     while (Date.now() < end) n++;
     return { commands: `${echoText(t0, t1, c, ctx)}# ${n > 0}\n` };
+  }),
+  policy('test-safety', (t0, t1, c, ctx) => ({ commands: echoText(t0, t1, c, ctx), safety: testSafetyReport(ctx, 'safe') })),
+  policy('test-unsafe', (_t0, _t1, _c, ctx) => {
+    throw new UnsafeScheduleError(testSafetyReport(ctx, 'unsafe'));
   }),
   policy('test-input-error', () => {
     throw new ScheduleInputError('Master schedule "x.txt" was not found in the data directory.', 'config.master_schedule');

@@ -3,6 +3,7 @@
  * module's field decorators, and a provider class that `@SchedulePolicy` names. Everything comes
  * from the module's public index.
  */
+import { formatFixed2, pyStr } from '../../src/core/script';
 import {
   type Micros,
   NumberField,
@@ -34,8 +35,9 @@ export class NightWatchPolicy implements SchedulePolicyProvider<NightConfig> {
 
   generate(t0: Micros, t1: Micros, config: NightConfig, ctx: PolicyContext): ScheduleResult {
     const lines = ['import time'];
-    for (let i = 0; i < config.repeat; i++) lines.push(`print(${JSON.stringify(config.greeting)})`);
-    lines.push(`time.sleep(${((t1 - t0) / 1e6).toFixed(2)})`);
+    // Values enter the script as Python literals only (the core's helpers).
+    for (let i = 0; i < config.repeat; i++) lines.push(`print(${pyStr(config.greeting)})`);
+    lines.push(`time.sleep(${formatFixed2((t1 - t0) / 1e6)})`);
     return { commands: `${lines.join('\n')}\n`, note: `night-watch seeded by ${ctx.seed.length} characters` };
   }
 }

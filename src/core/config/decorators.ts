@@ -14,6 +14,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNumber,
@@ -216,6 +217,12 @@ export function StringField(o: StringBounds & FieldDoc = {}): PropertyDecorator 
     o.pattern !== undefined && Matches(o.pattern, explained(matching, gotValue(matching))),
     documented(o),
   );
+}
+
+/** `true` or `false`. */
+export function BooleanField(doc: FieldDoc = {}): PropertyDecorator {
+  const why = 'must be true or false';
+  return all(IsBoolean(explained(why, gotValue(why))), documented(doc));
 }
 
 /** One of a fixed list of strings. */

@@ -2,11 +2,13 @@ import { configJsonSchema, validateConfig } from '../config';
 import { ConfigError } from '../errors';
 import { Mt19937 } from '../random';
 import type { PolicyContext } from '../policy';
-import { DUMMY_MAX_SLEEPS, dummyPolicy, formatCentiseconds, sleepBlocks, splitCentiseconds } from './dummy';
+import { formatHundredths } from '../script/python-literal';
+import { DUMMY_MAX_SLEEPS, dummyPolicy, sleepBlocks, splitCentiseconds } from './dummy';
+import { DEFAULT_SAFETY_FLOORS } from '../safety/floors';
 
 const T0 = Date.parse('2026-11-29T21:05:00Z') * 1000;
 const HOUR = 3600 * 1e6;
-const ctx = (seed: string): PolicyContext => ({ dataDir: '/nonexistent', seed, now: new Date('2026-11-29T21:05:03.250Z') });
+const ctx = (seed: string): PolicyContext => ({ dataDir: '/nonexistent', seed, now: new Date('2026-11-29T21:05:03.250Z'), floors: DEFAULT_SAFETY_FLOORS });
 
 function sleepsOf(commands: string): string[] {
   return commands
@@ -44,7 +46,7 @@ describe('dummyPolicy', () => {
 
   it('gives the same sleeps for the same seed, whatever the wall clock', () => {
     const a = dummyPolicy.generate(T0, T0 + HOUR, {}, ctx('same'));
-    const b = dummyPolicy.generate(T0, T0 + HOUR, {}, { ...ctx('same'), now: new Date('2030-01-01T00:00:00Z') });
+    const b = dummyPolicy.generate(T0, T0 + HOUR, {}, { ...ctx('same'), now: new Date('2030-01-01T00:00:00Z'), floors: DEFAULT_SAFETY_FLOORS });
     expect(sleepsOf(a.commands)).toEqual(sleepsOf(b.commands));
   });
 
@@ -77,7 +79,7 @@ describe('dummyPolicy', () => {
 
 describe('dummy helpers', () => {
   it('prints centiseconds with two decimals', () => {
-    expect([0, 5, 100, 12345, 360000].map(formatCentiseconds)).toEqual(['0.00', '0.05', '1.00', '123.45', '3600.00']);
+    expect([0, 5, 100, 12345, 360000].map(formatHundredths)).toEqual(['0.00', '0.05', '1.00', '123.45', '3600.00']);
   });
 
   it('splits into the asked number of non-negative parts with the right sum', () => {

@@ -7,6 +7,7 @@ import { deepFreeze } from '../config/merge';
 import { idlePlanBlock, type PlanBlock } from '../plan/plan-block';
 import type { Policy, PolicyContext, ScheduleResult } from '../policy';
 import { Mt19937, seedFromText } from '../random';
+import { formatHundredths, pyComment } from '../script/python-literal';
 import { isoformat } from '../time/format';
 import type { Micros } from '../time/micros';
 
@@ -15,11 +16,6 @@ export class DummyConfig {}
 
 /** Most sleep lines in one script. */
 export const DUMMY_MAX_SLEEPS = 10;
-
-/** Centiseconds printed with two decimals, exactly (`12345` → `123.45`). */
-export function formatCentiseconds(cs: number): string {
-  return `${Math.floor(cs / 100)}.${String(cs % 100).padStart(2, '0')}`;
-}
 
 /**
  * Splits `total` centiseconds into `count` non-negative integer parts that add up to `total`
@@ -57,8 +53,8 @@ function generate(t0: Micros, t1: Micros, _config: DummyConfig, ctx: PolicyConte
   const sleeps = splitCentiseconds(total, count, rng);
   const lines = [
     'import time',
-    `# generated ${ctx.now.toISOString()} by the dummy policy for ${isoformat(t0)} to ${isoformat(t1)}`,
-    ...sleeps.map((cs) => `time.sleep(${formatCentiseconds(cs)})`),
+    pyComment(`generated ${ctx.now.toISOString()} by the dummy policy for ${isoformat(t0)} to ${isoformat(t1)}`),
+    ...sleeps.map((cs) => `time.sleep(${formatHundredths(cs)})`),
   ];
   return { commands: `${lines.join('\n')}\n`, blocks: sleepBlocks(t0, sleeps) };
 }

@@ -8,6 +8,8 @@ import { MakeSourceScanParams } from './make-source-scan';
 import { MinDurationParams } from './min-duration';
 import { RephaseFirstParams } from './rephase-first';
 import { SunAvoidanceParams } from './sun-avoidance';
+import { CalibrationCrossingParams } from './calibration-crossing';
+import { SunGuardParams } from './sun-guard';
 
 export * from './rule';
 export * from './alt-range';
@@ -18,6 +20,10 @@ export * from './make-source-scan';
 export * from './min-duration';
 export * from './rephase-first';
 export * from './sun-avoidance';
+export * from './swept-arc';
+export * from './sun-guard';
+export * from './mount';
+export * from './calibration-crossing';
 
 /** Params class of every rule of the registry, by registry name. */
 export const RULE_PARAMS = {
@@ -29,6 +35,8 @@ export const RULE_PARAMS = {
   'sun-avoidance': SunAvoidanceParams,
   'make-source-plan': MakeSourcePlanParams,
   'make-source-scan': MakeSourceScanParams,
+  'sun-guard': SunGuardParams,
+  'calibration-crossing': CalibrationCrossingParams,
 } as const satisfies Record<string, ConfigClass>;
 
 /** Names of the rules of the registry. */

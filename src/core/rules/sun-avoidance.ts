@@ -6,12 +6,13 @@ import { isBodyName } from '../astro/site';
 import { azAlt } from '../astro/track';
 import { withTimes } from '../blocks/block';
 import { mapTree } from '../blocks/tree';
-import type { Block, BlockTree } from '../blocks/types';
+import type { Block, BlockTree, ScanBlock } from '../blocks/types';
 import { NumberField } from '../config/decorators';
 import { mask2ranges, rangesComplement, rangesPad } from '../numeric/ranges';
 import { wrap180 } from '../numeric/unwrap';
 import { fromCtime } from '../time/format';
 import { sampleGrid, type Rule } from './rule';
+import { sunSafePieces, type SunAt } from './swept-arc';
 
 /** Params of `sun-avoidance`: a sample is safe when either separation from the Sun is exceeded. */
 export class SunAvoidanceParams {
@@ -134,4 +135,28 @@ export function avoidSun(b: Block, p: SunAvoidanceParams): BlockTree {
 /** Builds the sun-avoidance rule: maps every scan and source leaf through `avoidSun`. */
 export function sunAvoidance(p: SunAvoidanceParams): Rule {
   return (tree) => mapTree(tree, (b) => avoidSun(b, p));
+}
+
+/**
+ * The Sun padding of the checks on swept arcs, seconds: `n_buffer × time_step`. The rule above
+ * widens each unsafe run of samples by `n_buffer` samples of `time_step` on both sides, i.e. keeps
+ * every scan at least that long (in time) from an instant at which the Sun breaks the criterion;
+ * checking `[t0 − pad, t1 + pad]` is the same promise without the grid.
+ */
+export function sunPaddingSeconds(p: Pick<SunAvoidanceParams, 'n_buffer' | 'time_step'>): number {
+  return p.n_buffer * p.time_step;
+}
+
+/**
+ * The box criterion of `sun-avoidance` applied to what a scan sweeps: the arc `[az, az + throw]` at
+ * its elevation, over `[t0 − pad, t1 + pad]`, continuously (see `swept-arc.ts`). Returns the scan
+ * unchanged, its safe pieces, or `[]`.
+ */
+export function sunAvoidanceArcPieces(
+  scan: ScanBlock,
+  p: Pick<SunAvoidanceParams, 'min_angle_az' | 'min_angle_alt' | 'n_buffer' | 'time_step'>,
+  sunAt?: SunAt,
+): ScanBlock[] {
+  const box = { minAz: p.min_angle_az, minAlt: p.min_angle_alt };
+  return sunSafePieces(scan, { box }, sunPaddingSeconds(p), sunAt);
 }

@@ -3,44 +3,8 @@ import { plainBlock } from '../blocks/block';
 import type { ScanBlock } from '../blocks/types';
 import { describeWithReference, readReferenceJson, REFERENCE_BASIC_FILES, type ReferenceRun } from '../../testing/reference';
 import { parseIsoformat } from '../time/format';
-import { PREAMBLE, formatFixed2, renderCommands, renderGroup } from './render';
-
-describe('formatFixed2 (Python "{:.2f}")', () => {
-  it.each<[number, string]>([
-    [0.125, '0.12'],
-    [0.375, '0.38'],
-    [0.625, '0.62'],
-    [0.875, '0.88'],
-    [1.125, '1.12'],
-    [7.875, '7.88'],
-    [-0.125, '-0.12'],
-    [-2.375, '-2.38'],
-    [2.675, '2.67'],
-    [0.005, '0.01'],
-    [0.015, '0.01'],
-    [-0.005, '-0.01'],
-    [0.995, '0.99'],
-    [1.005, '1.00'],
-    [2.5, '2.50'],
-    [-0.001, '-0.00'],
-    [-0, '-0.00'],
-    [0, '0.00'],
-    [32.24000000000001, '32.24'],
-    [259.8296, '259.83'],
-    [1.0393, '1.04'],
-    [395.73, '395.73'],
-    [123456.785, '123456.79'],
-    [1e15 + 0.125, '1000000000000000.12'],
-    [4503599627370495.5, '4503599627370495.50'],
-    [1e21, '1000000000000000000000.00'],
-    [1e22, '10000000000000000000000.00'],
-    [Number.NaN, 'nan'],
-    [Infinity, 'inf'],
-    [-Infinity, '-inf'],
-  ])('formats %p as %p', (x, s) => {
-    expect(formatFixed2(x)).toBe(s);
-  });
-});
+import { checkScriptsWithPython } from '../../testing/python';
+import { PREAMBLE, renderCommands, renderGroup } from './render';
 
 const utc = (s: string): number => parseIsoformat(s);
 
@@ -116,5 +80,41 @@ describeWithReference('renderCommands reproduces the reference scripts', () => {
     );
     expect(blocks.length).toBeGreaterThan(10);
     expect(renderCommands(blocks)).toBe(ref.commands);
+  });
+});
+
+describe('renderGroup: names and values enter the script as Python literals', () => {
+  const at = (name: string): ScanBlock =>
+    scanBlock({ name, t0: utc('2027-03-01T01:00:00Z'), t1: utc('2027-03-01T01:30:00.5Z'), az: 120, alt: 50, throw: 30 });
+  const hostile = [
+    "x');import os;os.system('id');#",
+    "Fornax's field",
+    'back\\slash',
+    'new\nline\rimport os',
+    '\u2028sep\u2029',
+    '東京 🔭',
+    '\ud800lone',
+  ];
+
+  it('quotes the description and escapes the comment', () => {
+    const g = renderGroup(at("x');import os;os.system('id');#"));
+    expect(g).toContain("seq.scan(description='x\\');import os;os.system(\\'id\\');#', stop_time='2027-03-01T01:30:00.500000+00:00', width=30.00)");
+    expect(g.split('\n')[0]).toBe("# x');import os;os.system('id');#");
+  });
+
+  it('gives scripts that Python parses into the known calls, each description equal to its name', () => {
+    const scripts = hostile.map((name) => renderCommands([at(name), at('plain')]));
+    const verdicts = checkScriptsWithPython(scripts);
+    verdicts.forEach((v, i) => {
+      expect(v.errors).toEqual([]);
+      expect(v.scans).toEqual([hostile[i], 'plain']);
+      // One comment per group: no name opened a second line.
+      expect(v.comments).toHaveLength(2);
+    });
+  });
+
+  it('refuses a pointing or width that is not a finite number', () => {
+    expect(() => renderGroup({ ...at('x'), az: Number.NaN })).toThrow(RangeError);
+    expect(() => renderGroup({ ...at('x'), throw: Infinity })).toThrow(/finite/);
   });
 });

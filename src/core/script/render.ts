@@ -1,9 +1,12 @@
 /**
  * The telescope script the `basic` policy returns (spec §8), character for character: a fixed
- * preamble, then one group of lines per ScanBlock, joined with newlines.
+ * preamble, then one group of lines per ScanBlock, joined with newlines. Every value enters the
+ * script as a Python literal (`python-literal.ts`): for the names and times of the reference runs
+ * the text is the original's, and no name can change what the script does.
  */
 import type { Block, ScanBlock } from '../blocks/types';
 import { isoformat } from '../time/format';
+import { formatFixed2, pyComment, pyStr } from './python-literal';
 
 /** The 9 preamble lines joined with "\n" (148 characters, ending in a newline). */
 export const PREAMBLE = [
@@ -19,36 +22,17 @@ export const PREAMBLE = [
 ].join('\n');
 
 /**
- * Python `'{:.2f}'.format(x)`: correctly rounded on the exact binary value, exact ties to even.
- * `toFixed` is also exact but sends ties away from zero, and ties only happen when x·8 is an odd
- * integer (fractions .125, .375, .625, .875), so those are rounded here with integers.
+ * The 8-element group of one scan (the last element empty, so it ends with a newline). Throws
+ * `RangeError` for a pointing or width that is not a finite number.
  */
-export function formatFixed2(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
-  const a = Math.abs(x);
-  if (a >= 1e21) return `${sign}${BigInt(a).toString()}.00`; // toFixed switches to exponent form
-  const m = a * 8; // exact: scaling by a power of two
-  if (Number.isInteger(m) && m % 2 === 1) {
-    // a·100 = 25m/2 lies exactly between (25m − 1)/2 and (25m + 1)/2; take the even one.
-    const lo = (25n * BigInt(m) - 1n) / 2n;
-    const n = lo % 2n === 0n ? lo : lo + 1n;
-    const frac = (n % 100n).toString().padStart(2, '0');
-    return `${sign}${(n / 100n).toString()}.${frac}`;
-  }
-  return `${sign}${a.toFixed(2)}`;
-}
-
-/** The 8-element group of one scan (the last element empty, so it ends with a newline). */
 export function renderGroup(b: ScanBlock): string {
   return [
-    `# ${b.name}`,
+    pyComment(b.name),
     `acu.move_to(${formatFixed2(b.az)}, ${formatFixed2(b.alt)})`,
     'smurf.bias_dets()',
-    `wait_until('${isoformat(b.t0)}')`,
+    `wait_until(${pyStr(isoformat(b.t0))})`,
     'smurf.bias_step()',
-    `seq.scan(description='${b.name}', stop_time='${isoformat(b.t1)}', width=${formatFixed2(b.throw)})`,
+    `seq.scan(description=${pyStr(b.name)}, stop_time=${pyStr(isoformat(b.t1))}, width=${formatFixed2(b.throw)})`,
     'smurf.bias_step()',
     '',
   ].join('\n');

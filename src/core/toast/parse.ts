@@ -20,6 +20,39 @@ export const TOAST_COLUMNS = {
   el: [135, 144],
 } as const;
 
+/** Longest accepted patch name, in characters (code points). */
+export const MAX_PATCH_NAME_CHARS = 64;
+
+// Python's `str.isprintable()`: no control, format, surrogate, private-use or unassigned
+// character, and no separator other than the ASCII space.
+const NOT_PRINTABLE = /[\p{C}\p{Z}]/u;
+
+/** `U+00E9` for a code point. */
+function codePointLabel(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Why `name` is not an acceptable patch name, with the 0-based UTF-16 offset of the offending
+ * character, or `undefined` when it is printable text of 1 to `MAX_PATCH_NAME_CHARS` characters.
+ * Names become script text (always as Python literals); this keeps them plain text as well.
+ */
+export function patchNameProblem(name: string): { readonly offset: number; readonly why: string } | undefined {
+  let offset = 0;
+  let count = 0;
+  for (const ch of name) {
+    if (ch !== ' ' && NOT_PRINTABLE.test(ch)) {
+      const what = /\p{Cc}/u.test(ch) ? 'a control character' : 'a character that is not printable';
+      return { offset, why: `patch name has ${what} (${codePointLabel(ch.codePointAt(0)!)})` };
+    }
+    if (++count > MAX_PATCH_NAME_CHARS) {
+      return { offset, why: `patch name is longer than ${MAX_PATCH_NAME_CHARS} characters` };
+    }
+    offset += ch.length;
+  }
+  return undefined;
+}
+
 /** A row must reach the end of the `El` column. */
 const MIN_ROW_LENGTH = TOAST_COLUMNS.el[1];
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -47,8 +80,9 @@ export function parseToast(text: string, opts: ParseToastOptions = {}): ScanBloc
 }
 
 function parseRow(line: string, lineNo: number, source: string): ScanBlock {
-  const fail = (what: string): never => {
-    throw new ScheduleInputError(`${source} line ${lineNo}: ${what}`, 'config.master_schedule');
+  const fail = (what: string, column?: number): never => {
+    const where = column === undefined ? `line ${lineNo}` : `line ${lineNo}, column ${column}`;
+    throw new ScheduleInputError(`${source} ${where}: ${what}`, 'config.master_schedule');
   };
   if (line.length < MIN_ROW_LENGTH) {
     fail(`row too short (${line.length} characters; the columns need at least ${MIN_ROW_LENGTH})`);
@@ -74,6 +108,12 @@ function parseRow(line: string, lineNo: number, source: string): ScanBlock {
   if (t1 < t0) fail(`stop time ${field(TOAST_COLUMNS.stopUtc)} is before start time ${field(TOAST_COLUMNS.startUtc)}`);
   const name = field(TOAST_COLUMNS.patch);
   if (name === '') fail(`patch name is empty (columns ${TOAST_COLUMNS.patch[0] + 1}-${TOAST_COLUMNS.patch[1]})`);
+  const bad = patchNameProblem(name);
+  if (bad) {
+    const raw = line.slice(TOAST_COLUMNS.patch[0], TOAST_COLUMNS.patch[1]);
+    const column = TOAST_COLUMNS.patch[0] + (raw.length - raw.trimStart().length) + bad.offset + 1;
+    fail(`${bad.why}; a patch name must be printable text of at most ${MAX_PATCH_NAME_CHARS} characters`, column);
+  }
   const azMin = num(TOAST_COLUMNS.azMin, 'Az min');
   const azMax = num(TOAST_COLUMNS.azMax, 'Az max');
   const el = num(TOAST_COLUMNS.el, 'El');

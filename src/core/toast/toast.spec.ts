@@ -5,7 +5,7 @@ import { describeWithReference, readReferenceText, REFERENCE_DIR } from '../../t
 import { ScheduleInputError } from '../errors';
 import { isoformat } from '../time/format';
 import { clearMasterScheduleCache, loadMasterSchedule } from './load';
-import { parseToast } from './parse';
+import { parseToast, patchNameProblem } from './parse';
 
 interface Row {
   start: string;
@@ -109,6 +109,31 @@ describe('parseToast', () => {
     const f = bad([good, line]);
     expect(f).toThrow(ScheduleInputError);
     expect(f).toThrow(message);
+  });
+
+  it.each<[string, string, RegExp]>([
+    ['a control character', 'field\x07A', /line 5, column 88: patch name has a control character \(U\+0007\); a patch name must be printable text of at most 64 characters/],
+    ['an escape sequence', 'a\x1b[2Jb', /line 5, column 84: patch name has a control character \(U\+001B\)/],
+    ['a right-to-left override', 'abc\u202edef', /line 5, column 86: patch name has a character that is not printable \(U\+202E\)/],
+    ['a line separator', 'ab\u2028cd', /line 5, column 85: .*\(U\+2028\)/],
+    ['a no-break space', 'ab\u00a0cd', /line 5, column 85: .*\(U\+00A0\)/],
+    ['a lone surrogate', 'ab\ud800cd', /line 5, column 85: .*\(U\+D800\)/],
+  ])('refuses a patch name with %s, naming line and column', (_what, patch, message) => {
+    const f = bad([good, row({ ...ROWS[0], patch })]);
+    expect(f).toThrow(ScheduleInputError);
+    expect(f).toThrow(message);
+  });
+
+  it('accepts printable names with quotes, backslashes and any script', () => {
+    const names = ["Fornax's field", "x');import os;os.system('id');#", 'a\\b "c"', 'Ωμέγα 東京 🔭'];
+    const blocks = parseToast(toastText(names.map((patch) => row({ ...ROWS[0], patch }))));
+    expect(blocks.map((b) => b.name)).toEqual(names);
+  });
+
+  it('refuses a name longer than 64 characters (patchNameProblem)', () => {
+    expect(patchNameProblem('a'.repeat(64))).toBeUndefined();
+    expect(patchNameProblem('a'.repeat(65))).toEqual({ offset: 64, why: 'patch name is longer than 64 characters' });
+    expect(patchNameProblem('🔭'.repeat(64))).toBeUndefined();
   });
 
   it('counts blank lines in the line number', () => {

@@ -3,7 +3,8 @@
  * the plan as data. The examples are taken from a real answer (one hour of `basic`, shortened).
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ScheduleSuccessDto } from './schedule-response.dto';
+import { UNSAFE_SCHEDULE_MESSAGE } from '../envelope';
+import { ScheduleErrorDto, ScheduleSuccessDto } from './schedule-response.dto';
 
 /** The window as the server read it. */
 export class PlanWindowDto {
@@ -86,11 +87,35 @@ export class SunCheckBlockDto {
   @ApiProperty({ example: 'DEC-050..-030_RA+034.839..+046.452' })
   name!: string;
 
-  @ApiProperty({ example: 61.3, description: 'Smallest angle between the Sun and the scan\'s sweep (degrees).' })
+  @ApiProperty({ example: 61.3, description: 'Smallest angle between the Sun and the scan\'s sweep over the padded scan (degrees).' })
   minSunDistanceDeg!: number;
 
-  @ApiProperty({ type: [String], example: [], description: 'What is wrong with this block; empty when it is safe.' })
+  @ApiProperty({ type: [String], example: [], description: 'What the scan breaks, in words; empty when it is safe.' })
   problems!: string[];
+}
+
+/** What the checker held every scan to: the stricter of the config and the operator's floors. */
+export class SafetyCriteriaDto {
+  @ApiProperty({ example: 10, description: 'Least angle from the Sun to every swept point (degrees; 0: not checked).' })
+  sunDistanceDeg!: number;
+
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    properties: { minAzDeg: { type: 'number' }, minAltDeg: { type: 'number' } },
+    example: { minAzDeg: 6, minAltDeg: 6 },
+    description: 'The `sun-avoidance` box on the swept arc (degrees), or null when it is not applied to arcs.',
+  })
+  sunBox!: { minAzDeg: number; minAltDeg: number } | null;
+
+  @ApiProperty({ example: 30, description: 'Seconds added before and after each scan for the Sun tests.' })
+  paddingS!: number;
+
+  @ApiProperty({ type: [Number], example: [20, 90], description: 'Elevations every scan must lie within (degrees).' })
+  mountElLimits!: [number, number];
+
+  @ApiProperty({ type: [Number], nullable: true, example: null, description: 'Azimuths every sweep must lie within (degrees), or null.' })
+  mountAzLimits!: [number, number] | null;
 }
 
 /** The independent Sun check. */
@@ -111,8 +136,11 @@ export class SunCheckDto {
   @ApiProperty({ type: Number, nullable: true, example: 61.3, description: 'Smallest Sun distance over all scans (degrees); null when nothing was checked.' })
   minSunDistanceDeg!: number | null;
 
-  @ApiProperty({ type: [SunCheckBlockDto], description: 'Per checked block.' })
+  @ApiProperty({ type: [SunCheckBlockDto], description: 'Per checked scan; `index` points into `blocks`.' })
   blocks!: SunCheckBlockDto[];
+
+  @ApiPropertyOptional({ type: SafetyCriteriaDto, description: 'What the checker held the scans to; absent with `unchecked`.' })
+  criteria?: SafetyCriteriaDto;
 }
 
 /** One sample of a body's track. */
@@ -167,4 +195,28 @@ export class PlanSuccessDto extends ScheduleSuccessDto {
 
   @ApiProperty({ type: SkyTracksDto })
   tracks!: SkyTracksDto;
+}
+
+/** The plan route's 500 for a schedule the safety check refused (an example; the numbers are made up). */
+export const UNSAFE_PLAN_EXAMPLE = {
+  status: 'error',
+  message: UNSAFE_SCHEDULE_MESSAGE,
+  sunCheck: {
+    verdict: 'unsafe',
+    minSunDistanceDeg: 4.2,
+    blocks: [
+      { index: 0, name: 'DEC-050..-030_RA+034.839..+046.452', minSunDistanceDeg: 48.1, problems: [] },
+      { index: 1, name: 'saturn', minSunDistanceDeg: 4.2, problems: ['comes within 4.200° of the Sun at 2026-12-01T21:14:30+00:00 (at least 10° required)'] },
+    ],
+    criteria: { sunDistanceDeg: 10, sunBox: { minAzDeg: 6, minAltDeg: 6 }, paddingS: 30, mountElLimits: [20, 90], mountAzLimits: null },
+  },
+};
+
+/** HTTP 500 of the plan route: the error envelope, plus the failing report when the safety check refused the schedule. */
+export class UnsafePlanDto extends ScheduleErrorDto {
+  @ApiPropertyOptional({
+    type: SunCheckDto,
+    description: 'Only for a schedule that failed the safety check: the checker\'s report (`verdict: unsafe`; `index` counts the scans).',
+  })
+  sunCheck?: SunCheckDto;
 }

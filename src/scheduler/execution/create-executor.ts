@@ -4,6 +4,7 @@
  */
 import { Logger } from '@nestjs/common';
 import { BASIC_DEFAULTS } from '../../core/policies/basic/config';
+import type { SafetyFloors } from '../../core/safety/floors';
 import type { SchedulerSettings } from '../scheduler-options.interface';
 import type { InProcessExecutor } from './in-process.executor';
 import type { ScheduleExecutor, ScheduleJob } from './schedule-executor';
@@ -18,13 +19,13 @@ const WARMUP_T1 = WARMUP_T0 + 3600 * 1_000_000;
  * A one-hour `basic` schedule with its default config (generated master schedule), which loads
  * the ephemeris, planner and rules code paths of a fresh worker.
  */
-export function warmupJob(dataDir: string): ScheduleJob {
+export function warmupJob(dataDir: string, floors: SafetyFloors): ScheduleJob {
   return {
     policy: 'basic',
     t0: WARMUP_T0,
     t1: WARMUP_T1,
     config: BASIC_DEFAULTS,
-    ctx: { dataDir, seed: 'warm-up', now: new Date(WARMUP_T0 / 1000) },
+    ctx: { dataDir, seed: 'warm-up', now: new Date(WARMUP_T0 / 1000), floors },
   };
 }
 
@@ -45,7 +46,7 @@ export function createScheduleExecutor(settings: SchedulerSettings, inProcess: I
     size: settings.workerThreads,
     queueLimit: settings.queueLimit,
     timeLimitMs: settings.timeLimitMs,
-    warmupJobs: settings.warmup ? [warmupJob(settings.dataDir)] : [],
+    warmupJobs: settings.warmup ? [warmupJob(settings.dataDir, settings.floors)] : [],
     resourceLimits: WORKER_RESOURCE_LIMITS,
     // Through Nest's Logger, so a host app's logger (app.useLogger) records worker crashes and policy bugs.
     onError: (message) => workerLogger.error(message),

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
+import { DEFAULT_SAFETY_FLOORS } from '../../core/safety/floors';
 
 const SRC = path.resolve(__dirname, '../..');
 const ROOT = path.resolve(SRC, '..');
@@ -81,7 +82,7 @@ describe('WorkerPoolExecutor from compiled JS (as in dist/)', () => {
       onError: () => undefined,
     });
     await pool.ready();
-    const ctx = { dataDir: '/data', seed: 's', now: new Date(0) };
+    const ctx = { dataDir: '/data', seed: 's', now: new Date(0), floors: DEFAULT_SAFETY_FLOORS };
     const echo = await pool.run({ policy: 'test-echo', t0: 1, t1: 2, config: { note: 'n' }, ctx });
     expect(echo).toMatchObject({ commands: '# echo 1 2 {"note":"n"} s /data 1970-01-01T00:00:00.000Z\nimport time\n', note: 'n' });
     await expect(pool.run({ policy: 'test-config-error', t0: 1, t1: 2, config: {}, ctx })).rejects.toBeInstanceOf(ConfigError);

@@ -1,19 +1,20 @@
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { validateConfig } from '../../core/config/validate';
-import { ConfigError, ScheduleInputError } from '../../core/errors';
+import { ConfigError, ScheduleInputError, UnsafeScheduleError } from '../../core/errors';
 import type { PolicyContext, ScheduleResult } from '../../core/policy';
 import { CORE_POLICIES } from '../../core/policies';
-import { policies as testPolicies, echoText } from '../../testing/worker-pool-test-policies';
+import { policies as testPolicies, echoText, testSafetyReport } from '../../testing/worker-pool-test-policies';
 import { ScheduleBusyError, ScheduleTimeoutError, type ScheduleJob, type ScheduleRun } from './schedule-executor';
 import { ScheduleExecutorClosedError, WorkerPoolExecutor, type WorkerPoolOptions } from './worker-pool.executor';
 import { HybridExecutor } from './worker-pool.hybrid-executor';
 import { INTERNAL_ERROR_MESSAGE } from './worker-pool.protocol';
+import { DEFAULT_SAFETY_FLOORS } from '../../core/safety/floors';
 
 // Under ts-jest every worker registers ts-node and compiles its policies (about a second on a busy
 // machine), so the tests share a few pools instead of starting one each.
 const TEST_POLICIES = path.resolve(__dirname, '../../testing/worker-pool-test-policies.ts');
-const ctx: PolicyContext = { dataDir: '/data', seed: 'seed-1', now: new Date('2026-11-29T21:05:00.123Z') };
+const ctx: PolicyContext = { dataDir: '/data', seed: 'seed-1', now: new Date('2026-11-29T21:05:00.123Z'), floors: DEFAULT_SAFETY_FLOORS };
 const T0 = 1_677_628_800_000_000; // 2023-03-01T00:00:00Z
 const T1 = T0 + 86_400_000_000;
 const ECHO = echoText(T0, T1, {}, ctx);
@@ -103,6 +104,14 @@ describe('WorkerPoolExecutor with two workers (TypeScript sources, ts-node insid
       message: 'Invalid config: config.rules.sun-avoidance.time_step must be a positive number.',
       path: 'config.rules.sun-avoidance.time_step',
     });
+  });
+
+  it('passes the safety report back, and an unsafe schedule as UnsafeScheduleError with its report', async () => {
+    expect(bare(await p.run(job('test-safety')))).toEqual({ commands: ECHO, safety: testSafetyReport(ctx, 'safe') });
+    const unsafe = await outcome(p.run(job('test-unsafe')));
+    expect(unsafe.error).toBeInstanceOf(UnsafeScheduleError);
+    expect((unsafe.error as UnsafeScheduleError).report).toEqual(testSafetyReport(ctx, 'unsafe'));
+    expect((unsafe.error as Error).message).toMatch(/failed its safety check: 1 of 1 scans/);
   });
 
   it('hides other errors behind a generic message and reports the detail to onError', async () => {

@@ -2,7 +2,8 @@
  * Messages between the worker pool and its worker threads, and how errors cross the thread
  * boundary. Everything here must survive the structured clone of `postMessage`.
  */
-import { ConfigError, ScheduleInputError } from '../../core/errors';
+import { ConfigError, ScheduleInputError, UnsafeScheduleError } from '../../core/errors';
+import type { SafetyReport } from '../../core/safety/report';
 import type { Policy, ScheduleResult } from '../../core/policy';
 import type { ScheduleJob } from './schedule-executor';
 
@@ -26,6 +27,7 @@ export interface JobRequest {
 export type SerializedError =
   | { readonly kind: 'config'; readonly message: string; readonly path?: string }
   | { readonly kind: 'input'; readonly message: string; readonly path?: string }
+  | { readonly kind: 'unsafe'; readonly report: SafetyReport }
   | { readonly kind: 'internal'; readonly detail: string };
 
 /** Worker → main thread. */
@@ -41,6 +43,7 @@ export const INTERNAL_ERROR_MESSAGE = 'The schedule could not be computed becaus
 export function serializeError(err: unknown): SerializedError {
   if (err instanceof ConfigError) return { kind: 'config', message: err.message, path: err.path };
   if (err instanceof ScheduleInputError) return { kind: 'input', message: err.message, path: err.path };
+  if (err instanceof UnsafeScheduleError) return { kind: 'unsafe', report: err.report };
   const detail = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
   return { kind: 'internal', detail };
 }
@@ -59,6 +62,8 @@ export function deserializeError(err: SerializedError): Error {
     }
     case 'input':
       return new ScheduleInputError(err.message, err.path);
+    case 'unsafe':
+      return new UnsafeScheduleError(err.report);
     case 'internal':
       return new Error(INTERNAL_ERROR_MESSAGE);
   }

@@ -11,6 +11,7 @@ import { describeWithReference, REFERENCE_DIR } from '../../testing/reference';
 import type { ScheduleExecutor, ScheduleJob } from './schedule-executor';
 import { WorkerPoolExecutor } from './worker-pool.executor';
 import { HybridExecutor } from './worker-pool.hybrid-executor';
+import { DEFAULT_SAFETY_FLOORS } from '../../core/safety/floors';
 
 const T0 = Date.parse('2023-03-01T00:00:00Z') * 1000;
 const DAY = 86_400_000_000;
@@ -19,7 +20,7 @@ function coreJob(policy: string, days: number, override: object = {}): ScheduleJ
   const p = CORE_POLICIES.get(policy);
   if (!p) throw new Error(`no core policy ${policy}`);
   const config = validateConfig(p.configClass, { ...(p.defaults as object), ...override });
-  return { policy, t0: T0, t1: T0 + days * DAY, config, ctx: { dataDir: REFERENCE_DIR, seed: `${policy}|${days}`, now: new Date(0) } };
+  return { policy, t0: T0, t1: T0 + days * DAY, config, ctx: { dataDir: REFERENCE_DIR, seed: `${policy}|${days}`, now: new Date(0), floors: DEFAULT_SAFETY_FLOORS } };
 }
 
 /** What the Nest layer's in-process executor does, without Nest. */

@@ -41,11 +41,10 @@ function main(): void {
       if (!policy) throw new Error(`Policy "${job.policy}" is not available in the worker pool`);
       const result = policy.generate(job.t0, job.t1, job.config, job.ctx);
       // Copy only the documented fields: a result object with extra members could fail to clone.
-      const plain: ScheduleResult = {
-        commands: result.commands,
-        ...(result.note === undefined ? {} : { note: result.note }),
-        ...(result.blocks === undefined ? {} : { blocks: copyPlanBlocks(result.blocks) }),
-      };
+      const plain: { -readonly [K in keyof ScheduleResult]: ScheduleResult[K] } = { commands: result.commands };
+      if (result.note !== undefined) plain.note = result.note;
+      if (result.blocks !== undefined) plain.blocks = copyPlanBlocks(result.blocks);
+      if (result.safety !== undefined) plain.safety = result.safety;
       send({ type: 'result', id, result: plain });
     } catch (err) {
       send({ type: 'error', id, error: serializeError(err) });

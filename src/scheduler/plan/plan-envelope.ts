@@ -14,6 +14,7 @@ import {
   type SkyTracksJson,
 } from '../../core/plan';
 import type { ScheduleResult } from '../../core/policy';
+import type { SafetyBlockReport, SafetyCriteria, SafetyReport } from '../../core/safety/report';
 import type { Micros } from '../../core/time/micros';
 import { SUCCESS_MESSAGE, type SuccessEnvelope } from '../envelope';
 
@@ -34,10 +35,11 @@ export interface SunCheck {
   readonly reason?: string;
   /** Smallest angle between the Sun and any scan (degrees); null when nothing was checked. */
   readonly minSunDistanceDeg: number | null;
-  /** Per checked block (index into `blocks`). */
-  readonly blocks: readonly { index: number; name: string; minSunDistanceDeg: number; problems: readonly string[] }[];
+  /** Per checked scan; `index` points into the answer's `blocks` (among the scans when there are none). */
+  readonly blocks: readonly SafetyBlockReport[];
+  /** What the checker held every scan to; absent when it did not run. */
+  readonly criteria?: SafetyCriteria;
 }
-
 /** The plan envelope. */
 export interface PlanEnvelope extends SuccessEnvelope {
   /** The window as the server read it (ISO 8601 UTC). */
@@ -56,12 +58,30 @@ export function uncheckedReason(policy: string, result: ScheduleResult): string 
   if (result.blocks !== undefined && !result.blocks.some(isScanBlock)) {
     return `Policy "${policy}" points nothing in this schedule (no scans): there is nothing for the Sun check to check.`;
   }
-  return `Policy "${policy}" gives no report of the independent Sun check: its scans were not checked.`;
+  return `Policy "${policy}" has no independent Sun check: its scans were not checked.`;
 }
 
-/** The Sun check of a result. */
+/** A checker's report as the plan shows it; `scanIndex` maps a scan's position to its index in `blocks`. */
+export function sunCheckOfReport(report: SafetyReport, scanIndex: (i: number) => number = (i) => i): SunCheck {
+  return {
+    verdict: report.verdict,
+    minSunDistanceDeg: report.minSunDistanceDeg,
+    blocks: report.blocks.map((b) => ({ ...b, index: scanIndex(b.index) })),
+    criteria: report.criteria,
+  };
+}
+
+/** The Sun check of a result: its report, or `unchecked` with the reason. */
 export function sunCheckOf(policy: string, result: ScheduleResult): SunCheck {
-  return { verdict: 'unchecked', reason: uncheckedReason(policy, result), minSunDistanceDeg: null, blocks: [] };
+  if (result.safety === undefined) {
+    return { verdict: 'unchecked', reason: uncheckedReason(policy, result), minSunDistanceDeg: null, blocks: [] };
+  }
+  const blocks = result.blocks ?? [];
+  const positions: number[] = [];
+  blocks.forEach((b, i) => {
+    if (isScanBlock(b)) positions.push(i);
+  });
+  return sunCheckOfReport(result.safety, (i) => positions[i] ?? i);
 }
 
 /** Builds the plan envelope of a computed schedule. */

@@ -16,6 +16,8 @@ describe('loadAppConfig', () => {
       workerThreads: undefined,
       queueLimit: 64,
       timeLimitMs: 30000,
+      sunFloorDeg: 10,
+      mountElLimits: [20, 90],
     });
     expect(loadAppConfig({ PORT: '', SCHEDULER_BODY_LIMIT: '  ' }).port).toBe(8010);
   });
@@ -36,6 +38,8 @@ describe('loadAppConfig', () => {
         SCHEDULER_WORKER_THREADS: '0',
         SCHEDULER_QUEUE_LIMIT: '8',
         SCHEDULER_TIME_LIMIT_MS: '5000',
+        SCHEDULER_SUN_FLOOR_DEG: '15.5',
+        SCHEDULER_MOUNT_EL_LIMITS: ' 25, 85 ',
         UNRELATED: 'x',
       }),
     ).toEqual({
@@ -52,6 +56,8 @@ describe('loadAppConfig', () => {
       workerThreads: 0,
       queueLimit: 8,
       timeLimitMs: 5000,
+      sunFloorDeg: 15.5,
+      mountElLimits: [25, 85],
     });
   });
 
@@ -78,6 +84,11 @@ describe('loadAppConfig', () => {
     [{ SCHEDULER_QUEUE_LIMIT: 'many' }, 'SCHEDULER_QUEUE_LIMIT must be a whole number (got "many")'],
     [{ SCHEDULER_TIME_LIMIT_MS: '0' }, 'SCHEDULER_TIME_LIMIT_MS must be at least 1 (got "0")'],
     [{ SCHEDULER_BODY_LIMIT: 'huge' }, 'SCHEDULER_BODY_LIMIT must be a size such as 1mb, 512kb or 65536 (got "huge")'],
+    [{ SCHEDULER_SUN_FLOOR_DEG: '-1' }, 'SCHEDULER_SUN_FLOOR_DEG must be a number of degrees from 0 to 90 (got "-1")'],
+    [{ SCHEDULER_SUN_FLOOR_DEG: 'ten' }, 'SCHEDULER_SUN_FLOOR_DEG must be a number of degrees from 0 to 90 (got "ten")'],
+    [{ SCHEDULER_MOUNT_EL_LIMITS: '20' }, 'SCHEDULER_MOUNT_EL_LIMITS must be two elevations "low,high" with -90 <= low <= high <= 90 (got "20")'],
+    [{ SCHEDULER_MOUNT_EL_LIMITS: '90,20' }, 'SCHEDULER_MOUNT_EL_LIMITS must be two elevations "low,high" with -90 <= low <= high <= 90 (got "90,20")'],
+    [{ SCHEDULER_MOUNT_EL_LIMITS: '-95,90' }, 'SCHEDULER_MOUNT_EL_LIMITS must be two elevations "low,high" with -90 <= low <= high <= 90 (got "-95,90")'],
   ])('rejects %p naming the variable', (env, message) => {
     expect(() => loadAppConfig(env)).toThrow(`Invalid environment: ${message}`);
   });

@@ -6,6 +6,7 @@ import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsNotEmpty, IsNumber, IsPositive, Matches, Max, Min, validateSync } from 'class-validator';
 import { MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../../core/config/merge';
 import { DEFAULT_CONFIG_LIMITS } from '../../core/config/limits';
+import { DEFAULT_SAFETY_FLOORS, floorsProblem } from '../../core/safety/floors';
 
 /** Levels of the logs, most severe first; `silent` logs nothing. */
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
@@ -15,6 +16,10 @@ export type LogLevelName = (typeof LOG_LEVELS)[number];
 
 /** `json`: one JSON object per line (production); `pretty`: one readable line (development). */
 export type LogFormat = 'json' | 'pretty';
+
+/** Two numbers separated by a comma (`20,90`); the range itself is checked by `floorsProblem`. */
+const ELEVATION_PAIR = /^\s*[+-]?\d+(\.\d+)?\s*,\s*[+-]?\d+(\.\d+)?\s*$/;
+const MOUNT_EL_LIMITS_MESSAGE = 'SCHEDULER_MOUNT_EL_LIMITS must be two elevations "low,high" with -90 <= low <= high <= 90';
 
 /** The variables the server reads, with their defaults. Add new ones here. */
 export class EnvironmentVariables {
@@ -88,6 +93,15 @@ export class EnvironmentVariables {
   @IsInt({ message: 'SCHEDULER_TIME_LIMIT_MS must be a whole number of milliseconds' })
   SCHEDULER_TIME_LIMIT_MS = 30_000;
 
+  /** The operator's floor on the Sun distance of every scan, degrees. */
+  @Max(90, { message: 'SCHEDULER_SUN_FLOOR_DEG must be a number of degrees from 0 to 90' })
+  @Min(0, { message: 'SCHEDULER_SUN_FLOOR_DEG must be a number of degrees from 0 to 90' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'SCHEDULER_SUN_FLOOR_DEG must be a number of degrees from 0 to 90' })
+  SCHEDULER_SUN_FLOOR_DEG = DEFAULT_SAFETY_FLOORS.sunDistanceDeg;
+
+  /** The operator's floor on elevations, `low,high` degrees. */
+  @Matches(ELEVATION_PAIR, { message: MOUNT_EL_LIMITS_MESSAGE })
+  SCHEDULER_MOUNT_EL_LIMITS = DEFAULT_SAFETY_FLOORS.mountElLimits.join(',');
 }
 
 /** The checked configuration the app uses. */
@@ -106,6 +120,10 @@ export interface AppConfig {
   readonly workerThreads: number | undefined;
   readonly queueLimit: number;
   readonly timeLimitMs: number;
+  /** Floor on the Sun distance, degrees. */
+  readonly sunFloorDeg: number;
+  /** Floor on elevations, `[low, high]` degrees. */
+  readonly mountElLimits: readonly [number, number];
 }
 
 const NUMERIC: ReadonlySet<string> = new Set([
@@ -118,6 +136,7 @@ const NUMERIC: ReadonlySet<string> = new Set([
   'SCHEDULER_WORKER_THREADS',
   'SCHEDULER_QUEUE_LIMIT',
   'SCHEDULER_TIME_LIMIT_MS',
+  'SCHEDULER_SUN_FLOOR_DEG',
 ]);
 
 /**
@@ -142,6 +161,11 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>> 
     });
     throw new Error(`Invalid environment: ${lines.join('; ')}`);
   }
+  const [elLo, elHi] = vars.SCHEDULER_MOUNT_EL_LIMITS.split(',').map((x) => Number(x.trim()));
+  const mountElLimits: readonly [number, number] = Object.freeze([elLo, elHi]) as readonly [number, number];
+  if (floorsProblem({ sunDistanceDeg: vars.SCHEDULER_SUN_FLOOR_DEG, mountElLimits }, { sun: 'SCHEDULER_SUN_FLOOR_DEG', el: 'SCHEDULER_MOUNT_EL_LIMITS' })) {
+    throw new Error(`Invalid environment: ${MOUNT_EL_LIMITS_MESSAGE} (got ${JSON.stringify(env.SCHEDULER_MOUNT_EL_LIMITS)})`);
+  }
   return Object.freeze({
     port: vars.PORT,
     dataDir: vars.SCHEDULER_DATA_DIR,
@@ -156,5 +180,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>> 
     workerThreads: vars.SCHEDULER_WORKER_THREADS,
     queueLimit: vars.SCHEDULER_QUEUE_LIMIT,
     timeLimitMs: vars.SCHEDULER_TIME_LIMIT_MS,
+    sunFloorDeg: vars.SCHEDULER_SUN_FLOOR_DEG,
+    mountElLimits,
   });
 }

@@ -5,7 +5,6 @@
  */
 import { isBodyName } from '../../astro/site';
 import type { ScanBlock } from '../../blocks/types';
-import { deepMerge, validateConfig } from '../../config';
 import { wrap360 } from '../../numeric/unwrap';
 import { isoformat } from '../../time/format';
 import { parseInstant } from '../../time/iso';
@@ -17,7 +16,10 @@ import {
   type ReferenceRun,
 } from '../../../testing/reference';
 import { basicPolicy } from './basic-policy';
+import { ORIGINAL_2023_PRESET } from './config';
 import { planBasic } from './pipeline';
+import { resolvePolicyConfig } from '../../config/resolve';
+import { NO_SAFETY_FLOORS } from '../../safety/floors';
 
 const FILES = REFERENCE_BASIC_FILES;
 const TIME_TOL_US = 30e6;
@@ -38,7 +40,7 @@ const F8_MOVED: Record<string, string[]> = {
 };
 const F8_TIME_TOL_US = 120e6;
 const ANGLE_TOL = 0.05;
-const ctx = { dataDir: REFERENCE_DIR, seed: 'parity', now: new Date(0) };
+const ctx = { dataDir: REFERENCE_DIR, seed: 'parity', now: new Date(0), floors: NO_SAFETY_FLOORS };
 
 function t(text: string): number {
   const v = parseInstant(text);
@@ -85,10 +87,11 @@ describeWithReference('basic policy: parity with the original (reference/basic)'
       const run = readReferenceJson<ReferenceRun>(`basic/${file}`);
       const w0 = t(run.t0);
       const w1 = t(run.t1);
-      const config = validateConfig(
-        basicPolicy.configClass,
-        deepMerge(basicPolicy.defaults, { ...run.config, master_schedule: 'schedule_sat.txt' }),
-      );
+      // The original's results: the original-2023 preset on a server whose floors are 0.
+      const config = resolvePolicyConfig(basicPolicy, {
+        preset: ORIGINAL_2023_PRESET,
+        config: { ...run.config, master_schedule: 'schedule_sat.txt' },
+      }).config;
       const ours = planBasic(w0, w1, config, ctx).scans;
       const expected = expectedBlocks(run, w0, w1);
       const moved = new Set(F8_MOVED[file] ?? []);

@@ -5,8 +5,10 @@ import { wrap360 } from '../../numeric/unwrap';
 import { parseInstant } from '../../time/iso';
 import { describeWithReference, readReferenceText, REFERENCE_DIR } from '../../../testing/reference';
 import { basicPolicy } from './basic-policy';
-import { BASIC_DEFAULTS, BasicConfig } from './config';
+import { BASIC_DEFAULTS, BasicConfig, DEFAULT_MIN_SCAN_S, ORIGINAL_2023_PRESET } from './config';
 import { GENERATED_MASTER_NOTE, planBasic } from './pipeline';
+import { resolvePolicyConfig } from '../../config/resolve';
+import { DEFAULT_SAFETY_FLOORS, NO_SAFETY_FLOORS } from '../../safety/floors';
 
 function t(text: string): number {
   const v = parseInstant(text);
@@ -14,15 +16,25 @@ function t(text: string): number {
   return v;
 }
 
-const ctx = { dataDir: REFERENCE_DIR, seed: 'test', now: new Date(0) };
+const ctx = { dataDir: REFERENCE_DIR, seed: 'test', now: new Date(0), floors: DEFAULT_SAFETY_FLOORS };
 const validate = (override: unknown) => validateConfig(basicPolicy.configClass, deepMerge(basicPolicy.defaults, override));
+/** The original's results: the `original-2023` preset on a server whose floors are 0. */
+const parityCtx = { ...ctx, floors: NO_SAFETY_FLOORS };
+const original = (override: Record<string, unknown>) =>
+  resolvePolicyConfig(basicPolicy, { preset: ORIGINAL_2023_PRESET, config: override }).config;
 
 describe('basic config', () => {
-  it('defaults are the e78b683 server config and validate as they are', () => {
+  it('defaults are the e78b683 server config with the safety rules on, and validate as they are', () => {
     expect(basicPolicy.configClass).toBe(BasicConfig);
     expect(validateConfig(BasicConfig, BASIC_DEFAULTS)).toEqual(BASIC_DEFAULTS);
     expect(BASIC_DEFAULTS.calibration_targets).toEqual(['uranus', 'saturn']);
-    expect(BASIC_DEFAULTS.rules['sun-avoidance']).toEqual({ min_angle_az: 6, min_angle_alt: 6, time_step: 10, n_buffer: 3 });
+    expect(BASIC_DEFAULTS.rules['sun-avoidance']).toEqual({ min_angle_az: 6, min_angle_alt: 6, time_step: 10, n_buffer: 3, swept_arc: true });
+    expect(BASIC_DEFAULTS.rules['sun-guard']).toEqual({ min_distance_deg: 10 });
+    expect(BASIC_DEFAULTS.mount).toEqual({ el_limits: [20, 90], az_limits: [-90, 480] });
+    expect(BASIC_DEFAULTS.rules['alt-range']).toEqual({ alt_range: [20, 90] });
+    expect(BASIC_DEFAULTS.rules['calibration-crossing']).toEqual({ margin_s: 0 });
+    expect(BASIC_DEFAULTS.rules['min-duration']).toEqual({ min_duration: DEFAULT_MIN_SCAN_S });
+    expect(DEFAULT_MIN_SCAN_S).toBeGreaterThanOrEqual(60);
     expect(BASIC_DEFAULTS.rules['make-source-plan'].max_obs_length).toBe(6000);
     expect(BASIC_DEFAULTS.rules['make-source-scan'].preferred_length).toBe(1800);
     expect(BASIC_DEFAULTS.rules['calibration-min-duration']).toEqual({ min_duration: 300 });
@@ -78,8 +90,14 @@ describe('basic config', () => {
         'alt-range',
         'min-duration',
         'rephase-first',
+        'sun-guard',
+        'calibration-crossing',
       ]);
       expect(rules.required).toEqual(['sun-avoidance', 'make-source-plan', 'make-source-scan']);
+      expect(Object.keys(rules.properties['sun-avoidance'].properties)).toEqual(['swept_arc', 'min_angle_az', 'min_angle_alt', 'n_buffer', 'time_step']);
+      expect(rules.properties['sun-avoidance'].properties.swept_arc).toMatchObject({ type: 'boolean', default: true });
+      expect(rules.properties['sun-guard'].properties.min_distance_deg).toMatchObject({ type: 'number', minimum: 0, maximum: 90, default: 10 });
+      expect(js.properties.mount.properties.el_limits).toMatchObject({ minItems: 2, maxItems: 2, default: [20, 90] });
       expect(rules.properties['drift-mode'].properties.mode).toMatchObject({ type: 'string', enum: ['rising', 'setting', 'both'] });
       expect(rules.properties['drift-mode'].properties.mode.default).toBeUndefined();
       expect(JSON.parse(JSON.stringify(js))).toEqual(js);
@@ -125,6 +143,19 @@ describe('basic config', () => {
     expect(cfg.rules['day-mod']).toBeUndefined();
     expect(BASIC_DEFAULTS.rules['day-mod']).toBeDefined();
   });
+
+  it('the original-2023 preset turns the safety rules off, not the floors', () => {
+    const cfg = original({});
+    expect(cfg.mount).toBeUndefined();
+    expect(cfg.rules['sun-avoidance'].swept_arc).toBe(false);
+    expect(cfg.rules['sun-guard']).toEqual({ min_distance_deg: 0 });
+    for (const rule of ['alt-range', 'calibration-crossing', 'min-duration'] as const) expect(cfg.rules[rule]).toBeUndefined();
+    expect(basicPolicy.presets?.[ORIGINAL_2023_PRESET]).toBeDefined();
+    // On a server with the default floors the preset asks for less than they allow.
+    expect(() => basicPolicy.generate(t('2023-01-01T00:00Z'), t('2023-01-01T01:00Z'), cfg, ctx)).toThrow(
+      "Invalid config: config.rules.sun-guard.min_distance_deg must be at least the server's Sun floor of 10° (SCHEDULER_SUN_FLOOR_DEG) (got 0).",
+    );
+  });
 });
 
 describe('basic policy without a master schedule', () => {
@@ -132,7 +163,8 @@ describe('basic policy without a master schedule', () => {
 
   it('generates the master schedule for the window and says so', () => {
     const r = basicPolicy.generate(t('2026-12-01T00:00Z'), t('2026-12-02T00:00Z'), BASIC_DEFAULTS, ctx);
-    expect(r.note).toBe(GENERATED_MASTER_NOTE);
+    expect(r.note?.startsWith(GENERATED_MASTER_NOTE)).toBe(true);
+    expect(r.safety?.verdict).toBe('safe');
     const names = groupNames(r.commands);
     const cmb = names.filter((n) => n.startsWith('DEC-050..-030_RA'));
     const calibration = names.filter((n) => n === 'saturn' || n === 'uranus');
@@ -191,7 +223,9 @@ describe('basic policy with inline TOAST text', () => {
 describeWithReference('basic policy: spec §11.1 (default config, 2023-01-01 → 2023-01-02T00:00:10Z)', () => {
   const w0 = t('2023-01-01T00:00:00Z');
   const w1 = t('2023-01-02T00:00:10Z');
-  const cfg = validate({ master_schedule: 'schedule_sat.txt' });
+  const cfg = original({ master_schedule: 'schedule_sat.txt' });
+  const ctx = parityCtx;
+  const validate = (override: Record<string, unknown>) => original(override);
   // [name suffix, t0, t1, az, alt, width] from the §11.1 table ("RA a..b" abbreviates the patch).
   const TABLE: [string, string, string, number, number, number][] = [
     ['RA+000.000..+011.613', '00:22:00', '00:44:07.159354', 218.08, 50.0, 32.24],
@@ -267,6 +301,8 @@ describeWithReference('basic policy: spec §11.1 (default config, 2023-01-01 →
 });
 
 describeWithReference('basic policy: spec §11.3 command lengths (UTC)', () => {
+  const ctx = parityCtx;
+  const validate = (override: Record<string, unknown>) => original(override);
   function lengths(a: string, b: string, over: Record<string, unknown> = {}, master = 'schedule_sat.txt') {
     const cfg = validate({ master_schedule: master, ...over });
     const { scans } = planBasic(t(a), t(b), cfg, ctx);

@@ -1,21 +1,31 @@
 /** The `basic` policy (spec §6): a master schedule with Sun cuts and planet calibration scans. */
-import { renderCommands } from '../../script/render';
+import { UnsafeScheduleError } from '../../errors';
 import type { Policy } from '../../policy';
-import { BASIC_DEFAULTS, BasicConfig } from './config';
-import { planBasic } from './pipeline';
+import { checkSchedule } from '../../safety/checker';
+import { renderCommands } from '../../script/render';
+import { BASIC_DEFAULTS, BASIC_PRESETS, BasicConfig } from './config';
+import { checkFloors } from './floors';
+import { planBasic, safetyCriteria } from './pipeline';
 import { basicPlanBlocks } from './plan-blocks';
 
-/** The `basic` policy. */
+/**
+ * The `basic` policy. Every schedule is checked by the independent checker before it leaves: an
+ * unsafe one throws `UnsafeScheduleError` (never sent); the report comes back as `safety`.
+ */
 export const basicPolicy: Policy<BasicConfig> = {
   name: 'basic',
   description:
     'Master-schedule CMB scans cut around the Sun, with short calibration scans of planets as they rise or set through the array.',
   defaults: BASIC_DEFAULTS,
   configClass: BasicConfig,
+  presets: BASIC_PRESETS,
   generate(t0, t1, config, ctx) {
+    checkFloors(config, ctx.floors);
     const plan = planBasic(t0, t1, config, ctx);
+    const safety = checkSchedule(plan.scans, safetyCriteria(config, ctx.floors));
+    if (safety.verdict !== 'safe') throw new UnsafeScheduleError(safety);
     const commands = renderCommands(plan.scans);
     const blocks = basicPlanBlocks(plan, config);
-    return plan.note === undefined ? { commands, blocks } : { commands, blocks, note: plan.note };
+    return plan.notes.length === 0 ? { commands, blocks, safety } : { commands, blocks, note: plan.notes.join(' '), safety };
   },
 };

@@ -13,10 +13,11 @@ import { parseInstant } from '../../time/iso';
 import { describeWithReference, REFERENCE_DIR } from '../../../testing/reference';
 import { basicPolicy } from './basic-policy';
 import { planBasic } from './pipeline';
+import { DEFAULT_SAFETY_FLOORS } from '../../safety/floors';
 
 const YEAR0 = parseInstant('2023-01-01T00:00:00Z')!;
 const YEAR_S = 364 * 86400;
-const ctx = { dataDir: REFERENCE_DIR, seed: 'prop', now: new Date(0) };
+const ctx = { dataDir: REFERENCE_DIR, seed: 'prop', now: new Date(0), floors: DEFAULT_SAFETY_FLOORS };
 
 const targets = BODY_NAMES.filter((b) => b !== 'sun');
 

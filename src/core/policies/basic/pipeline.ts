@@ -1,11 +1,12 @@
 /**
  * The `basic` pipeline (spec §6): master scans and source passages → sun avoidance → source
- * planning → calibration rules → calibration scans → merge → optional min-duration → sorted scans.
+ * planning → calibration rules → calibration scans → scan rules (mount, Sun on swept arcs,
+ * sun-guard) → merge, keeping only calibration scans that hold their crossing → scan rules again
+ * on what is sent → min-duration → sorted scans.
  */
 import { sourceGetBlocks } from '../../astro/events';
 import type { BodyName } from '../../astro/site';
 import { withTimes } from '../../blocks/block';
-import { merge } from '../../blocks/ops';
 import { flatten, sortBlocks, trimTree } from '../../blocks/tree';
 import type { Block, BlockTree, ScanBlock } from '../../blocks/types';
 import type { PolicyContext } from '../../policy';
@@ -18,13 +19,25 @@ import {
   makeSourceScan,
   minDuration,
   rephaseFirst,
+  sunPaddingSeconds,
   sunAvoidance,
   type Rule,
 } from '../../rules';
 import { planMasterSchedule, toScanBlocks } from '../../planner/plan';
 import { loadMasterSchedule } from '../../toast/load';
 import type { Micros } from '../../time/micros';
+import type { SafetyFloors } from '../../safety/floors';
+import type { SafetyCriteria } from '../../safety/report';
 import type { BasicConfig } from './config';
+import {
+  describeTally,
+  dropShortScans,
+  emptyTally,
+  guardScans,
+  mergeKeepingCrossings,
+  type ScanRuleSettings,
+  type ScanTally,
+} from './scan-checks';
 
 /** Master scans for a request, and a note for the response when they are missing. */
 export interface MasterSource {
@@ -74,24 +87,62 @@ function clipToWindow(scans: readonly Block[], t0: Micros, t1: Micros): Block[] 
   return out;
 }
 
-/** The scheduled scans of `basic`, sorted by start, with the note of the master source. */
+/** Note given when a named or inline master schedule has no scans in the window. */
+export const EMPTY_MASTER_NOTE =
+  'The master schedule (config.master_schedule) has no scans between t0 and t1: the script holds only calibration scans.';
+
+/** What the scan rules take from a validated config (absent entries are rules turned off). */
+export function scanRuleSettings(config: BasicConfig): ScanRuleSettings {
+  const r = config.rules;
+  return {
+    sunAvoidance: r['sun-avoidance'],
+    ...(r['sun-guard'] ? { sunGuard: r['sun-guard'] } : {}),
+    ...(config.mount ? { mount: config.mount } : {}),
+    ...(r['calibration-crossing'] ? { calibrationCrossing: r['calibration-crossing'] } : {}),
+    ...(r['min-duration'] ? { minDuration: r['min-duration'] } : {}),
+  };
+}
+
+/**
+ * What the independent check holds the scans of a config to: the config's Sun and mount criteria,
+ * each made at least as strict as the operator's floors.
+ */
+export function safetyCriteria(config: BasicConfig, floors: SafetyFloors): SafetyCriteria {
+  const sa = config.rules['sun-avoidance'];
+  const el = config.mount?.el_limits ?? floors.mountElLimits;
+  return {
+    sunDistanceDeg: Math.max(config.rules['sun-guard']?.min_distance_deg ?? 0, floors.sunDistanceDeg),
+    sunBox: sa.swept_arc ? { minAzDeg: sa.min_angle_az, minAltDeg: sa.min_angle_alt } : null,
+    paddingS: sunPaddingSeconds(sa),
+    mountElLimits: [Math.max(el[0], floors.mountElLimits[0]), Math.min(el[1], floors.mountElLimits[1])],
+    mountAzLimits: config.mount ? [config.mount.az_limits[0], config.mount.az_limits[1]] : null,
+  };
+}
+
+/** The scheduled scans of `basic`, sorted by start, with the notes for the response and what the scan rules changed. */
 export interface BasicPlan {
   readonly scans: readonly ScanBlock[];
-  /** The calibration scans merged over the master ones (those of `scans` that came from a source). */
+  /** The calibration scans as they went into the merge: the scans of `scans` that are pieces of these are calibration scans. */
   readonly calibration: readonly ScanBlock[];
-  readonly note?: string;
+  /** Notes for `message`, in order (the master source, an empty master schedule, the scan rules). */
+  readonly notes: readonly string[];
+  readonly tally: ScanTally;
 }
 
 /** Runs the whole pipeline for `[t0, t1]` with a validated config. Pure for given inputs. */
 export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: PolicyContext): BasicPlan {
   const master = masterBlocks(t0, t1, config, ctx);
-  if (t1 <= t0) return { scans: [], calibration: [], note: master.note };
+  const tally = emptyTally();
+  const notes: string[] = master.note === undefined ? [] : [master.note];
+  if (t1 <= t0) return { scans: [], calibration: [], notes, tally };
   const rules = config.rules;
+  const masterRows = rowsNear(master.blocks, t0, t1);
+  if (config.master_schedule !== undefined && masterRows.length === 0) notes.push(EMPTY_MASTER_NOTE);
 
   // init_seqs: trimmed to the window; records are rebuilt with sorted keys (F2).
   let tree: BlockTree = trimTree(
     {
-      master: rowsNear(master.blocks, t0, t1),
+      master: masterRows,
       sources: {
         calibration: sourcePassages(config.calibration_targets, t0, t1),
         soft: sourcePassages(config.soft_targets, t0, t1),
@@ -139,10 +190,19 @@ export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: Poli
     }
   }
 
-  // merge: calibration scans, in sorted-name order, win over master scans.
-  const calScans = clipToWindow(flatten(scansByName), t0, t1);
-  let seq: BlockTree = merge(flatten(masterTree), calScans);
-  if (rules['min-duration']) seq = minDuration(rules['min-duration'])(seq);
-  const scans = sortBlocks(seq, { flatten: true }).filter((b): b is ScanBlock => b.kind === 'scan');
-  return { scans, calibration: calScans.filter((b): b is ScanBlock => b.kind === 'scan'), note: master.note };
+  // The scan rules on each side before the merge, so time a calibration scan loses goes back to
+  // the master scan it displaced; then the merge (calibration scans, in sorted-name order, win),
+  // redone without calibration parts that lost their crossing; then the scan rules again on what
+  // is sent, and min-duration.
+  const settings = scanRuleSettings(config);
+  const isScan = (b: Block): b is ScanBlock => b.kind === 'scan';
+  const calScans = guardScans(clipToWindow(flatten(scansByName), t0, t1).filter(isScan), settings, tally);
+  const masterScans = guardScans(flatten(masterTree).filter(isScan), settings, tally);
+  let seq = mergeKeepingCrossings(masterScans, calScans, settings.calibrationCrossing, tally);
+  seq = guardScans(seq, settings, tally);
+  seq = dropShortScans(seq, settings.minDuration, tally);
+  const scans = sortBlocks(seq, { flatten: true });
+  const changes = describeTally(tally);
+  if (changes !== undefined) notes.push(changes);
+  return { scans, calibration: calScans, notes, tally };
 }

@@ -1,5 +1,6 @@
 import { scanBlock } from '../../blocks/block';
-import { formatFixed2 } from '../../script/render';
+import { formatFixed2 } from '../../script/python-literal';
+import { DEFAULT_SAFETY_FLOORS } from '../../safety/floors';
 import { isoformat } from '../../time/format';
 import { parseInstant } from '../../time/iso';
 import type { PlanBlock } from '../../plan/plan-block';
@@ -9,7 +10,7 @@ import { BASIC_DEFAULTS, type BasicConfig } from './config';
 import { basicPlanBlocks } from './plan-blocks';
 
 const t = (text: string): number => parseInstant(text) as number;
-const ctx = { dataDir: REFERENCE_DIR, seed: 'plan-blocks', now: new Date(0) };
+const ctx = { dataDir: REFERENCE_DIR, seed: 'plan-blocks', now: new Date(0), floors: DEFAULT_SAFETY_FLOORS };
 
 /** The scans of a basic script, read back from its lines: name, pointing, start, stop, width as printed. */
 function scriptScans(commands: string): string[][] {
@@ -44,8 +45,9 @@ describe('basic plan blocks', () => {
     expect([...kinds.keys()].sort()).toEqual(['calibration', 'cmb', 'filler']);
   });
 
-  it('calibration is decided by provenance, fillers by the configured horizontal patch names', () => {
+  it('calibration is decided by provenance (pieces of the calibration scans), fillers by the configured horizontal patch names', () => {
     const cal = scanBlock({ name: 'saturn', t0: 10, t1: 20, az: 90, alt: 40, throw: 1 });
+    const calPiece = scanBlock({ name: 'saturn', t0: 12, t1: 18, az: 90, alt: 40, throw: 1 });
     const sameNameMaster = scanBlock({ name: 'saturn', t0: 30, t1: 40, az: 180, alt: 50, throw: 30 });
     const wall = scanBlock({ name: 'wall', t0: 40, t1: 50, az: 100, alt: 50, throw: 20 });
     const south = scanBlock({ name: 'south', t0: 50, t1: 60, az: 109.7, alt: 50, throw: 32.2 });
@@ -53,8 +55,9 @@ describe('basic plan blocks', () => {
       ...BASIC_DEFAULTS,
       master: { ...BASIC_DEFAULTS.master, horizontal_patches: [{ name: 'wall', az_min: 100, az_max: 120, el: 50, weight: 1 }] },
     } as BasicConfig;
-    const blocks = basicPlanBlocks({ scans: [cal, sameNameMaster, wall, south], calibration: [cal] }, config);
+    const blocks = basicPlanBlocks({ scans: [cal, calPiece, sameNameMaster, wall, south], calibration: [cal] }, config);
     expect(blocks.map((b) => [b.name, b.kind])).toEqual([
+      ['saturn', 'calibration'],
       ['saturn', 'calibration'],
       ['saturn', 'cmb'],
       ['wall', 'filler'],

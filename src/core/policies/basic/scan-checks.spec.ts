@@ -1,0 +1,81 @@
+import { azAlt } from '../../astro/track';
+import { scanBlock } from '../../blocks/block';
+import type { ScanBlock } from '../../blocks/types';
+import { rulesSun } from '../../rules/swept-arc';
+import { US_PER_S } from '../../time/micros';
+import { describeTally, dropShortScans, emptyTally, guardScans, mergeKeepingCrossings, type ScanRuleSettings } from './scan-checks';
+
+const S = US_PER_S;
+const span = (s: ScanBlock): [string, number, number] => [s.name, s.t0 / S, s.t1 / S];
+
+describe('mergeKeepingCrossings', () => {
+  // Saturn sets through its scan elevation at tc; Uranus's scan starts 100 s before that and wins the merge.
+  const tc = Date.parse('2023-01-01T00:46:30Z') / 1000;
+  const satAlt = azAlt('saturn', [tc]).alt[0];
+  const urAlt = azAlt('uranus', [tc + 50]).alt[0];
+  const master = scanBlock({ name: 'cmb', t0: (tc - 1000) * S, t1: (tc + 2000) * S, az: 200, alt: 50, throw: 30 });
+  const saturn = scanBlock({ name: 'saturn', t0: (tc - 150) * S, t1: (tc + 150) * S, az: 259, alt: satAlt, throw: 1 });
+  const uranus = scanBlock({ name: 'uranus', t0: (tc - 100) * S, t1: (tc + 200) * S, az: 80, alt: urAlt, throw: 1 });
+
+  it('drops a calibration scan cut before its crossing and gives its time back to the master scan', () => {
+    const tally = emptyTally();
+    const seq = mergeKeepingCrossings([master], [saturn, uranus], { margin_s: 0 }, tally);
+    expect(seq.map(span)).toEqual([
+      ['cmb', tc - 1000, tc - 100],
+      ['uranus', tc - 100, tc + 200],
+      ['cmb', tc + 200, tc + 2000],
+    ]);
+    expect(tally['calibration-crossing']).toEqual({ trimmed: 0, dropped: 1 });
+  });
+
+  it('without the rule merges as the original (the cut Saturn stub stays)', () => {
+    const tally = emptyTally();
+    const seq = mergeKeepingCrossings([master], [saturn, uranus], undefined, tally);
+    expect(seq.map(span)).toEqual([
+      ['cmb', tc - 1000, tc - 150],
+      ['saturn', tc - 150, tc - 100],
+      ['uranus', tc - 100, tc + 200],
+      ['cmb', tc + 200, tc + 2000],
+    ]);
+    expect(tally['calibration-crossing']).toEqual({ trimmed: 0, dropped: 0 });
+  });
+});
+
+describe('guardScans / dropShortScans / describeTally', () => {
+  const t = Date.parse('2027-04-01T17:07:00Z') / 1000;
+  const sun = rulesSun(t);
+  const settings: ScanRuleSettings = {
+    sunAvoidance: { min_angle_az: 6, min_angle_alt: 6, n_buffer: 3, time_step: 10, swept_arc: true },
+    sunGuard: { min_distance_deg: 10 },
+    mount: { el_limits: [20, 90], az_limits: [-90, 480] },
+    minDuration: { min_duration: 100 },
+  };
+  const far = scanBlock({ name: 'far', t0: (t - 7200) * S, t1: (t - 3600) * S, az: (sun.az + 180) % 360, alt: 45, throw: 30 });
+  const low = scanBlock({ name: 'saturn', t0: (t - 600) * S, t1: (t - 300) * S, az: 100, alt: 15.8, throw: 1 });
+  const atSun = scanBlock({ name: 'x', t0: t * S, t1: (t + 300) * S, az: sun.az - 0.5, alt: sun.alt, throw: 1 });
+
+  it('keeps a safe scan as it is, drops what breaks the mount or sits on the Sun, and tallies by rule', () => {
+    const tally = emptyTally();
+    const out = guardScans([far, low, atSun], settings, tally);
+    expect(out).toEqual([far]);
+    expect(out[0]).toBe(far);
+    expect(tally.mount).toEqual({ trimmed: 0, dropped: 1 });
+    expect(tally['sun-avoidance'].dropped + tally['sun-guard'].dropped).toBe(1);
+  });
+
+  it('does nothing with every rule off', () => {
+    const tally = emptyTally();
+    const off: ScanRuleSettings = { sunAvoidance: { ...settings.sunAvoidance, swept_arc: false } };
+    expect(guardScans([far, low, atSun], off, tally)).toEqual([far, low, atSun]);
+    expect(describeTally(tally)).toBeUndefined();
+  });
+
+  it('drops short scans and writes one sentence naming each rule', () => {
+    const tally = emptyTally();
+    const short = scanBlock({ name: 'stub', t0: 0, t1: 99 * S, az: 1, alt: 50, throw: 30 });
+    expect(dropShortScans([far, short], settings.minDuration, tally)).toEqual([far]);
+    tally['sun-guard'].trimmed = 2;
+    tally.mount.dropped = 1;
+    expect(describeTally(tally)).toBe('The scan rules trimmed 2 scans and dropped 2 scans: mount dropped 1, sun-guard trimmed 2, min-duration dropped 1.');
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The rules `basic` applies to scans themselves, after they are made (beyond the original):
+ * `mount`, the `sun-avoidance` box on the swept arc, `sun-guard`, `calibration-crossing`, and
+ * `min-duration`. Each scan is trimmed to its safe part or dropped, and every change is tallied
+ * by rule for the response's message.
+ *
+ * Order: the scan rules run on the calibration scans and on the master scans before they are
+ * merged (so that time a calibration scan loses goes back to the master scan it displaced), the
+ * merge is redone without calibration scans that lost their planet's crossing, the scan rules run
+ * once more on the merged sequence (the promise is about what is finally sent; this pass is
+ * expected to change nothing), and `min-duration` comes last.
+ */
+import { isBodyName } from '../../astro/site';
+import { merge } from '../../blocks/ops';
+import type { ScanBlock } from '../../blocks/types';
+import {
+  holdsCrossing,
+  mountProblem,
+  sunAvoidanceArcPieces,
+  sunGuardPieces,
+  sunPaddingSeconds,
+  type CalibrationCrossingParams,
+  type MinDurationParams,
+  type MountParams,
+  type SunAt,
+  type SunAvoidanceParams,
+  type SunGuardParams,
+} from '../../rules';
+import { US_PER_S } from '../../time/micros';
+
+/** What the scan rules need from the config; an absent entry is a rule turned off. */
+export interface ScanRuleSettings {
+  /** The `sun-avoidance` box and its padding; `swept_arc: false` leaves it to the original's per-block test. */
+  readonly sunAvoidance: Pick<SunAvoidanceParams, 'min_angle_az' | 'min_angle_alt' | 'n_buffer' | 'time_step'> & {
+    readonly swept_arc: boolean;
+  };
+  readonly sunGuard?: SunGuardParams;
+  readonly mount?: MountParams;
+  readonly calibrationCrossing?: CalibrationCrossingParams;
+  readonly minDuration?: MinDurationParams;
+}
+
+/** Names of the scan rules in the order they apply, as the message names them. */
+export const SCAN_RULE_NAMES = ['mount', 'sun-avoidance', 'sun-guard', 'calibration-crossing', 'min-duration'] as const;
+
+/** One of `SCAN_RULE_NAMES`. */
+export type ScanRuleName = (typeof SCAN_RULE_NAMES)[number];
+
+/** Scans a rule trimmed (kept in part) and dropped (removed whole). */
+export interface RuleCount {
+  trimmed: number;
+  dropped: number;
+}
+
+/** Changes by rule. */
+export type ScanTally = Record<ScanRuleName, RuleCount>;
+
+/** A tally with every count at zero. */
+export function emptyTally(): ScanTally {
+  const t = {} as ScanTally;
+  for (const name of SCAN_RULE_NAMES) t[name] = { trimmed: 0, dropped: 0 };
+  return t;
+}
+
+function count(tally: ScanTally, rule: ScanRuleName, before: ScanBlock, after: readonly ScanBlock[]): void {
+  if (after.length === 0) tally[rule].dropped++;
+  else if (after.length !== 1 || after[0] !== before) tally[rule].trimmed++;
+}
+
+/** Applies a per-scan rule to every scan, tallying what changed. */
+function eachScan(scans: readonly ScanBlock[], rule: ScanRuleName, tally: ScanTally, f: (s: ScanBlock) => ScanBlock[]): ScanBlock[] {
+  const out: ScanBlock[] = [];
+  for (const s of scans) {
+    const pieces = f(s);
+    count(tally, rule, s, pieces);
+    out.push(...pieces);
+  }
+  return out;
+}
+
+/** `mount`, then the Sun rules on the swept arcs, on each scan. */
+export function guardScans(scans: readonly ScanBlock[], settings: ScanRuleSettings, tally: ScanTally, sunAt?: SunAt): ScanBlock[] {
+  let out = scans.slice();
+  const { mount, sunGuard, sunAvoidance } = settings;
+  if (mount) out = eachScan(out, 'mount', tally, (s) => (mountProblem(s, mount) === undefined ? [s] : []));
+  if (sunAvoidance.swept_arc) out = eachScan(out, 'sun-avoidance', tally, (s) => sunAvoidanceArcPieces(s, sunAvoidance, sunAt));
+  if (sunGuard && sunGuard.min_distance_deg > 0) {
+    const pad = sunPaddingSeconds(sunAvoidance);
+    out = eachScan(out, 'sun-guard', tally, (s) => sunGuardPieces(s, sunGuard, pad, sunAt));
+  }
+  return out;
+}
+
+/** True when `piece` is `parent` or a part of it (same name and pointing, inside its times). */
+export function isPieceOf(piece: ScanBlock, parent: ScanBlock): boolean {
+  return (
+    piece.name === parent.name &&
+    piece.az === parent.az &&
+    piece.alt === parent.alt &&
+    piece.throw === parent.throw &&
+    piece.t0 >= parent.t0 &&
+    piece.t1 <= parent.t1
+  );
+}
+
+/**
+ * Merges calibration scans over master scans (calibration wins, as the original), then, with
+ * `calibration-crossing`, drops the parts of calibration scans that do not hold their planet's
+ * crossing and merges again without them, until every calibration part holds its crossing.
+ */
+export function mergeKeepingCrossings(
+  master: readonly ScanBlock[],
+  calibration: readonly ScanBlock[],
+  p: CalibrationCrossingParams | undefined,
+  tally: ScanTally,
+): ScanBlock[] {
+  let cal = calibration.slice();
+  let seq = merge(master, cal);
+  if (!p) return seq;
+  // Each round removes at least one calibration part or stops; parts only shrink, so it ends.
+  for (let round = 0; round <= calibration.length * 4 + 8; round++) {
+    const next: ScanBlock[] = [];
+    let changed = false;
+    for (const parent of cal) {
+      const pieces = seq.filter((b) => isPieceOf(b, parent));
+      const body = parent.name;
+      const holding = isBodyName(body) ? pieces.filter((b) => holdsCrossing(b, body, p)) : pieces;
+      if (holding.length === pieces.length) {
+        next.push(parent);
+        continue;
+      }
+      changed = true;
+      if (holding.length === 0) tally['calibration-crossing'].dropped++;
+      else tally['calibration-crossing'].trimmed++;
+      next.push(...holding);
+    }
+    if (!changed) return seq;
+    cal = next;
+    seq = merge(master, cal);
+  }
+  throw new Error('calibration-crossing: the merge did not settle');
+}
+
+/** `min-duration` on the final sequence, tallied. */
+export function dropShortScans(scans: readonly ScanBlock[], p: MinDurationParams | undefined, tally: ScanTally): ScanBlock[] {
+  if (!p) return scans.slice();
+  const minUs = p.min_duration * US_PER_S;
+  return eachScan(scans, 'min-duration', tally, (s) => (s.t1 - s.t0 >= minUs ? [s] : []));
+}
+
+/**
+ * One sentence for the response's message saying how many scans the rules trimmed or dropped and
+ * which rule did what, or `undefined` when nothing changed.
+ */
+export function describeTally(tally: ScanTally): string | undefined {
+  let trimmed = 0;
+  let dropped = 0;
+  const parts: string[] = [];
+  for (const name of SCAN_RULE_NAMES) {
+    const { trimmed: t, dropped: d } = tally[name];
+    trimmed += t;
+    dropped += d;
+    const what = [t > 0 ? `trimmed ${t}` : '', d > 0 ? `dropped ${d}` : ''].filter(Boolean).join(' and ');
+    if (what) parts.push(`${name} ${what}`);
+  }
+  if (parts.length === 0) return undefined;
+  const scans = (n: number) => `${n} scan${n === 1 ? '' : 's'}`;
+  return `The scan rules trimmed ${scans(trimmed)} and dropped ${scans(dropped)}: ${parts.join(', ')}.`;
+}

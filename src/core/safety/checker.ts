@@ -1,0 +1,190 @@
+/**
+ * The independent Sun and mount check of a finished schedule: separate from the rules in its Sun
+ * positions (`sun.ts`: astronomy-engine directly), its geometry (unit vectors here, haversine
+ * there) and its sampling (branch and bound here, forward stepping there). It only judges; the
+ * policy throws `UnsafeScheduleError` when the verdict is unsafe, and never sends that script.
+ *
+ * Sampling. For a scan, `f(t)` is the great-circle distance from the Sun to its swept arc and
+ * `g(t)` the Sun's altitude gap to the arc's elevation. Neither changes faster than the Sun
+ * moves, at most `CHECK_SUN_SPEED_DEG_S` degrees a second, so over `[a, b]` both stay above
+ * `(v(a) + v(b) − speed·(b − a)) / 2`. Intervals are split until that bound proves the criteria
+ * (and pins the minimum distance closely enough for the report) or the interval is shorter than
+ * `CHECK_RESOLUTION_S`, where the samples themselves are judged. So a distance violation deeper than
+ * speed × resolution / 2 (0.006°) between samples cannot go unseen. The box test is judged at the
+ * samples wherever the Sun may be within its reach (its azimuth can move fast near the zenith).
+ */
+import type { ScanBlock } from '../blocks/types';
+import { isoformat } from '../time/format';
+import { US_PER_S } from '../time/micros';
+import type { SafetyBlockReport, SafetyCriteria, SafetyReport } from './report';
+import { checkerSun } from './sun';
+
+const { abs, atan2, cos, max, min, sin, sqrt } = Math;
+const DEG = Math.PI / 180;
+
+/**
+ * Most the checker's Sun moves per second, degrees, at any altitude: the Earth's rotation gives
+ * 0.0042°/s; three times that covers any refraction model's bending near and below the horizon.
+ */
+export const CHECK_SUN_SPEED_DEG_S = 0.0125;
+
+/** Shortest interval the search splits, seconds: below it the samples are judged as they are. */
+export const CHECK_RESOLUTION_S = 1;
+
+/** Spacing of the first samples of a scan, seconds, before the search refines. */
+const FIRST_GRID_S = 600;
+
+/**
+ * Allowance when the Sun is below the horizon, degrees: there the checker's refraction
+ * (astronomy-engine's) and the rules' (libastro's) disagree by up to 0.9°, and neither describes
+ * the real sky well; the check then accepts a distance that much short.
+ */
+export const BELOW_HORIZON_ALLOWANCE_DEG = 1;
+
+/** Unit vector of a horizontal direction (degrees). */
+function unit(az: number, alt: number): [number, number, number] {
+  const ca = cos(alt * DEG);
+  return [ca * cos(az * DEG), ca * sin(az * DEG), sin(alt * DEG)];
+}
+
+/** Azimuth of the arc `[az, az + width]` closest to `a` (an end, or `a` itself when inside). */
+function nearestArcAzimuth(a: number, az: number, width: number): number {
+  if (width >= 360) return a;
+  const rel = (((a - az) % 360) + 360) % 360;
+  if (rel <= width) return a;
+  return rel - width <= 360 - rel ? az + width : az;
+}
+
+/** Angle between two unit vectors, degrees (atan2 of |u × v| and u · v: exact at small angles). */
+function angleBetween(u: readonly number[], v: readonly number[]): number {
+  const cx = u[1] * v[2] - u[2] * v[1];
+  const cy = u[2] * v[0] - u[0] * v[2];
+  const cz = u[0] * v[1] - u[1] * v[0];
+  return atan2(sqrt(cx * cx + cy * cy + cz * cz), u[0] * v[0] + u[1] * v[1] + u[2] * v[2]) / DEG;
+}
+
+/** Circular azimuth gap from `a` to the arc, degrees. */
+function azimuthGap(a: number, az: number, width: number): number {
+  const n = nearestArcAzimuth(a, az, width);
+  const d = abs((((a - n) % 360) + 540) % 360 - 180);
+  return d;
+}
+
+interface Sample {
+  readonly t: number;
+  /** Distance from the Sun to the arc, degrees. */
+  readonly dist: number;
+  /** |Sun altitude − arc elevation|, degrees. */
+  readonly altGap: number;
+}
+
+interface ScanFindings {
+  minDist: number;
+  minAt: number;
+  worstDist?: { t: number; dist: number };
+  box?: { t: number; azGap: number; altGap: number };
+}
+
+/** Checks one scan's padded interval against the Sun criteria. */
+function checkSun(scan: ScanBlock, c: SafetyCriteria): ScanFindings {
+  const from = scan.t0 / US_PER_S - c.paddingS;
+  const to = scan.t1 / US_PER_S + c.paddingS;
+  const box = c.sunBox;
+  // A point of the box is at most Δaz·cos(elevation) along the arc's circle plus Δalt up or down
+  // from the arc, so a box violation is at least this close on the sky.
+  const boxReach = box ? box.minAzDeg * cos(scan.alt * DEG) + box.minAltDeg : -Infinity;
+  const found: ScanFindings = { minDist: Infinity, minAt: from };
+  const speed = CHECK_SUN_SPEED_DEG_S;
+
+  const sample = (t: number): Sample => {
+    const sun = checkerSun(t);
+    const nearest = nearestArcAzimuth(sun.az, scan.az, scan.throw);
+    const dist = angleBetween(unit(sun.az, sun.alt), unit(nearest, scan.alt));
+    const altGap = abs(sun.alt - scan.alt);
+    if (dist < found.minDist) {
+      found.minDist = dist;
+      found.minAt = t;
+    }
+    const allowance = sun.alt < 0 ? BELOW_HORIZON_ALLOWANCE_DEG : 0;
+    if (dist < c.sunDistanceDeg - allowance && (found.worstDist === undefined || dist < found.worstDist.dist)) {
+      found.worstDist = { t, dist };
+    }
+    if (box && found.box === undefined) {
+      const azGap = azimuthGap(sun.az, scan.az, scan.throw);
+      if (altGap + allowance <= box.minAltDeg && azGap <= box.minAzDeg) found.box = { t, azGap, altGap };
+    }
+    return { t, dist, altGap };
+  };
+
+  const stack: [Sample, Sample][] = [];
+  const n = max(1, Math.ceil((to - from) / FIRST_GRID_S));
+  let previous = sample(from);
+  for (let i = 1; i <= n; i++) {
+    const next = sample(i === n ? to : from + ((to - from) * i) / n);
+    stack.push([previous, next]);
+    previous = next;
+  }
+  while (stack.length > 0) {
+    const [a, b] = stack.pop()!;
+    const span = b.t - a.t;
+    if (span <= CHECK_RESOLUTION_S) continue; // both ends judged
+    const lowDist = (a.dist + b.dist - speed * span) / 2;
+    const lowAltGap = (a.altGap + b.altGap - speed * span) / 2;
+    // Once a sample breaks a criterion the verdict is known; only the reported minimum still matters.
+    const distProven = lowDist >= c.sunDistanceDeg || found.worstDist !== undefined;
+    const boxProven = !box || lowDist > boxReach || lowAltGap > box.minAltDeg || found.box !== undefined;
+    // The minimum is reported to within a tenth of its margin over the criterion (at least 0.005°).
+    const precise = lowDist >= found.minDist - max(0.005, (found.minDist - c.sunDistanceDeg) / 10);
+    if (distProven && boxProven && precise) continue;
+    const mid = sample((a.t + b.t) / 2);
+    stack.push([a, mid], [mid, b]);
+  }
+  return found;
+}
+
+function mountProblems(scan: ScanBlock, c: SafetyCriteria): string[] {
+  const out: string[] = [];
+  const [lo, hi] = c.mountElLimits;
+  if (!(scan.alt >= lo && scan.alt <= hi)) out.push(`elevation ${scan.alt.toFixed(2)}° is outside [${lo}, ${hi}]`);
+  if (c.mountAzLimits) {
+    const [azLo, azHi] = c.mountAzLimits;
+    const end = scan.az + scan.throw;
+    if (!(scan.az >= azLo && end <= azHi)) {
+      out.push(`swept azimuth [${scan.az.toFixed(2)}, ${end.toFixed(2)}]° is outside [${azLo}, ${azHi}]`);
+    }
+  }
+  return out;
+}
+
+const at = (s: number): string => isoformat(Math.round(s * US_PER_S));
+
+/** Checks every scan of a schedule against `criteria`; never throws for an unsafe plan (see the verdict). */
+export function checkSchedule(scans: readonly ScanBlock[], criteria: SafetyCriteria): SafetyReport {
+  const blocks: SafetyBlockReport[] = scans.map((scan, index) => {
+    const problems = mountProblems(scan, criteria);
+    if (![scan.az, scan.alt, scan.throw].every(Number.isFinite)) {
+      problems.push('pointing or width is not a finite number');
+      return { index, name: scan.name, minSunDistanceDeg: 0, problems };
+    }
+    const sun = checkSun(scan, criteria);
+    if (sun.worstDist) {
+      problems.push(
+        `comes within ${sun.worstDist.dist.toFixed(3)}° of the Sun at ${at(sun.worstDist.t)} (at least ${criteria.sunDistanceDeg}° required)`,
+      );
+    }
+    if (sun.box && criteria.sunBox) {
+      problems.push(
+        `sweeps inside the Sun avoidance box at ${at(sun.box.t)}: the Sun is ${sun.box.azGap.toFixed(3)}° of azimuth and ` +
+          `${sun.box.altGap.toFixed(3)}° of elevation from the arc (box ${criteria.sunBox.minAzDeg}°/${criteria.sunBox.minAltDeg}°)`,
+      );
+    }
+    return { index, name: scan.name, minSunDistanceDeg: sun.minDist, problems };
+  });
+  const minSunDistanceDeg = blocks.length === 0 ? null : min(...blocks.map((b) => b.minSunDistanceDeg));
+  return {
+    verdict: blocks.some((b) => b.problems.length > 0) ? 'unsafe' : 'safe',
+    minSunDistanceDeg,
+    blocks,
+    criteria,
+  };
+}

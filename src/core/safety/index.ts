@@ -1,0 +1,5 @@
+/** The independent Sun and mount check of finished schedules. */
+export * from './report';
+export * from './checker';
+export { checkerSun } from './sun';
+export * from './floors';
