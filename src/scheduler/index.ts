@@ -41,7 +41,9 @@ export { ConfigError, ScheduleInputError } from '../core/errors';
 // The request: DTOs, the pipe and decorators another controller method can reuse.
 export { GenerateScheduleRequestDto, PolicySelectionDto } from './dto/generate-schedule.request.dto';
 export { ScheduleErrorDto, ScheduleSuccessDto } from './dto/schedule-response.dto';
-export { PlanSuccessDto } from './dto/plan-response.dto';
+export { PlanSuccessDto, UnsafePlanDto } from './dto/plan-response.dto';
+export { PoliciesResponseDto, PolicyInfoDto } from './dto/policies-response.dto';
+export { policyCatalogue, type PoliciesEnvelope, type PolicyInfo } from './policies.controller';
 export { ScheduleRequestPipe } from './pipes/schedule-request.pipe';
 export { ScheduleRequestBody } from './pipes/schedule-request-body.decorator';
 export { JsonRequest, JsonRequestInterceptor } from './json-request.interceptor';
@@ -70,5 +72,5 @@ export {
 } from './execution/schedule-executor';
 
 // OpenAPI and the request log.
-export { addPolicySchemas } from './policy-schemas';
+export { addPolicySchemas, policyConfigSchema, policyPresets } from './policy-schemas';
 export { type RequestNote, runWithRequestNote } from './request-note';

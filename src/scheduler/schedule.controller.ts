@@ -15,6 +15,7 @@ import {
   UNSAFE_PLAN_EXAMPLE,
   UnsafePlanDto,
 } from './dto';
+import { PLAN_EXAMPLE, PLAN_EXAMPLE_REQUEST } from './dto/plan-response.example';
 import { EnvelopeExceptionFilter } from './envelope.filter';
 import { INTERNAL_ERROR_MESSAGE, MethodNotAllowedError, type SuccessEnvelope, UNSAFE_SCHEDULE_MESSAGE } from './envelope';
 import { JsonRequest } from './json-request.interceptor';
@@ -157,8 +158,16 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
       description:
         'The same request, validation and errors as `POST /schedule/`. The answer adds to `status`, `commands` and `message`: `window`, `blocks` (one per scan of `commands`, in order, with its kind; `dummy` sleeps are `idle`), `summary` (seconds and fraction per kind, idle time, scan count), `config` (the resolved config the schedule was made with), `sunCheck` (the independent checker\'s verdict, or `unchecked` with the reason) and `tracks` (the Sun and Moon over the window). A schedule that fails its Sun check is never answered with its `commands`: the route answers 500 with the envelope and the failing `sunCheck`. The page [/timeline](/timeline) draws this answer.',
     })
-    @ApiBody({ type: GenerateScheduleRequestDto, examples: REQUEST_EXAMPLES })
-    @ApiResponse({ status: 200, description: 'The schedule and its plan.', type: PlanSuccessDto })
+    @ApiBody({
+      type: GenerateScheduleRequestDto,
+      examples: { basicHour: { summary: 'basic: one hour (the 200 example answers it)', value: PLAN_EXAMPLE_REQUEST }, ...REQUEST_EXAMPLES },
+    })
+    @ApiResponse({
+      status: 200,
+      description: 'The schedule and its plan (the example is the real answer to the `basicHour` request).',
+      type: PlanSuccessDto,
+      example: PLAN_EXAMPLE,
+    })
     @ApiScheduleErrorResponses({
       status: 500,
       description:

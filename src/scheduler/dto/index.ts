@@ -4,3 +4,4 @@ export * from './schedule-response.dto';
 export * from './policy-field';
 export * from './schedule-request.validators';
 export * from './plan-response.dto';
+export * from './policies-response.dto';

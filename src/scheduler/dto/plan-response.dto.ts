@@ -1,6 +1,6 @@
 /**
  * The answer of `POST /<prefix>/schedule/plan` as documented in OpenAPI: the success envelope plus
- * the plan as data. The examples are taken from a real answer (one hour of `basic`, shortened).
+ * the plan as data. Property examples are values of the real answer in `plan-response.example.ts`.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { UNSAFE_SCHEDULE_MESSAGE } from '../envelope';
@@ -30,7 +30,7 @@ export class PlanBlockDto {
   @ApiProperty({ example: '2026-12-01T00:00:00Z', description: 'Start, ISO 8601 UTC (microseconds when the scan has them).' })
   t0!: string;
 
-  @ApiProperty({ example: '2026-12-01T00:25:30Z', description: 'Stop, ISO 8601 UTC.' })
+  @ApiProperty({ example: '2026-12-01T00:20:07.590329Z', description: 'Stop, ISO 8601 UTC.' })
   t1!: string;
 
   @ApiProperty({ type: Number, nullable: true, example: 109.69, description: 'Start azimuth (degrees); null for an idle block.' })
@@ -51,10 +51,10 @@ export class KindShareDto {
   @ApiProperty({ example: 2, description: 'Blocks of this kind.' })
   blocks!: number;
 
-  @ApiProperty({ example: 2440, description: 'Seconds inside the window.' })
+  @ApiProperty({ example: 1586.428053, description: 'Seconds inside the window.' })
   seconds!: number;
 
-  @ApiProperty({ example: 0.6778, description: '`seconds` over the window.' })
+  @ApiProperty({ example: 0.44067445916666664, description: '`seconds` over the window.' })
   fraction!: number;
 }
 
@@ -63,16 +63,16 @@ export class PlanSummaryDto {
   @ApiProperty({ example: 3600 })
   windowSeconds!: number;
 
-  @ApiProperty({ example: 3540, description: 'Seconds covered by scans (every kind but `idle`).' })
+  @ApiProperty({ example: 3600, description: 'Seconds covered by scans (every kind but `idle`).' })
   scannedSeconds!: number;
 
-  @ApiProperty({ example: 60, description: 'Seconds when nothing scans: idle blocks and gaps.' })
+  @ApiProperty({ example: 0, description: 'Seconds when nothing scans: idle blocks and gaps.' })
   idleSeconds!: number;
 
-  @ApiProperty({ example: 0.0167, description: '`idleSeconds` over the window.' })
+  @ApiProperty({ example: 0, description: '`idleSeconds` over the window.' })
   idleFraction!: number;
 
-  @ApiProperty({ example: 3, description: 'Blocks that point the telescope: the scans of the script.' })
+  @ApiProperty({ example: 4, description: 'Blocks that point the telescope: the scans of the script.' })
   scanCount!: number;
 
   @ApiProperty({ type: [KindShareDto], description: 'Per kind present: cmb, calibration, filler, idle, then others by name.' })
@@ -87,7 +87,7 @@ export class SunCheckBlockDto {
   @ApiProperty({ example: 'DEC-050..-030_RA+034.839..+046.452' })
   name!: string;
 
-  @ApiProperty({ example: 61.3, description: 'Smallest angle between the Sun and the scan\'s sweep over the padded scan (degrees).' })
+  @ApiProperty({ example: 103.98682631516981, description: 'Smallest angle between the Sun and the scan\'s sweep over the padded scan (degrees).' })
   minSunDistanceDeg!: number;
 
   @ApiProperty({ type: [String], example: [], description: 'What the scan breaks, in words; empty when it is safe.' })
@@ -114,7 +114,7 @@ export class SafetyCriteriaDto {
   @ApiProperty({ type: [Number], example: [20, 90], description: 'Elevations every scan must lie within (degrees).' })
   mountElLimits!: [number, number];
 
-  @ApiProperty({ type: [Number], nullable: true, example: null, description: 'Azimuths every sweep must lie within (degrees), or null.' })
+  @ApiProperty({ type: [Number], nullable: true, example: [-90, 480], description: 'Azimuths every sweep must lie within (degrees), or null.' })
   mountAzLimits!: [number, number] | null;
 }
 
@@ -133,7 +133,7 @@ export class SunCheckDto {
   })
   reason?: string;
 
-  @ApiProperty({ type: Number, nullable: true, example: 61.3, description: 'Smallest Sun distance over all scans (degrees); null when nothing was checked.' })
+  @ApiProperty({ type: Number, nullable: true, example: 103.98682631516981, description: 'Smallest Sun distance over all scans (degrees); null when nothing was checked.' })
   minSunDistanceDeg!: number | null;
 
   @ApiProperty({ type: [SunCheckBlockDto], description: 'Per checked scan; `index` points into `blocks`.' })
@@ -148,10 +148,10 @@ export class TrackPointDto {
   @ApiProperty({ example: '2026-12-01T00:00:00Z' })
   t!: string;
 
-  @ApiProperty({ example: 238.51, description: 'Azimuth, degrees [0, 360).' })
+  @ApiProperty({ example: 239.56, description: 'Azimuth, degrees [0, 360).' })
   az!: number;
 
-  @ApiProperty({ example: -21.77, description: 'Apparent (refracted) altitude, degrees.' })
+  @ApiProperty({ example: -12.53, description: 'Apparent (refracted) altitude, degrees.' })
   alt!: number;
 }
 

@@ -227,7 +227,8 @@
       detail.textContent = '';
       return;
     }
-    const closest = typeof check.minSunDistanceDeg === 'number' ? `closest approach to the Sun ${check.minSunDistanceDeg.toFixed(1)}°` : '';
+    const floor = check.criteria && typeof check.criteria.sunDistanceDeg === 'number' ? ` (at least ${check.criteria.sunDistanceDeg}° required)` : '';
+    const closest = typeof check.minSunDistanceDeg === 'number' ? `closest approach to the Sun ${check.minSunDistanceDeg.toFixed(1)}°${floor}` : '';
     if (check.verdict === 'safe') {
       v.textContent = 'Sun safe';
       v.className = 'safe';
@@ -254,7 +255,10 @@
     clear($('skyview'));
     $('config').textContent = '';
     $('script').value = '';
-    renderTable(Array.isArray(data.blocks) ? data.blocks : [], data.sunCheck);
+    // No blocks come with a refused schedule: list the checked scans from the report itself.
+    const report = (data.sunCheck && data.sunCheck.blocks) || [];
+    const rows = report.map((r) => ({ name: r.name, kind: 'refused', t0: '', t1: '', az: null, alt: null, throw: null }));
+    renderTable(rows, { blocks: report.map((r, i) => ({ ...r, index: i })) });
   }
 
   function renderCounts(summary) {
