@@ -79,13 +79,13 @@ describe('host app with forRoot', () => {
 
   it("applies the policy's own preset", async () => {
     const res = await post({ ...window, policy: { policy: 'night-watch', preset: 'twice' } });
-    expect(res.body.commands).toBe('import time\nprint("good evening")\nprint("good evening")\ntime.sleep(3600.00)\n');
+    expect(res.body.commands).toBe("import time\nprint('good evening')\nprint('good evening')\ntime.sleep(3600.00)\n");
   });
 
   it('runs the policy the registry resolved: "my-basic" (a class whose own name says basic) is the host\'s, not the core basic', async () => {
     const res = await post({ ...window, policy: { policy: 'my-basic', config: { greeting: 'hi', repeat: 2 } } });
     expect(res.status).toBe(200);
-    expect(res.body.commands).toBe('import time\nprint("hi")\nprint("hi")\ntime.sleep(3600.00)\n');
+    expect(res.body.commands).toBe("import time\nprint('hi')\nprint('hi')\ntime.sleep(3600.00)\n");
   });
 
   it("adds its policies' config schemas to its own OpenAPI document", () => {
