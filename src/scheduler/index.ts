@@ -46,7 +46,7 @@ export { PoliciesResponseDto, PolicyInfoDto } from './dto/policies-response.dto'
 export { policyCatalogue, type PoliciesEnvelope, type PolicyInfo } from './policies.controller';
 export { ScheduleRequestPipe } from './pipes/schedule-request.pipe';
 export { ScheduleRequestBody } from './pipes/schedule-request-body.decorator';
-export { JsonRequest, JsonRequestInterceptor } from './json-request.interceptor';
+export { JsonRequest, JsonRequestGuard } from './json-request.guard';
 
 // The answers: envelopes and the filter that writes them.
 export {

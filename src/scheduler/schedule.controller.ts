@@ -18,7 +18,7 @@ import {
 import { PLAN_EXAMPLE, PLAN_EXAMPLE_REQUEST } from './dto/plan-response.example';
 import { EnvelopeExceptionFilter } from './envelope.filter';
 import { INTERNAL_ERROR_MESSAGE, MethodNotAllowedError, type SuccessEnvelope, UNSAFE_SCHEDULE_MESSAGE } from './envelope';
-import { JsonRequest } from './json-request.interceptor';
+import { JsonRequest } from './json-request.guard';
 import { ScheduleRequestBody } from './pipes/schedule-request-body.decorator';
 import type { PlanEnvelope } from './plan/plan-envelope';
 import { UnsafePlanFilter } from './plan/unsafe-plan.filter';

@@ -1,5 +1,5 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
-import { checkJsonContentType } from './json-request.interceptor';
+import { checkJsonContentType } from './json-request.guard';
 
 describe('checkJsonContentType', () => {
   it.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON ;charset=UTF-8'])('accepts %p', (t) => {
