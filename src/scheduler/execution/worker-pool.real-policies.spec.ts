@@ -69,6 +69,9 @@ describeWithReference('WorkerPoolExecutor with the real policies and master sche
     const { queueWaitMs, ...fromWorker } = result;
     expect(queueWaitMs).toBeLessThan(50);
     expect(fromWorker).toEqual(await inProcess.run(long));
+    // The independent check's report crosses the thread boundary with the script.
+    expect(fromWorker.safety?.verdict).toBe('safe');
+    expect(fromWorker.safety?.blocks.length).toBeGreaterThan(100);
     expect(result.commands.length).toBeGreaterThan(10_000);
     // The plan blocks cross the thread boundary too: one per scan of the script.
     expect(result.blocks).toHaveLength((result.commands.match(/^seq\.scan\(/gm) ?? []).length);
