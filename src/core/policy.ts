@@ -3,6 +3,7 @@
  * provider found by name; the core itself knows nothing of Nest.
  */
 import type { ConfigClass } from './config/validate';
+import type { PlanBlock } from './plan/plan-block';
 import type { SafetyFloors } from './safety/floors';
 import type { SafetyReport } from './safety/report';
 import type { Micros } from './time/micros';
@@ -25,6 +26,8 @@ export interface ScheduleResult {
   readonly commands: string;
   /** Extra note for `message` (the envelope says "Success" when absent). */
   readonly note?: string;
+  /** One block per scan of `commands`, in order (the `dummy` sleeps are `idle` blocks); absent when the policy gives none. */
+  readonly blocks?: readonly PlanBlock[];
   /** The independent checker's result for the scans of `commands` (policies that run it). */
   readonly safety?: SafetyReport;
 }

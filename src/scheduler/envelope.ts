@@ -13,6 +13,9 @@ export interface SuccessEnvelope {
   readonly message: string;
 }
 
+/** Message of a success without a note from the policy. */
+export const SUCCESS_MESSAGE = 'Success';
+
 /** The error envelope: exactly these two keys. */
 export interface ErrorEnvelope {
   readonly status: 'error';

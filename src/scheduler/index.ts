@@ -9,7 +9,7 @@ export { SchedulerModule } from './scheduler.module';
 export type { SchedulerModuleExtras, SchedulerModuleForRootOptions, SchedulerModuleOptions, SchedulerSettings } from './scheduler-options.interface';
 export { SCHEDULE_EXECUTOR, SCHEDULER_DEFAULTS, SCHEDULER_SETTINGS } from './scheduler.constants';
 export { parseByteSize } from './scheduler-settings';
-export { ScheduleService, SUCCESS_MESSAGE } from './schedule.service';
+export { ScheduleService } from './schedule.service';
 export { PolicyRegistry } from './policy-registry';
 
 // Declaring a policy: the decorator, the provider contract, the config field decorators and the core's types.
@@ -44,6 +44,9 @@ export { formatFixed2, formatHundredths, pyComment, pyStr } from '../core/script
 // The request: DTOs, the pipe and decorators another controller method can reuse.
 export { GenerateScheduleRequestDto, PolicySelectionDto } from './dto/generate-schedule.request.dto';
 export { ScheduleErrorDto, ScheduleSuccessDto } from './dto/schedule-response.dto';
+export { PlanSuccessDto, UnsafePlanDto } from './dto/plan-response.dto';
+export { PoliciesResponseDto, PolicyInfoDto } from './dto/policies-response.dto';
+export { policyCatalogue, type PoliciesEnvelope, type PolicyInfo } from './policies.controller';
 export { ScheduleRequestPipe } from './pipes/schedule-request.pipe';
 export { ScheduleRequestBody } from './pipes/schedule-request-body.decorator';
 export { JsonRequest, JsonRequestGuard } from './json-request.guard';
@@ -56,8 +59,10 @@ export {
   type SuccessEnvelope,
   INTERNAL_ERROR_MESSAGE,
   MethodNotAllowedError,
+  SUCCESS_MESSAGE,
 } from './envelope';
 export { EnvelopeExceptionFilter } from './envelope.filter';
+export type { ComputedSchedule, PlanEnvelope, SunCheck } from './plan/plan-envelope';
 
 // The executor: its token's type, its counters and the errors that become 503.
 export {
@@ -70,5 +75,5 @@ export {
 } from './execution/schedule-executor';
 
 // OpenAPI, and the facts a request log reads from the request object.
-export { addPolicySchemas } from './policy-schemas';
+export { addPolicySchemas, policyConfigSchema, policyPresets } from './policy-schemas';
 export { requestFacts, type RequestFacts } from './request-facts';

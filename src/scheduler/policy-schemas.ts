@@ -38,9 +38,22 @@ function withoutRequired(schema: unknown): unknown {
   return out;
 }
 
-function presetNames(policy: Policy, settings: SchedulerSettings | undefined): string[] {
+/**
+ * The presets a request may name for `policy`, by name (sorted): the policy's own and the
+ * operator's (`presets` module option), the operator's winning where both name one.
+ */
+export function policyPresets(policy: Policy, settings: SchedulerSettings | undefined): Record<string, unknown> {
   const operator = settings && Object.prototype.hasOwnProperty.call(settings.presets, policy.name) ? settings.presets[policy.name] : {};
-  return [...new Set([...Object.keys(policy.presets ?? {}), ...Object.keys(operator)])].sort();
+  const all: Record<string, unknown> = { ...(policy.presets ?? {}), ...operator };
+  return Object.fromEntries(Object.keys(all).sort().map((name) => [name, all[name]]));
+}
+
+/** The config a request may send to `policy` as JSON Schema: every key optional, defaults shown (what `/docs` shows). */
+export function policyConfigSchema(policy: Policy): SchemaObject {
+  return {
+    ...(withoutRequired(configJsonSchema(policy)) as SchemaObject),
+    description: `Config of \`${policy.name}\`: every key is optional in a request; what is sent is deep-merged over the defaults shown (objects key by key, arrays and values replace, \`null\` removes an optional key), and the result must pass every bound below.`,
+  };
 }
 
 function optional<T>(app: Pick<INestApplicationContext, 'get'>, token: unknown): T | undefined {
@@ -75,11 +88,8 @@ export function addPolicySchemas(document: OpenAPIObject, app: Pick<INestApplica
     const base = pascalCase(policy.name);
     const configName = unique(`${base}PolicyConfig`);
     const selectionName = unique(`${base}PolicySelection`);
-    schemas[configName] = {
-      ...(withoutRequired(configJsonSchema(policy)) as SchemaObject),
-      description: `Config of \`${policy.name}\`: every key is optional in a request; what is sent is deep-merged over the defaults shown (objects key by key, arrays and values replace, \`null\` removes an optional key), and the result must pass every bound below.`,
-    };
-    const presets = presetNames(policy, settings);
+    schemas[configName] = policyConfigSchema(policy);
+    const presets = Object.keys(policyPresets(policy, settings));
     schemas[selectionName] = {
       type: 'object',
       description: `\`${policy.name}\`: ${policy.description}`,

@@ -1,16 +1,28 @@
 /**
- * `POST /<routePrefix>/schedule` (with or without the trailing slash); other methods answer 405.
+ * `POST /<routePrefix>/schedule` (with or without the trailing slash) and `POST /<routePrefix>/schedule/plan`
+ * (the same request, answered with the plan as data); other methods answer 405.
  * The class is made per module import so that the route prefix is an option; the body is
  * validated by `@ScheduleRequestBody()` and everything else lives in the service.
  */
-import { All, Controller, HttpCode, HttpStatus, Post, Req, type Type, UseFilters } from '@nestjs/common';
-import { ApiBody, ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { GenerateScheduleRequestDto, PolicySelectionDto, ScheduleErrorDto, ScheduleSuccessDto } from './dto';
+import { All, applyDecorators, Controller, HttpCode, HttpStatus, Post, Req, type Type, UseFilters } from '@nestjs/common';
+import { ApiBody, ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiResponse, type ApiResponseOptions, ApiTags } from '@nestjs/swagger';
+import {
+  GenerateScheduleRequestDto,
+  PlanSuccessDto,
+  PolicySelectionDto,
+  ScheduleErrorDto,
+  ScheduleSuccessDto,
+  UNSAFE_PLAN_EXAMPLE,
+  UnsafePlanDto,
+} from './dto';
+import { PLAN_EXAMPLE, PLAN_EXAMPLE_REQUEST } from './dto/plan-response.example';
 import { EnvelopeExceptionFilter } from './envelope.filter';
-import { MethodNotAllowedError, type SuccessEnvelope } from './envelope';
+import { INTERNAL_ERROR_MESSAGE, MethodNotAllowedError, type SuccessEnvelope, UNSAFE_SCHEDULE_MESSAGE } from './envelope';
 import { JsonRequest } from './json-request.guard';
 import { ScheduleRequestBody } from './pipes/schedule-request-body.decorator';
 import { requestFacts } from './request-facts';
+import type { PlanEnvelope } from './plan/plan-envelope';
+import { UnsafePlanFilter } from './plan/unsafe-plan.filter';
 import { ScheduleService } from './schedule.service';
 
 const example = (summary: string, message: string) => ({ summary, value: { status: 'error', message } });
@@ -39,26 +51,24 @@ export const REQUEST_EXAMPLES = {
   },
 };
 
-/** Makes the controller class for `routePrefix` (`api/v1` by default). */
-export function createScheduleController(routePrefix: string): Type<unknown> {
-  @ApiTags('schedule')
-  @ApiExtraModels(PolicySelectionDto, ScheduleErrorDto)
-  @Controller(routePrefix)
-  @UseFilters(EnvelopeExceptionFilter)
-  class ScheduleController {
-    constructor(private readonly service: ScheduleService) {}
+/** The 500 of the schedule route: a bug, or a schedule the independent check refused. */
+const INTERNAL_ERROR_RESPONSE: ApiResponseOptions = {
+  status: 500,
+  description: 'A failure of the server, or a schedule that failed the independent safety check; no detail leaves the server.',
+  type: ScheduleErrorDto,
+  examples: {
+    internal: example('a bug', INTERNAL_ERROR_MESSAGE),
+    unsafe: example('a schedule the safety check refused', UNSAFE_SCHEDULE_MESSAGE),
+  },
+};
 
-    @Post('schedule')
-    @HttpCode(HttpStatus.OK)
-    @JsonRequest()
-    @ApiOperation({
-      summary: 'Generate a telescope schedule for a time window',
-      description:
-        'Answers a Python script (`commands`) for the telescope covering `[t0, t1]`, computed by the named policy with its config (each policy\'s config schema is under `PolicySelectionDto`). Every error is the JSON error envelope; other methods on this path answer 405 with `Allow: POST`.',
-    })
-    @ApiBody({ type: GenerateScheduleRequestDto, examples: REQUEST_EXAMPLES })
-    @ApiResponse({ status: 200, description: 'The schedule.', type: ScheduleSuccessDto })
-    @ApiResponse({
+/**
+ * The error answers of both POST routes (the plan route answers the same errors for the same
+ * bodies), each status with the envelope and working examples.
+ */
+export function ApiScheduleErrorResponses(internal: ApiResponseOptions = INTERNAL_ERROR_RESPONSE): ReturnType<typeof applyDecorators> {
+  return applyDecorators(
+    ApiResponse({
       status: 400,
       description: 'A client mistake: missing or invalid field, bad window, unknown policy, invalid config, body not JSON.',
       type: ScheduleErrorDto,
@@ -91,26 +101,21 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
           'The request body must be valid JSON, e.g. {"t0": "2026-11-29 21:05", "t1": "2026-11-29 22:05", "policy": "dummy"}',
         ),
       },
-    })
-    @ApiResponse({
+    }),
+    ApiResponse({
       status: 413,
       description: 'The body is larger than the limit.',
       type: ScheduleErrorDto,
       example: { status: 'error', message: 'The request body is larger than the limit of 1mb' },
-    })
-    @ApiResponse({
+    }),
+    ApiResponse({
       status: 415,
       description: 'The body is not sent as application/json.',
       type: ScheduleErrorDto,
       example: { status: 'error', message: 'Content-Type must be application/json (got "text/plain")' },
-    })
-    @ApiResponse({
-      status: 500,
-      description: 'A failure of the server; no detail leaves it.',
-      type: ScheduleErrorDto,
-      example: { status: 'error', message: 'Internal server error: the schedule could not be generated; please report it' },
-    })
-    @ApiResponse({
+    }),
+    ApiResponse(internal),
+    ApiResponse({
       status: 503,
       description: 'The schedule could not be computed in time, or too many are waiting.',
       type: ScheduleErrorDto,
@@ -118,13 +123,69 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
         timeout: example('over the time limit', 'The schedule could not be computed within the time limit of 30 s.'),
         busy: example('queue full', 'The server is busy: 64 schedules are already waiting; try again shortly.'),
       },
+    }),
+  );
+}
+
+/** Makes the controller class for `routePrefix` (`api/v1` by default). */
+export function createScheduleController(routePrefix: string): Type<unknown> {
+  @ApiTags('schedule')
+  @ApiExtraModels(PolicySelectionDto, ScheduleErrorDto)
+  @Controller(routePrefix)
+  @UseFilters(EnvelopeExceptionFilter)
+  class ScheduleController {
+    constructor(private readonly service: ScheduleService) {}
+
+    @Post('schedule')
+    @HttpCode(HttpStatus.OK)
+    @JsonRequest()
+    @ApiOperation({
+      summary: 'Generate a telescope schedule for a time window',
+      description:
+        'Answers a Python script (`commands`) for the telescope covering `[t0, t1]`, computed by the named policy with its config (each policy\'s config schema is under `PolicySelectionDto`). Every error is the JSON error envelope; other methods on this path answer 405 with `Allow: POST`.',
     })
+    @ApiBody({ type: GenerateScheduleRequestDto, examples: REQUEST_EXAMPLES })
+    @ApiResponse({ status: 200, description: 'The schedule.', type: ScheduleSuccessDto })
+    @ApiScheduleErrorResponses()
     schedule(@ScheduleRequestBody() request: Readonly<GenerateScheduleRequestDto>, @Req() req: object): Promise<SuccessEnvelope> {
       return this.service.generate(request, requestFacts(req));
     }
 
-    /** Any other method on the route: 405 with `Allow: POST` (declared after the POST route, so it never sees a POST). */
-    @All('schedule')
+    @Post('schedule/plan')
+    @HttpCode(HttpStatus.OK)
+    @JsonRequest()
+    @ApiOperation({
+      summary: 'The schedule with its plan as data',
+      description:
+        'The same request, validation and errors as `POST /schedule/`. The answer adds to `status`, `commands` and `message`: `window`, `blocks` (one per scan of `commands`, in order, with its kind; `dummy` sleeps are `idle`), `summary` (seconds and fraction per kind, idle time, scan count), `config` (the resolved config the schedule was made with), `sunCheck` (the independent checker\'s verdict, or `unchecked` with the reason) and `tracks` (the Sun and Moon over the window). A schedule that fails its Sun check is never answered with its `commands`: the route answers 500 with the envelope and the failing `sunCheck`. The page [/timeline](/timeline) draws this answer.',
+    })
+    @ApiBody({
+      type: GenerateScheduleRequestDto,
+      examples: { basicHour: { summary: 'basic: one hour (the 200 example answers it)', value: PLAN_EXAMPLE_REQUEST }, ...REQUEST_EXAMPLES },
+    })
+    @ApiResponse({
+      status: 200,
+      description: 'The schedule and its plan (the example is the real answer to the `basicHour` request).',
+      type: PlanSuccessDto,
+      example: PLAN_EXAMPLE,
+    })
+    @ApiScheduleErrorResponses({
+      status: 500,
+      description:
+        'A failure of the server (the envelope alone), or a schedule that failed the independent safety check: the same message as the schedule route, never `commands`, and the failing report as `sunCheck`.',
+      type: UnsafePlanDto,
+      examples: {
+        internal: example('a bug', INTERNAL_ERROR_MESSAGE),
+        unsafe: { summary: 'a schedule the safety check refused', value: UNSAFE_PLAN_EXAMPLE },
+      },
+    })
+    @UseFilters(UnsafePlanFilter)
+    plan(@ScheduleRequestBody() request: Readonly<GenerateScheduleRequestDto>, @Req() req: object): Promise<PlanEnvelope> {
+      return this.service.plan(request, requestFacts(req));
+    }
+
+    /** Any other method on the routes: 405 with `Allow: POST` (declared after the POST routes, so it never sees a POST). */
+    @All(['schedule', 'schedule/plan'])
     @ApiExcludeEndpoint()
     otherMethods(@Req() req: { method: string }): never {
       throw new MethodNotAllowedError(req.method, ['POST']);

@@ -9,14 +9,12 @@ import { resolvePolicyConfig } from '../core/config/resolve';
 import { checkWindow, parseTimeField } from '../core/time/time-field';
 import type { GenerateScheduleRequestDto } from './dto/generate-schedule.request.dto';
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
-import type { SuccessEnvelope } from './envelope';
+import { SUCCESS_MESSAGE, type SuccessEnvelope } from './envelope';
+import { toPlanEnvelope, type ComputedSchedule, type PlanEnvelope } from './plan/plan-envelope';
 import { PolicyRegistry } from './policy-registry';
 import type { RequestFacts } from './request-facts';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
-
-/** Message of a success without a note from the policy. */
-export const SUCCESS_MESSAGE = 'Success';
 
 /** Generates schedules; throws `ScheduleInputError` for client mistakes (400 upstream). */
 @Injectable()
@@ -32,6 +30,17 @@ export class ScheduleService {
    * request log wants to know goes into `facts` as soon as it is known (also when it then fails).
    */
   async generate(request: Readonly<GenerateScheduleRequestDto>, facts: RequestFacts = {}): Promise<SuccessEnvelope> {
+    const { result } = await this.compute(request, facts);
+    return { status: 'ok', commands: result.commands, message: result.note ?? SUCCESS_MESSAGE };
+  }
+
+  /** The same request answered with the plan as data beside the script (`POST .../schedule/plan`). */
+  async plan(request: Readonly<GenerateScheduleRequestDto>, facts: RequestFacts = {}): Promise<PlanEnvelope> {
+    return toPlanEnvelope(await this.compute(request, facts));
+  }
+
+  /** Checks the window, resolves the config and runs the policy: the shared path of `generate` and `plan`. */
+  async compute(request: Readonly<GenerateScheduleRequestDto>, facts: RequestFacts = {}): Promise<ComputedSchedule> {
     const t0 = parseTimeField('t0', request.t0);
     const t1 = parseTimeField('t1', request.t1);
     checkWindow(t0, t1, this.settings, request.t0, request.t1);
@@ -48,6 +57,6 @@ export class ScheduleService {
       ctx: { dataDir: this.settings.dataDir, seed, now: new Date(), floors: this.settings.floors },
     });
     facts.queueWaitMs = result.queueWaitMs ?? 0;
-    return { status: 'ok', commands: result.commands, message: result.note ?? SUCCESS_MESSAGE };
+    return { policy: policy.name, t0, t1, config, result };
   }
 }

@@ -4,6 +4,7 @@
  */
 import { ConfigurableModuleBuilder } from '@nestjs/common';
 import { SchedulePolicyMetadata } from './policies/schedule-policy.decorator';
+import { createPoliciesController } from './policies.controller';
 import { createScheduleController } from './schedule.controller';
 import { SCHEDULER_DEFAULTS, SCHEDULER_MODULE_OPTIONS } from './scheduler.constants';
 import type { SchedulerModuleExtras, SchedulerModuleOptions } from './scheduler-options.interface';
@@ -30,7 +31,7 @@ export const {
     }
     return {
       ...definition,
-      controllers: [...(definition.controllers ?? []), createScheduleController(prefix)],
+      controllers: [...(definition.controllers ?? []), createScheduleController(prefix), createPoliciesController(prefix)],
       providers: [...(definition.providers ?? []), ...(extras.policies ?? [])],
     };
   })

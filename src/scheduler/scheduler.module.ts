@@ -9,6 +9,7 @@ import { InProcessExecutor } from './execution/in-process.executor';
 import { createScheduleExecutor } from './execution/create-executor';
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from './execution/schedule-executor';
 import { BUILT_IN_POLICY_PROVIDERS } from './policies/built-in-policies';
+import { UnsafePlanFilter } from './plan/unsafe-plan.filter';
 import { PolicyRegistry } from './policy-registry';
 import { ScheduleService } from './schedule.service';
 import { SchedulerConfigurableModule } from './scheduler.module-definition';
@@ -26,6 +27,7 @@ export const SCHEDULER_PROVIDERS: Provider[] = [
   PolicyRegistry,
   ScheduleService,
   EnvelopeExceptionFilter,
+  UnsafePlanFilter,
   InProcessExecutor,
   {
     provide: SCHEDULE_EXECUTOR,
@@ -35,7 +37,7 @@ export const SCHEDULER_PROVIDERS: Provider[] = [
   ...BUILT_IN_POLICY_PROVIDERS,
 ];
 
-/** Serves `POST /<routePrefix>/schedule`; see `SchedulerModuleOptions` for the options. */
+/** Serves `POST /<routePrefix>/schedule`, `POST /<routePrefix>/schedule/plan` and `GET /<routePrefix>/policies`; see `SchedulerModuleOptions` for the options. */
 @Module({
   imports: [DiscoveryModule],
   providers: SCHEDULER_PROVIDERS,

@@ -5,6 +5,7 @@ import { schedulerConfig, serverConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { InFlightRequests, ShutdownState } from './lifecycle';
 import { LoggingModule } from './logging';
+import { TimelineController } from './timeline';
 import { SchedulerModule } from '../scheduler';
 
 /** Root module of `main.ts` (host apps import `SchedulerModule` instead). */
@@ -15,7 +16,7 @@ import { SchedulerModule } from '../scheduler';
     LoggingModule,
     SchedulerModule.forRootAsync(schedulerConfig.asProvider()),
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, TimelineController],
   providers: [ShutdownState, InFlightRequests],
 })
 export class AppModule {}

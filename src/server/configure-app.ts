@@ -11,6 +11,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { InFlightRequests } from './lifecycle/graceful-shutdown';
 import { createRequestLogMiddleware, ROOT_LOGGER } from './logging';
+import { TIMELINE_EXAMPLE_QUERY, TIMELINE_PATH } from './timeline/timeline-page';
 import {
   addPolicySchemas,
   EnvelopeExceptionFilter,
@@ -39,6 +40,7 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
     .setDescription(
       'POST a time window and a policy, get a runnable Python script for the telescope.\n\n' +
         `Supported policies:\n\n${list}\n\n` +
+        `See a plan drawn: [/${TIMELINE_PATH}](/${TIMELINE_PATH}?${TIMELINE_EXAMPLE_QUERY}) shows the blocks of \`POST /api/v1/schedule/plan\` on a timeline, with the Sun and Moon, the Sun check and the script.\n\n` +
         'Every error answers `{"status": "error", "message": ...}` with the status code documented below.',
     )
     .setVersion('1')

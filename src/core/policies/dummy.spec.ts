@@ -3,7 +3,7 @@ import { ConfigError } from '../errors';
 import { Mt19937 } from '../random';
 import type { PolicyContext } from '../policy';
 import { formatHundredths } from '../script/python-literal';
-import { DUMMY_MAX_SLEEPS, dummyPolicy, splitCentiseconds } from './dummy';
+import { DUMMY_MAX_SLEEPS, dummyPolicy, sleepBlocks, splitCentiseconds } from './dummy';
 import { DEFAULT_SAFETY_FLOORS } from '../safety/floors';
 
 const T0 = Date.parse('2026-11-29T21:05:00Z') * 1000;
@@ -90,5 +90,30 @@ describe('dummy helpers', () => {
       expect(parts.every((p) => Number.isInteger(p) && p >= 0)).toBe(true);
       expect(parts.reduce((a, b) => a + b, 0)).toBe(1000);
     }
+  });
+});
+
+describe('dummy plan blocks', () => {
+  it('gives one idle block per sleep line, back to back from t0, with the printed durations', () => {
+    for (let i = 0; i < 50; i++) {
+      const t1 = T0 + HOUR + i * 7_919;
+      const { commands, blocks = [] } = dummyPolicy.generate(T0, t1, {}, ctx(`blocks ${i}`));
+      const sleeps = sleepsOf(commands);
+      expect(blocks).toHaveLength(sleeps.length);
+      expect(blocks.every((b) => b.kind === 'idle' && b.az === null && b.alt === null && b.throw === null)).toBe(true);
+      expect(blocks.map((b) => (b.t1 - b.t0) / 10_000)).toEqual(sleeps.map(centis));
+      expect(blocks[0].t0).toBe(T0);
+      blocks.slice(1).forEach((b, k) => expect(b.t0).toBe(blocks[k].t1));
+      // The sleeps add up to the window rounded to 0.01 s, so the last block ends within 5 ms of t1.
+      expect(Math.abs(blocks[blocks.length - 1].t1 - t1)).toBeLessThanOrEqual(5_000);
+    }
+  });
+
+  it('sleepBlocks places the given centiseconds from t0', () => {
+    expect(sleepBlocks(0, [150, 0, 25]).map((b) => [b.t0, b.t1])).toEqual([
+      [0, 1_500_000],
+      [1_500_000, 1_500_000],
+      [1_500_000, 1_750_000],
+    ]);
   });
 });

@@ -3,6 +3,7 @@
  * answer to a job, and errors, rebuilt by name. Everything here survives the structured clone.
  */
 import { ConfigError, ScheduleInputError, UnsafeScheduleError } from '../../core/errors';
+import { copyPlanBlocks } from '../../core/plan/plan-block';
 import type { Policy, ScheduleResult } from '../../core/policy';
 import type { ScheduleJob } from './schedule-executor';
 
@@ -61,6 +62,8 @@ export function plainResult(result: ScheduleResult): ScheduleResult {
   const source = result as unknown as Readonly<Record<string, unknown>>;
   const plain: Record<string, unknown> = {};
   for (const key of RESULT_FIELDS) if (source[key] !== undefined) plain[key] = source[key];
+  // A policy's own block objects may carry members that do not survive the structured clone.
+  if (result.blocks !== undefined) plain.blocks = copyPlanBlocks(result.blocks);
   return plain as unknown as ScheduleResult;
 }
 

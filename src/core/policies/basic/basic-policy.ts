@@ -6,6 +6,7 @@ import { renderCommands } from '../../script/render';
 import { BASIC_DEFAULTS, BASIC_PRESETS, BasicConfig } from './config';
 import { checkFloors } from './floors';
 import { planBasic, safetyCriteria } from './pipeline';
+import { basicPlanBlocks } from './plan-blocks';
 
 /**
  * The `basic` policy. Every schedule is checked by the independent checker before it leaves: an
@@ -24,6 +25,7 @@ export const basicPolicy: Policy<BasicConfig> = {
     const safety = checkSchedule(plan.scans, safetyCriteria(config, ctx.floors));
     if (safety.verdict !== 'safe') throw new UnsafeScheduleError(safety);
     const commands = renderCommands(plan.scans);
-    return plan.notes.length === 0 ? { commands, safety } : { commands, note: plan.notes.join(' '), safety };
+    const blocks = basicPlanBlocks(plan, config);
+    return plan.notes.length === 0 ? { commands, blocks, safety } : { commands, blocks, note: plan.notes.join(' '), safety };
   },
 };

@@ -3,4 +3,5 @@ export * from './config';
 export * from './pipeline';
 export * from './basic-policy';
 export * from './floors';
+export * from './plan-blocks';
 export * from './scan-checks';

@@ -122,6 +122,8 @@ export function safetyCriteria(config: BasicConfig, floors: SafetyFloors): Safet
 /** The scheduled scans of `basic`, sorted by start, with the notes for the response and what the scan rules changed. */
 export interface BasicPlan {
   readonly scans: readonly ScanBlock[];
+  /** The calibration scans as they went into the merge: the scans of `scans` that are pieces of these are calibration scans. */
+  readonly calibration: readonly ScanBlock[];
   /** Notes for `message`, in order (the master source, an empty master schedule, the scan rules). */
   readonly notes: readonly string[];
   readonly tally: ScanTally;
@@ -132,7 +134,7 @@ export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: Poli
   const master = masterBlocks(t0, t1, config, ctx);
   const tally = emptyTally();
   const notes: string[] = master.note === undefined ? [] : [master.note];
-  if (t1 <= t0) return { scans: [], notes, tally };
+  if (t1 <= t0) return { scans: [], calibration: [], notes, tally };
   const rules = config.rules;
   const masterRows = rowsNear(master.blocks, t0, t1);
   if (config.master_schedule !== undefined && masterRows.length === 0) notes.push(EMPTY_MASTER_NOTE);
@@ -202,5 +204,5 @@ export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: Poli
   const scans = sortBlocks(seq, { flatten: true });
   const changes = describeTally(tally);
   if (changes !== undefined) notes.push(changes);
-  return { scans, notes, tally };
+  return { scans, calibration: calScans, notes, tally };
 }

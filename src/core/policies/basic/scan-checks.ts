@@ -92,7 +92,7 @@ export function guardScans(scans: readonly ScanBlock[], settings: ScanRuleSettin
 }
 
 /** True when `piece` is `parent` or a part of it (same name and pointing, inside its times). */
-function isPieceOf(piece: ScanBlock, parent: ScanBlock): boolean {
+export function isPieceOf(piece: ScanBlock, parent: ScanBlock): boolean {
   return (
     piece.name === parent.name &&
     piece.az === parent.az &&
