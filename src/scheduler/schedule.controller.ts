@@ -94,7 +94,7 @@ export function ApiScheduleErrorResponses(internal: ApiResponseOptions = INTERNA
         ),
         configKey: example(
           'an unknown config key',
-          'Invalid config: config.speed is not a known key (known keys: master_schedule, master, rules, calibration_targets, soft_targets).',
+          'Invalid config: config.speed is not a known key (known keys: master_schedule, master, rules, mount, calibration_targets, soft_targets).',
         ),
         json: example(
           'a body that is not JSON',
