@@ -4,7 +4,7 @@
  */
 import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Injectable, Logger, type LoggerService } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { errorToEnvelope, MethodNotAllowedError } from './envelope';
+import { type ErrorEnvelope, errorToEnvelope, MethodNotAllowedError } from './envelope';
 import { requestFacts } from './request-facts';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
@@ -37,6 +37,11 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
     if (exception instanceof MethodNotAllowedError) {
       this.adapterHost.httpAdapter.setHeader(res, 'Allow', exception.allow.join(', '));
     }
-    this.adapterHost.httpAdapter.reply(res, body, httpStatus);
+    this.adapterHost.httpAdapter.reply(res, this.answer(exception, body), httpStatus);
+  }
+
+  /** The body sent for `exception`: the envelope itself here; a route's own filter may add to it. */
+  protected answer(_exception: unknown, envelope: ErrorEnvelope): object {
+    return envelope;
   }
 }

@@ -3,13 +3,10 @@
  * and message as the schedule route (logged as a bug), never the script or its blocks, plus the
  * checker's report as `sunCheck`, so an operator sees which scans broke which criterion.
  */
-import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Injectable, Logger } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { Catch, Injectable } from '@nestjs/common';
 import { UnsafeScheduleError } from '../../core/errors';
-import { errorToEnvelope, type ErrorEnvelope } from '../envelope';
-import { logUnexpectedError } from '../envelope.filter';
-import { SCHEDULER_SETTINGS } from '../scheduler.constants';
-import type { SchedulerSettings } from '../scheduler-options.interface';
+import type { ErrorEnvelope } from '../envelope';
+import { EnvelopeExceptionFilter } from '../envelope.filter';
 import { sunCheckOfReport, type SunCheck } from './plan-envelope';
 
 /** The plan route's answer to an unsafe schedule. */
@@ -20,18 +17,8 @@ export interface UnsafePlanEnvelope extends ErrorEnvelope {
 /** Bound on the plan route only: the schedule route keeps its two-key error envelope. */
 @Catch(UnsafeScheduleError)
 @Injectable()
-export class UnsafePlanFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Scheduler');
-
-  constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    @Inject(SCHEDULER_SETTINGS) private readonly settings: SchedulerSettings,
-  ) {}
-
-  catch(exception: UnsafeScheduleError, host: ArgumentsHost): void {
-    const { httpStatus, body } = errorToEnvelope(exception, this.settings.bodyLimit);
-    logUnexpectedError(this.logger, exception);
-    const answer: UnsafePlanEnvelope = { ...body, sunCheck: sunCheckOfReport(exception.report) };
-    this.adapterHost.httpAdapter.reply(host.switchToHttp().getResponse(), answer, httpStatus);
+export class UnsafePlanFilter extends EnvelopeExceptionFilter {
+  protected override answer(exception: UnsafeScheduleError, envelope: ErrorEnvelope): UnsafePlanEnvelope {
+    return { ...envelope, sunCheck: sunCheckOfReport(exception.report) };
   }
 }
