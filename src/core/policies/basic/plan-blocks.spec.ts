@@ -55,7 +55,7 @@ describe('basic plan blocks', () => {
       ...BASIC_DEFAULTS,
       master: { ...BASIC_DEFAULTS.master, horizontal_patches: [{ name: 'wall', az_min: 100, az_max: 120, el: 50, weight: 1 }] },
     } as BasicConfig;
-    const blocks = basicPlanBlocks({ scans: [cal, calPiece, sameNameMaster, wall, south], calibration: [cal] }, config);
+    const blocks = basicPlanBlocks({ steps: [cal, calPiece, sameNameMaster, wall, south], calibration: [cal] }, config);
     expect(blocks.map((b) => [b.name, b.kind])).toEqual([
       ['saturn', 'calibration'],
       ['saturn', 'calibration'],
