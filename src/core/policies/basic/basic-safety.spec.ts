@@ -83,7 +83,7 @@ describe('basic: the independent check stands between the plan and the answer', 
     const real = pipeline.planBasic;
     jest.spyOn(pipeline, 'planBasic').mockImplementation((...args) => {
       const plan = real(...args);
-      return { ...plan, scans: [...plan.scans, injected] };
+      return { ...plan, scans: [...plan.scans, injected], steps: [...plan.steps, injected] };
     });
     let error: unknown;
     try {

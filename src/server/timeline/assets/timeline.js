@@ -8,7 +8,7 @@
 (() => {
   const SVG_NS = 'http://www.w3.org/2000/svg';
   /** Colours of the built-in kinds; other kinds take the palette in order of appearance. */
-  const KIND_COLORS = { cmb: '#3867b5', calibration: '#e0841a', filler: '#7d9a4c', idle: '#c9ccd1' };
+  const KIND_COLORS = { cmb: '#3867b5', calibration: '#e0841a', filler: '#7d9a4c', park: '#8b8f99', idle: '#c9ccd1' };
   const OTHER_COLORS = ['#9a5bb5', '#c2477a', '#2a9d8f', '#8c6d46', '#5c6bc0'];
   const SUN_COLOR = '#e3b505';
   const MOON_COLOR = '#6f7486';
