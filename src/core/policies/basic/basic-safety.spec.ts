@@ -1,5 +1,5 @@
 /**
- * `basic` with its safety rules (issue #7): floors, the Sun on swept arcs, mount limits, crossings,
+ * `basic` with its safety rules (issue 10): floors, the Sun on swept arcs, mount limits, crossings,
  * short scans, the message, and the independent check standing between the plan and the answer.
  */
 import { isBodyName } from '../../astro/site';
