@@ -12,10 +12,12 @@ PyEphem (Debian package python3-ephem, hence /usr/bin/python3):
   - no-cross    calibration scans (saturn, uranus) whose planet does not cross the scan elevation in [t0, t1]
   - <60s, <100s scans shorter than 60 s and than the default min-duration (100 s)
   - duty        scanned fraction of the window
-  - parked<10   (extra, not a criterion of the issue) waits before a scan at a pointing closer
-                than 10 deg to the Sun: after acu.move_to the telescope sits there until wait_until
+  - held<10     pointings held while not scanning (the wait at a scan's start pointing after its
+                acu.move_to until wait_until, and each park: acu.move_to + wait_until without a
+                scan) that come closer than 10 deg to the Sun
+  - parks       park groups in the script (acu.move_to + wait_until not followed by seq.scan)
 
-The Sun is sampled every 5 s over each scan (and every 30 s over each wait); the distance to the
+The Sun is sampled every 5 s over each scan (and every 30 s over each held pointing); the distance to the
 arc is exact in azimuth (nearest point of the arc). Usage:
 
   /usr/bin/python3 scripts/safety-audit.py --root /path/to/built/checkout --label AFTER
@@ -95,10 +97,13 @@ def literal(node):
     return ast.literal_eval(node)
 
 
-def scans_of(script):
-    """(moves, scans) of a script: every acu.move_to, and each scan with its pointing and times."""
+def scans_of(script, w0):
+    """(moves, scans, holds) of a script: every acu.move_to; each scan with its pointing and times;
+    each pointing held while not scanning, from the end of what came before (the window's start for
+    the first) to its wait_until, marked as a park when no scan follows it."""
     tree = ast.parse(script)
-    moves, scans, pointing, start = [], [], None, None
+    moves, scans, holds, pointing, start = [], [], [], None, None
+    now = w0
     for stmt in tree.body:
         if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)):
             continue
@@ -109,13 +114,17 @@ def scans_of(script):
             moves.append(pointing)
         elif name == "wait_until":
             start = iso_to_unix(literal(call.args[0]))
+            holds.append({"az": pointing[0], "alt": pointing[1], "t0": now, "t1": max(now, start), "park": True})
+            now = max(now, start)
         elif name == "seq.scan":
             kw = {k.arg: literal(k.value) for k in call.keywords}
+            holds[-1]["park"] = False
             scans.append({
                 "name": kw["description"], "az": pointing[0], "alt": pointing[1], "width": kw["width"],
                 "t0": start, "t1": iso_to_unix(kw["stop_time"]),
             })
-    return moves, scans
+            now = max(now, scans[-1]["t1"])
+    return moves, scans, holds
 
 
 def min_sun(az, width, alt, t0, t1, step):
@@ -145,11 +154,21 @@ def holds_crossing(scan):
 
 
 def audit(commands, w0, w1):
-    moves, scans = scans_of(commands)
+    moves, scans, holds = scans_of(commands, w0)
     row = {"scans": len(scans), "sun<10": 0, "box 6/6": 0, "move<20": 0, "no-cross": 0, "<60s": 0,
-           "<100s": 0, "parked<10": 0, "scanned_s": 0.0, "window_s": w1 - w0, "min_sun": None, "worst": []}
+           "<100s": 0, "held<10": 0, "parks": sum(1 for h in holds if h["park"]), "scanned_s": 0.0,
+           "window_s": w1 - w0, "min_sun": None, "min_held": None, "worst": []}
     row["move<20"] = sum(1 for (_, alt) in moves if alt < 20)
-    previous_end = w0
+    for h in holds:
+        if h["t1"] <= h["t0"]:
+            continue
+        d, _ = min_sun(h["az"], 0.0, h["alt"], h["t0"], h["t1"], PARK_STEP_S)
+        row["min_held"] = d if row["min_held"] is None else min(row["min_held"], d)
+        if d < 10:
+            row["held<10"] += 1
+            row["worst"].append("%s at az %.2f alt %.2f %s -> %s: %.2f deg" % (
+                "park" if h["park"] else "wait", h["az"], h["alt"], time.strftime("%Y-%m-%dT%H:%M", time.gmtime(h["t0"])),
+                time.strftime("%H:%M", time.gmtime(h["t1"])), d))
     for s in scans:
         d, boxed = min_sun(s["az"], s["width"], s["alt"], s["t0"], s["t1"], SUN_STEP_S)
         row["min_sun"] = d if row["min_sun"] is None else min(row["min_sun"], d)
@@ -164,10 +183,6 @@ def audit(commands, w0, w1):
         row["<60s"] += dur < 60
         row["<100s"] += dur < 100
         row["scanned_s"] += max(0.0, dur)
-        if s["t0"] > previous_end:
-            parked, _ = min_sun(s["az"], 0.0, s["alt"], previous_end, s["t0"], PARK_STEP_S)
-            row["parked<10"] += parked < 10
-        previous_end = max(previous_end, s["t1"])
     return row
 
 
@@ -213,7 +228,7 @@ def schedule(url, t0, t1):
 
 
 WINDOWS = [("2027-%02d-01 00:00" % m, "2027-%02d-02 00:00" % m) for m in range(1, 13)] + [("2027-03-01 00:00", "2027-04-01 00:00")]
-COLUMNS = ["scans", "sun<10", "box 6/6", "move<20", "no-cross", "<60s", "<100s", "parked<10"]
+COLUMNS = ["scans", "sun<10", "box 6/6", "move<20", "no-cross", "<60s", "<100s", "held<10", "parks"]
 
 
 def main():
@@ -246,15 +261,17 @@ def main():
             proc.terminate()
             proc.wait(timeout=30)
     print("%s  (PyEphem %s, Sun every %d s)" % (args.label, ephem.__version__, SUN_STEP_S))
-    print("%-34s" % "window" + "".join("%10s" % c for c in COLUMNS) + "%8s%9s%8s" % ("duty", "minSun", "secs"))
+    print("%-34s" % "window" + "".join("%10s" % c for c in COLUMNS) + "%8s%9s%9s%8s" % ("duty", "minSun", "minHeld", "secs"))
     days = [r for r in rows[:-1] if "error" not in r]
     for r in rows:
         if "error" in r:
             print("%-34s ERROR %s" % (r["window"], r["error"]))
             continue
         duty = r["scanned_s"] / r["window_s"]
+        nan = float("nan")
         print("%-34s" % r["window"] + "".join("%10d" % r[c] for c in COLUMNS) +
-              "%8.3f%9.2f%8.1f" % (duty, r["min_sun"] if r["min_sun"] is not None else float("nan"), r["seconds"]))
+              "%8.3f%9.2f%9.2f%8.1f" % (duty, nan if r["min_sun"] is None else r["min_sun"],
+                                        nan if r["min_held"] is None else r["min_held"], r["seconds"]))
     if days:
         tot = {c: sum(r[c] for r in days) for c in COLUMNS}
         duty = sum(r["scanned_s"] for r in days) / sum(r["window_s"] for r in days)

@@ -155,7 +155,7 @@ describe('basic through HTTP', () => {
       const at = micros('2026-03-10 16:00');
       const sun = checkerSun(at / US_PER_S);
       const injected = scanBlock({ name: 'saturn', t0: at, t1: at + 120 * US_PER_S, az: sun.az, alt: sun.alt, throw: 1 });
-      return { ...plan, scans: [...plan.scans, injected] };
+      return { ...plan, scans: [...plan.scans, injected], steps: [...plan.steps, injected] };
     });
     try {
       const res = await basic({ master_schedule: 'plan.txt' });
@@ -181,7 +181,7 @@ describeWithReference('basic through HTTP against the original (preset original-
 
   beforeAll(async () => {
     app = await createTestApp({
-      env: { SCHEDULER_DATA_DIR: REFERENCE_DIR, SCHEDULER_SUN_FLOOR_DEG: '0', SCHEDULER_MOUNT_EL_LIMITS: '-90,90' },
+      env: { SCHEDULER_DATA_DIR: REFERENCE_DIR, SCHEDULER_SUN_FLOOR_DEG: '0', SCHEDULER_MOUNT_EL_LIMITS: '-90,90', SCHEDULER_MOUNT_AZ_LIMITS: '-720,720' },
     });
   });
   afterAll(() => app.close());

@@ -69,7 +69,9 @@ describe('POST /api/v1/schedule/plan and GET /api/v1/policies', () => {
       expect(plan.body.message).toBe(schedule.body.message);
       expect(plan.body.window).toEqual({ t0: '2026-12-01T00:00:00Z', t1: '2026-12-02T00:00:00Z' });
 
-      const blocks = plan.body.blocks as Block[];
+      const allBlocks = plan.body.blocks as Block[];
+      // Parks (the telescope held away from the Sun before a scan, docs/safety.md §3) are blocks too, not scans.
+      const blocks = allBlocks.filter((b) => b.kind !== 'park');
       const scans = scriptScans(plan.body.commands);
       expect(scans.length).toBeGreaterThan(10);
       expect(blocks).toHaveLength(scans.length);
@@ -87,15 +89,15 @@ describe('POST /api/v1/schedule/plan and GET /api/v1/policies', () => {
       expect(s.windowSeconds).toBe(86_400);
       expect(s.scanCount).toBe(blocks.length);
       expect(s.scannedSeconds + s.idleSeconds).toBeCloseTo(86_400, 6);
-      const total = (s.kinds as { seconds: number; fraction: number }[]).reduce((a, k) => a + k.seconds, 0);
+      const total = (s.kinds as { kind: string; seconds: number }[]).filter((k) => k.kind !== 'park').reduce((a, k) => a + k.seconds, 0);
       expect(total).toBeCloseTo(s.scannedSeconds, 6);
 
       expect(plan.body.config).toEqual(JSON.parse(JSON.stringify(BASIC_DEFAULTS)));
 
       const check = plan.body.sunCheck;
       expect(check.verdict).toBe('safe');
-      expect(check.blocks).toHaveLength(blocks.length);
-      expect(check.blocks.map((b: { index: number; name: string }) => [b.index, b.name])).toEqual(blocks.map((b, i) => [i, b.name]));
+      expect(check.blocks).toHaveLength(allBlocks.length);
+      expect(check.blocks.map((b: { index: number; name: string }) => [b.index, b.name])).toEqual(allBlocks.map((b, i) => [i, b.name]));
       expect(check.minSunDistanceDeg).toBe(Math.min(...check.blocks.map((b: { minSunDistanceDeg: number }) => b.minSunDistanceDeg)));
       expect(check.minSunDistanceDeg).toBeGreaterThanOrEqual(check.criteria.sunDistanceDeg);
 
@@ -160,7 +162,7 @@ describe('POST /api/v1/schedule/plan and GET /api/v1/policies', () => {
         // A scan injected at the Sun, bypassing every rule.
         const sun = checkerSun(at / US_PER_S);
         const injected = scanBlock({ name: 'saturn', t0: at, t1: at + 120 * US_PER_S, az: sun.az, alt: sun.alt, throw: 1 });
-        return { ...plan, scans: [...plan.scans, injected] };
+        return { ...plan, scans: [...plan.scans, injected], steps: [...plan.steps, injected] };
       });
       try {
         const body = { ...DAY, policy: 'basic' };

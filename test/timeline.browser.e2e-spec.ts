@@ -109,7 +109,8 @@ describeWithChromium('timeline page in chromium', () => {
     expect(await load(page, { ...ONE_DAY, policy: 'basic' })).toBe('done');
     const plan = await post('/api/v1/schedule/plan', { ...ONE_DAY, policy: { policy: 'basic' } });
     expect(plan.status).toBe(200);
-    const scans = plan.json.blocks.filter((b) => b.kind !== 'idle').length;
+    // Parks are drawn as rings, not as scans.
+    const scans = plan.json.blocks.filter((b) => b.kind !== 'idle' && b.kind !== 'park').length;
     expect(scans).toBeGreaterThan(10);
     // Read through locators: the spec is compiled without the DOM library.
     const shown = {
@@ -128,7 +129,7 @@ describeWithChromium('timeline page in chromium', () => {
     expect(shown.rows).toBe(plan.json.blocks.length);
     expect(shown.verdict).toMatch(/^(Sun safe|not Sun safe|Sun check: unchecked)$/);
     expect(shown.script).toBe(plan.json.commands);
-    expect(shown.title).toMatch(/^Timeline: cmb \d+\.\d%, calibration \d+\.\d%, filler \d+\.\d%, idle \d+\.\d%$/);
+    expect(shown.title).toMatch(/^Timeline: cmb \d+\.\d%, calibration \d+\.\d%, filler \d+\.\d%, (park \d+\.\d%, )?idle \d+\.\d%$/);
     expect(shown.form).toEqual([ONE_DAY.t0, ONE_DAY.t1, 'basic']);
     expect(errors).toEqual([]);
 
@@ -174,7 +175,8 @@ describeWithChromium('timeline page in chromium', () => {
     const { page, errors } = await openPage();
     expect(await load(page, { ...ONE_MONTH, policy: 'basic' })).toBe('done');
     const plan = await post('/api/v1/schedule/plan', { ...ONE_MONTH, policy: { policy: 'basic' } });
-    const scans = plan.json.blocks.filter((b) => b.kind !== 'idle').length;
+    // Parks are drawn as rings, not as scans.
+    const scans = plan.json.blocks.filter((b) => b.kind !== 'idle' && b.kind !== 'park').length;
     expect(await page.textContent('[data-testid="scan-count"]')).toBe(String(scans));
     const times = {
       fetchMs: await page.getAttribute('#result', 'data-fetch-ms'),

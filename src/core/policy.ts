@@ -26,7 +26,7 @@ export interface ScheduleResult {
   readonly commands: string;
   /** Extra note for `message` (the envelope says "Success" when absent). */
   readonly note?: string;
-  /** One block per scan of `commands`, in order (the `dummy` sleeps are `idle` blocks); absent when the policy gives none. */
+  /** One block per scan (or park) of `commands`, in order (the `dummy` sleeps are `idle` blocks); absent when the policy gives none. */
   readonly blocks?: readonly PlanBlock[];
   /** The independent checker's result for the scans of `commands` (policies that run it). */
   readonly safety?: SafetyReport;

@@ -157,7 +157,7 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
     @ApiOperation({
       summary: 'The schedule with its plan as data',
       description:
-        'The same request, validation and errors as `POST /schedule/`. The answer adds to `status`, `commands` and `message`: `window`, `blocks` (one per scan of `commands`, in order, with its kind; `dummy` sleeps are `idle`), `summary` (seconds and fraction per kind, idle time, scan count), `config` (the resolved config the schedule was made with), `sunCheck` (the independent checker\'s verdict, or `unchecked` with the reason) and `tracks` (the Sun and Moon over the window). A schedule that fails its Sun check is never answered with its `commands`: the route answers 500 with the envelope and the failing `sunCheck`. The page [/timeline](/timeline) draws this answer.',
+        'The same request, validation and errors as `POST /schedule/`. The answer adds to `status`, `commands` and `message`: `window`, `blocks` (one per scan or park of `commands`, in order, with its kind; `dummy` sleeps are `idle`), `summary` (seconds and fraction per kind, idle time, scan count), `config` (the resolved config the schedule was made with), `sunCheck` (the independent checker\'s verdict, or `unchecked` with the reason) and `tracks` (the Sun and Moon over the window). A schedule that fails its Sun check is never answered with its `commands`: the route answers 500 with the envelope and the failing `sunCheck`. The page [/timeline](/timeline) draws this answer.',
     })
     @ApiBody({
       type: GenerateScheduleRequestDto,

@@ -93,6 +93,12 @@ export interface SchedulerModuleOptions {
    * @default [20, 90]
    */
   mountElLimits?: readonly [number, number];
+  /**
+   * The operator's floor on azimuths, `[low, high]` degrees within [−720, 720]: no request may widen
+   * the `mount` `az_limits` beyond it, and the independent check holds every sweep and pointing to it.
+   * @default [-90, 480]
+   */
+  mountAzLimits?: readonly [number, number];
 }
 
 /** Options that shape the module's controllers and providers (static in `forRootAsync` too). */

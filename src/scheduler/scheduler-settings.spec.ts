@@ -36,14 +36,15 @@ describe('resolveSchedulerSettings', () => {
       timeLimitMs: 30_000,
       inProcessPolicies: ['dummy'],
       warmup: true,
-      floors: { sunDistanceDeg: 10, mountElLimits: [20, 90] },
+      floors: { sunDistanceDeg: 10, mountElLimits: [20, 90], mountAzLimits: [-90, 480] },
     });
   });
 
-  it('takes the operator floors from sunFloorDeg and mountElLimits', () => {
-    const s = resolveSchedulerSettings({ sunFloorDeg: 0, mountElLimits: [-90, 90] });
-    expect(s.floors).toEqual({ sunDistanceDeg: 0, mountElLimits: [-90, 90] });
+  it('takes the operator floors from sunFloorDeg, mountElLimits and mountAzLimits', () => {
+    const s = resolveSchedulerSettings({ sunFloorDeg: 0, mountElLimits: [-90, 90], mountAzLimits: [-720, 720] });
+    expect(s.floors).toEqual({ sunDistanceDeg: 0, mountElLimits: [-90, 90], mountAzLimits: [-720, 720] });
     expect(Object.isFrozen(s.floors.mountElLimits)).toBe(true);
+    expect(Object.isFrozen(s.floors.mountAzLimits)).toBe(true);
   });
 
   it('keeps the config limits given', () => {
@@ -81,6 +82,7 @@ describe('resolveSchedulerSettings', () => {
     [{ maxCalibrationTargets: 1.5 }, /maxCalibrationTargets must be an integer/],
     [{ sunFloorDeg: 91 }, /sunFloorDeg must be a number of degrees from 0 to 90 \(got 91\)/],
     [{ mountElLimits: [30, 20] as const }, /mountElLimits must be two elevations "low,high" with -90 <= low <= high <= 90 \(got \[30,20\]\)/],
+    [{ mountAzLimits: [-900, 480] as const }, /mountAzLimits must be two azimuths "low,high" with -720 <= low <= high <= 720 \(got \[-900,480\]\)/],
   ])('rejects %p naming the option', (options, re) => {
     expect(() => resolveSchedulerSettings(options)).toThrow(re);
   });

@@ -79,13 +79,19 @@ export function resolveSchedulerSettings(options: SchedulerModuleOptions = {}): 
   const floors = {
     sunDistanceDeg: options.sunFloorDeg ?? d.sunFloorDeg,
     mountElLimits: options.mountElLimits ?? d.mountElLimits,
+    mountAzLimits: options.mountAzLimits ?? d.mountAzLimits,
   };
-  const floorError = floorsProblem(floors, { sun: 'SchedulerModule option sunFloorDeg', el: 'SchedulerModule option mountElLimits' });
+  const floorError = floorsProblem(floors, {
+    sun: 'SchedulerModule option sunFloorDeg',
+    el: 'SchedulerModule option mountElLimits',
+    az: 'SchedulerModule option mountAzLimits',
+  });
   if (floorError) throw new Error(floorError);
   return Object.freeze({
     floors: Object.freeze({
       sunDistanceDeg: floors.sunDistanceDeg,
       mountElLimits: Object.freeze([floors.mountElLimits[0], floors.mountElLimits[1]]) as readonly [number, number],
+      mountAzLimits: Object.freeze([floors.mountAzLimits[0], floors.mountAzLimits[1]]) as readonly [number, number],
     }),
     workerThreads,
     queueLimit,

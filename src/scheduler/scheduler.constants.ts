@@ -38,4 +38,5 @@ export const SCHEDULER_DEFAULTS: Readonly<Required<Omit<SchedulerModuleForRootOp
   warmup: true,
   sunFloorDeg: DEFAULT_SAFETY_FLOORS.sunDistanceDeg,
   mountElLimits: DEFAULT_SAFETY_FLOORS.mountElLimits,
+  mountAzLimits: DEFAULT_SAFETY_FLOORS.mountAzLimits,
 });

@@ -16,15 +16,17 @@ export const PLAN_BLOCK_KINDS = Object.freeze({
   filler: 'filler',
   /** Nothing moves (the `dummy` policy's sleeps). */
   idle: 'idle',
+  /** The telescope holds a Sun-safe pointing, not scanning, until it moves to the next scan's start (`basic`'s parks). */
+  park: 'park',
 } as const);
 
 /** One of the built-in kinds. */
 export type PlanBlockKind = (typeof PLAN_BLOCK_KINDS)[keyof typeof PLAN_BLOCK_KINDS];
 
 /** Order in which kinds are listed (summaries, legends); unknown kinds follow alphabetically. */
-export const PLAN_KIND_ORDER: readonly string[] = ['cmb', 'calibration', 'filler', 'idle'];
+export const PLAN_KIND_ORDER: readonly string[] = ['cmb', 'calibration', 'filler', 'park', 'idle'];
 
-/** One block of a plan: a scan (pointing set) or an idle span (pointing null). */
+/** One block of a plan: a scan (pointing set), a park (pointing set, throw 0) or an idle span (pointing null). */
 export interface PlanBlock {
   readonly name: string;
   /** `cmb`, `calibration`, `filler`, `idle`, or a host policy's own kind. */
@@ -60,8 +62,18 @@ export function idlePlanBlock(name: string, t0: Micros, t1: Micros): PlanBlock {
   return Object.freeze({ name, kind: PLAN_BLOCK_KINDS.idle, t0, t1, az: null, alt: null, throw: null });
 }
 
-/** Whether a block points the telescope (everything but `idle`). */
+/** A park: the telescope holds (`az`, `alt`) over `[t0, t1]` without scanning. */
+export function parkPlanBlock(name: string, t0: Micros, t1: Micros, az: number, alt: number): PlanBlock {
+  return Object.freeze({ name, kind: PLAN_BLOCK_KINDS.park, t0, t1, az, alt, throw: 0 });
+}
+
+/** Whether a block scans (every kind but `idle` and `park`). */
 export function isScanBlock(b: PlanBlock): boolean {
+  return b.kind !== PLAN_BLOCK_KINDS.idle && b.kind !== PLAN_BLOCK_KINDS.park;
+}
+
+/** Whether a block points the telescope (everything but `idle`): what a Sun check reports on. */
+export function pointsTelescope(b: PlanBlock): boolean {
   return b.kind !== PLAN_BLOCK_KINDS.idle;
 }
 

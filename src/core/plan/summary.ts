@@ -19,13 +19,13 @@ export interface KindShare {
 /** Summary of a plan over its window. */
 export interface PlanSummary {
   readonly windowSeconds: number;
-  /** Seconds covered by scans (every kind but `idle`). */
+  /** Seconds covered by scans (every kind but `idle` and `park`). */
   readonly scannedSeconds: number;
-  /** Seconds when nothing is scanned: idle blocks and the gaps between blocks. */
+  /** Seconds when nothing is scanned: idle and park blocks and the gaps between blocks. */
   readonly idleSeconds: number;
   /** `idleSeconds` over the window. */
   readonly idleFraction: number;
-  /** Blocks that point the telescope (every kind but `idle`): the scans of the script. */
+  /** Scans (every kind but `idle` and `park`). */
   readonly scanCount: number;
   /** Per kind present, in `PLAN_KIND_ORDER` then by name. */
   readonly kinds: readonly KindShare[];

@@ -58,9 +58,12 @@ describe('checkSchedule', () => {
     const report = checkSchedule([safe, injected], criteria);
     expect(report.verdict).toBe('unsafe');
     expect(report.blocks[0].problems).toEqual([]);
+    // The arc's two problems, then the wait at its start pointing since the previous scan's end (the Sun was ~7° away).
     expect(report.blocks[1].problems).toEqual([
       expect.stringMatching(/^comes within 0\.\d+° of the Sun at 2027-04-01T17:0\d:\d\d.* \(at least 10° required\)$/),
       expect.stringMatching(/^sweeps inside the Sun avoidance box at /),
+      expect.stringMatching(/^the wait at the start pointing \(.*\) from 2027-04-01T16:37:00\+00:00 to 2027-04-01T17:07:00\+00:00 comes within /),
+      expect.stringMatching(/^the wait at the start pointing \(.*\) from .* is inside the Sun avoidance box at /),
     ]);
     expect(report.blocks[1].minSunDistanceDeg).toBeLessThan(0.5);
     expect(report.minSunDistanceDeg).toBe(report.blocks[1].minSunDistanceDeg);

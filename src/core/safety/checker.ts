@@ -1,5 +1,8 @@
 /**
- * The independent Sun and mount check of a finished schedule: separate from the rules in its Sun
+ * The independent Sun and mount check of a finished schedule: every pointing the script holds,
+ * i.e. each scan's swept arc over `[t0 − pad, t1 + pad]`, each park over its hold ± pad, and each
+ * scan's start pointing over the wait before the scan (from the previous group's end, or the
+ * window's start, minus pad, to `t0 − pad`, where the arc's own check takes over). Separate from the rules in its Sun
  * positions (`sun.ts`: astronomy-engine directly), its geometry (unit vectors here, haversine
  * there) and its sampling (branch and bound here, forward stepping there). It only judges; the
  * policy throws `UnsafeScheduleError` when the verdict is unsafe, and never sends that script.
@@ -14,8 +17,9 @@
  * samples wherever the Sun may be within its reach (its azimuth can move fast near the zenith).
  */
 import type { ScanBlock } from '../blocks/types';
+import type { ScriptStep } from '../script/render';
 import { isoformat } from '../time/format';
-import { US_PER_S } from '../time/micros';
+import { US_PER_S, type Micros } from '../time/micros';
 import type { SafetyBlockReport, SafetyCriteria, SafetyReport } from './report';
 import { checkerSun } from './sun';
 
@@ -78,6 +82,15 @@ interface Sample {
   readonly altGap: number;
 }
 
+/** A pointing held (throw 0) or swept over `[from, to]`, Unix seconds, padding included. */
+interface Held {
+  readonly az: number;
+  readonly alt: number;
+  readonly throw: number;
+  readonly from: number;
+  readonly to: number;
+}
+
 interface ScanFindings {
   minDist: number;
   minAt: number;
@@ -85,10 +98,9 @@ interface ScanFindings {
   box?: { t: number; azGap: number; altGap: number };
 }
 
-/** Checks one scan's padded interval against the Sun criteria. */
-function checkSun(scan: ScanBlock, c: SafetyCriteria): ScanFindings {
-  const from = scan.t0 / US_PER_S - c.paddingS;
-  const to = scan.t1 / US_PER_S + c.paddingS;
+/** Checks one held or swept pointing over its (padded) interval against the Sun criteria. */
+function checkSun(scan: Held, c: SafetyCriteria): ScanFindings {
+  const { from, to } = scan;
   const box = c.sunBox;
   // A point of the box is at most Δaz·cos(elevation) along the arc's circle plus Δalt up or down
   // from the arc, so a box violation is at least this close on the sky.
@@ -142,7 +154,7 @@ function checkSun(scan: ScanBlock, c: SafetyCriteria): ScanFindings {
   return found;
 }
 
-function mountProblems(scan: ScanBlock, c: SafetyCriteria): string[] {
+function mountProblems(scan: Pick<ScanBlock, 'az' | 'alt' | 'throw'>, c: SafetyCriteria): string[] {
   const out: string[] = [];
   const [lo, hi] = c.mountElLimits;
   if (!(scan.alt >= lo && scan.alt <= hi)) out.push(`elevation ${scan.alt.toFixed(2)}° is outside [${lo}, ${hi}]`);
@@ -158,27 +170,68 @@ function mountProblems(scan: ScanBlock, c: SafetyCriteria): string[] {
 
 const at = (s: number): string => isoformat(Math.round(s * US_PER_S));
 
-/** Checks every scan of a schedule against `criteria`; never throws for an unsafe plan (see the verdict). */
-export function checkSchedule(scans: readonly ScanBlock[], criteria: SafetyCriteria): SafetyReport {
-  const blocks: SafetyBlockReport[] = scans.map((scan, index) => {
-    const problems = mountProblems(scan, criteria);
-    if (![scan.az, scan.alt, scan.throw].every(Number.isFinite)) {
+/** Options of `checkSchedule`. */
+export interface CheckOptions {
+  /**
+   * When the script starts (the window's `t0`): the first group's pointing is held from then.
+   * Absent: from the first group's own `t0`.
+   */
+  readonly start?: Micros;
+}
+
+/**
+ * Problems of the Sun findings of one pointing, in words: of a scan's swept arc when `held` is
+ * absent, else of the held pointing `held` describes (a park, a wait at a scan's start).
+ */
+function sunProblems(found: ScanFindings, c: SafetyCriteria, held?: string): string[] {
+  const out: string[] = [];
+  if (found.worstDist) {
+    out.push(`${held ? `${held} ` : ''}comes within ${found.worstDist.dist.toFixed(3)}° of the Sun at ${at(found.worstDist.t)} (at least ${c.sunDistanceDeg}° required)`);
+  }
+  if (found.box && c.sunBox) {
+    out.push(
+      `${held ? `${held} is` : 'sweeps'} inside the Sun avoidance box at ${at(found.box.t)}: the Sun is ${found.box.azGap.toFixed(3)}° of azimuth and ` +
+        `${found.box.altGap.toFixed(3)}° of elevation from ${held ? 'it' : 'the arc'} (box ${c.sunBox.minAzDeg}°/${c.sunBox.minAltDeg}°)`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Checks every group of a script, in order (`ScanBlock`s and `ParkBlock`s), against `criteria`:
+ * each scan's arc and the wait at its start pointing before it, each park's pointing from the
+ * previous group's end to its `t1`. Never throws for an unsafe plan (see the verdict); one report
+ * block per step, `index` its position among the steps.
+ */
+export function checkSchedule(steps: readonly ScriptStep[], criteria: SafetyCriteria, options: CheckOptions = {}): SafetyReport {
+  const pad = criteria.paddingS;
+  let previousEnd: Micros | undefined = options.start;
+  const blocks: SafetyBlockReport[] = steps.map((step, index) => {
+    // The script moves to a group's pointing as soon as the previous group ends and holds it until
+    // the group's wait_until time (a park's t1, a scan's t0); a time already past holds it for an instant.
+    const holdFrom = previousEnd ?? step.t0;
+    const holdTo = Math.max(holdFrom, step.kind === 'park' ? step.t1 : step.t0);
+    previousEnd = Math.max(holdTo, step.kind === 'scan' ? step.t1 : holdTo);
+    const width = step.kind === 'scan' ? step.throw : 0;
+    const problems = mountProblems({ az: step.az, alt: step.alt, throw: width }, criteria);
+    if (![step.az, step.alt, width].every(Number.isFinite)) {
       problems.push('pointing or width is not a finite number');
-      return { index, name: scan.name, minSunDistanceDeg: 0, problems };
+      return { index, name: step.name, minSunDistanceDeg: 0, problems };
     }
-    const sun = checkSun(scan, criteria);
-    if (sun.worstDist) {
-      problems.push(
-        `comes within ${sun.worstDist.dist.toFixed(3)}° of the Sun at ${at(sun.worstDist.t)} (at least ${criteria.sunDistanceDeg}° required)`,
-      );
+    const span = `${at(holdFrom / US_PER_S)} to ${at(holdTo / US_PER_S)}`;
+    if (step.kind === 'park') {
+      const held = checkSun({ az: step.az, alt: step.alt, throw: 0, from: holdFrom / US_PER_S - pad, to: holdTo / US_PER_S + pad }, criteria);
+      problems.push(...sunProblems(held, criteria, `the park at (${step.az.toFixed(2)}, ${step.alt.toFixed(2)}) held from ${span}`));
+      return { index, name: step.name, minSunDistanceDeg: held.minDist, problems };
     }
-    if (sun.box && criteria.sunBox) {
-      problems.push(
-        `sweeps inside the Sun avoidance box at ${at(sun.box.t)}: the Sun is ${sun.box.azGap.toFixed(3)}° of azimuth and ` +
-          `${sun.box.altGap.toFixed(3)}° of elevation from the arc (box ${criteria.sunBox.minAzDeg}°/${criteria.sunBox.minAltDeg}°)`,
-      );
-    }
-    return { index, name: scan.name, minSunDistanceDeg: sun.minDist, problems };
+    const arc = checkSun({ az: step.az, alt: step.alt, throw: step.throw, from: step.t0 / US_PER_S - pad, to: step.t1 / US_PER_S + pad }, criteria);
+    problems.push(...sunProblems(arc, criteria));
+    // From t0 − pad on, the arc's check covers the start pointing (a point of the arc), so the wait
+    // is checked up to there only; a scan that starts as its group starts has no wait of its own.
+    if (holdFrom >= step.t0) return { index, name: step.name, minSunDistanceDeg: arc.minDist, problems };
+    const wait = checkSun({ az: step.az, alt: step.alt, throw: 0, from: holdFrom / US_PER_S - pad, to: step.t0 / US_PER_S - pad }, criteria);
+    problems.push(...sunProblems(wait, criteria, `the wait at the start pointing (${step.az.toFixed(2)}, ${step.alt.toFixed(2)}) from ${span}`));
+    return { index, name: step.name, minSunDistanceDeg: min(arc.minDist, wait.minDist), problems };
   });
   const minSunDistanceDeg = blocks.length === 0 ? null : min(...blocks.map((b) => b.minSunDistanceDeg));
   return {

@@ -3,7 +3,7 @@
  * crosses the worker-thread boundary as it is and a later endpoint can show it.
  */
 
-/** What the checker held every scan to (the stricter of the config and the operator's floors). */
+/** What the checker held every held or swept pointing to (the stricter of the config and the operator's floors). */
 export interface SafetyCriteria {
   /** Least great-circle distance from the Sun to every swept point, degrees (0: not checked). */
   readonly sunDistanceDeg: number;
@@ -13,15 +13,15 @@ export interface SafetyCriteria {
   readonly paddingS: number;
   /** Elevations every scan must lie within, degrees. */
   readonly mountElLimits: readonly [number, number];
-  /** Azimuths every swept range must lie within, degrees, or `null` when there is no azimuth limit. */
+  /** Azimuths every swept range and held pointing must lie within, degrees, or `null` when there is no azimuth limit. */
   readonly mountAzLimits: readonly [number, number] | null;
 }
 
-/** The check of one scan of the script (`index` is its position among the scans, from 0). */
+/** The check of one group of the script, a scan (its arc and the wait before it) or a park (`index`: its position among the groups, from 0). */
 export interface SafetyBlockReport {
   readonly index: number;
   readonly name: string;
-  /** Smallest great-circle distance from the Sun to the swept arc over the padded scan, degrees. */
+  /** Smallest great-circle distance from the Sun to what the group holds or sweeps, padded, degrees. */
   readonly minSunDistanceDeg: number;
   /** What the scan breaks, in words; empty when it is safe. */
   readonly problems: readonly string[];

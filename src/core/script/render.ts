@@ -6,7 +6,28 @@
  */
 import type { Block, ScanBlock } from '../blocks/types';
 import { isoformat } from '../time/format';
+import type { Micros } from '../time/micros';
 import { formatFixed2, pyComment, pyStr } from './python-literal';
+
+/**
+ * A park: the telescope leaves the pointing it holds when the previous group ends (or the script
+ * starts) for `(az, alt)` and stays there until `t1`, because the next scan's start pointing is too
+ * close to the Sun for part of the wait. `t0` is when the move is made (the previous group's end).
+ */
+export interface ParkBlock {
+  readonly kind: 'park';
+  readonly name: string;
+  readonly t0: Micros;
+  readonly t1: Micros;
+  readonly az: number;
+  readonly alt: number;
+}
+
+/** One group of the script, in script order: a scan or a park before a scan. */
+export type ScriptStep = ScanBlock | ParkBlock;
+
+/** Name of the park groups (their comment line and their plan blocks). */
+export const PARK_NAME = 'park';
 
 /** The 9 preamble lines joined with "\n" (148 characters, ending in a newline). */
 export const PREAMBLE = [
@@ -38,8 +59,20 @@ export function renderGroup(b: ScanBlock): string {
   ].join('\n');
 }
 
-/** The whole script: the preamble and one group per ScanBlock (other blocks give nothing). */
-export function renderCommands(blocks: readonly Block[]): string {
-  const groups = blocks.filter((b): b is ScanBlock => b.kind === 'scan').map(renderGroup);
+/**
+ * The 4-element group of one park (the last element empty): move to the park pointing and hold it
+ * until `t1`; the next group moves on. Throws `RangeError` for a pointing that is not a finite number.
+ */
+export function renderParkGroup(p: ParkBlock): string {
+  return [pyComment(p.name), `acu.move_to(${formatFixed2(p.az)}, ${formatFixed2(p.alt)})`, `wait_until(${pyStr(isoformat(p.t1))})`, ''].join('\n');
+}
+
+/** The whole script: the preamble and one group per ScanBlock or ParkBlock, in order (other blocks give nothing). */
+export function renderCommands(blocks: readonly (Block | ParkBlock)[]): string {
+  const groups: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'scan') groups.push(renderGroup(b));
+    else if (b.kind === 'park') groups.push(renderParkGroup(b));
+  }
   return [PREAMBLE, ...groups].join('\n');
 }

@@ -23,7 +23,7 @@ export class PlanBlockDto {
   @ApiProperty({
     example: 'cmb',
     description:
-      '`cmb` (a master-schedule CMB patch), `calibration` (a planet crossing), `filler` (a horizontal filler patch), `idle` (nothing moves: the `dummy` sleeps), or a host policy\'s own kind.',
+      '`cmb` (a master-schedule CMB patch), `calibration` (a planet crossing), `filler` (a horizontal filler patch), `park` (a Sun-safe pointing held before a scan, not scanning), `idle` (nothing moves: the `dummy` sleeps), or a host policy\'s own kind.',
   })
   kind!: string;
 
@@ -63,19 +63,19 @@ export class PlanSummaryDto {
   @ApiProperty({ example: 3600 })
   windowSeconds!: number;
 
-  @ApiProperty({ example: 3600, description: 'Seconds covered by scans (every kind but `idle`).' })
+  @ApiProperty({ example: 3600, description: 'Seconds covered by scans (every kind but `idle` and `park`).' })
   scannedSeconds!: number;
 
-  @ApiProperty({ example: 0, description: 'Seconds when nothing scans: idle blocks and gaps.' })
+  @ApiProperty({ example: 0, description: 'Seconds when nothing scans: idle and park blocks and gaps.' })
   idleSeconds!: number;
 
   @ApiProperty({ example: 0, description: '`idleSeconds` over the window.' })
   idleFraction!: number;
 
-  @ApiProperty({ example: 4, description: 'Blocks that point the telescope: the scans of the script.' })
+  @ApiProperty({ example: 4, description: 'The scans of the script (blocks that are neither idle nor park).' })
   scanCount!: number;
 
-  @ApiProperty({ type: [KindShareDto], description: 'Per kind present: cmb, calibration, filler, idle, then others by name.' })
+  @ApiProperty({ type: [KindShareDto], description: 'Per kind present: cmb, calibration, filler, park, idle, then others by name.' })
   kinds!: KindShareDto[];
 }
 
@@ -175,7 +175,7 @@ export class PlanSuccessDto extends ScheduleSuccessDto {
   @ApiProperty({
     type: [PlanBlockDto],
     nullable: true,
-    description: 'One per scan of `commands`, in order (the `dummy` sleeps as `idle`); null when the policy does not describe its plan.',
+    description: 'One per group of `commands` (scans and parks), in order (the `dummy` sleeps as `idle`); null when the policy does not describe its plan.',
   })
   blocks!: PlanBlockDto[] | null;
 

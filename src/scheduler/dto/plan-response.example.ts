@@ -263,6 +263,14 @@ export const PLAN_EXAMPLE = {
       },
       "min-duration": {
         "min_duration": 100
+      },
+      "park": {
+        "azimuths": [
+          0,
+          90,
+          180,
+          270
+        ]
       }
     },
     "calibration_targets": [

@@ -4,7 +4,7 @@
  */
 import {
   isoUtc,
-  isScanBlock,
+  pointsTelescope,
   planBlockToJson,
   skyTracksToJson,
   summarizePlan,
@@ -55,7 +55,7 @@ export interface PlanEnvelope extends SuccessEnvelope {
 
 /** Why the check did not run, when the policy's result carries no report. */
 export function uncheckedReason(policy: string, result: ScheduleResult): string {
-  if (result.blocks !== undefined && !result.blocks.some(isScanBlock)) {
+  if (result.blocks !== undefined && !result.blocks.some(pointsTelescope)) {
     return `Policy "${policy}" points nothing in this schedule (no scans): there is nothing for the Sun check to check.`;
   }
   return `Policy "${policy}" has no independent Sun check: its scans were not checked.`;
@@ -79,7 +79,7 @@ export function sunCheckOf(policy: string, result: ScheduleResult): SunCheck {
   const blocks = result.blocks ?? [];
   const positions: number[] = [];
   blocks.forEach((b, i) => {
-    if (isScanBlock(b)) positions.push(i);
+    if (pointsTelescope(b)) positions.push(i);
   });
   return sunCheckOfReport(result.safety, (i) => positions[i] ?? i);
 }

@@ -16,6 +16,7 @@ const ALL = {
   SCHEDULER_TIME_LIMIT_MS: '5000',
   SCHEDULER_SUN_FLOOR_DEG: '15.5',
   SCHEDULER_MOUNT_EL_LIMITS: ' 25, 85 ',
+  SCHEDULER_MOUNT_AZ_LIMITS: '-80,400',
   UNRELATED: 'x',
 };
 
@@ -47,6 +48,7 @@ describe('the environment', () => {
       timeLimitMs: 5000,
       sunFloorDeg: 15.5,
       mountElLimits: [25, 85],
+      mountAzLimits: [-80, 400],
     });
   });
 
@@ -82,6 +84,8 @@ describe('the environment', () => {
     [{ SCHEDULER_MOUNT_EL_LIMITS: '20' }, 'SCHEDULER_MOUNT_EL_LIMITS must be two elevations "low,high" with -90 <= low <= high <= 90 (got "20")'],
     [{ SCHEDULER_MOUNT_EL_LIMITS: '90,20' }, 'SCHEDULER_MOUNT_EL_LIMITS must be two elevations "low,high" with -90 <= low <= high <= 90 (got "90,20")'],
     [{ SCHEDULER_MOUNT_EL_LIMITS: '-95,90' }, 'SCHEDULER_MOUNT_EL_LIMITS must be two elevations "low,high" with -90 <= low <= high <= 90 (got "-95,90")'],
+    [{ SCHEDULER_MOUNT_AZ_LIMITS: '-800,480' }, 'SCHEDULER_MOUNT_AZ_LIMITS must be two azimuths "low,high" with -720 <= low <= high <= 720 (got "-800,480")'],
+    [{ SCHEDULER_MOUNT_AZ_LIMITS: '480,-90' }, 'SCHEDULER_MOUNT_AZ_LIMITS must be two azimuths "low,high" with -720 <= low <= high <= 720 (got "480,-90")'],
   ])('rejects %p naming the variable', (env, message) => {
     expect(() => loadEnvironment(env)).toThrow(`Invalid environment: ${message}`);
   });

@@ -7,7 +7,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, Max, Min, validateSync, ValidateBy } from 'class-validator';
 import { MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from '../../core/config/merge';
-import { floorsProblem } from '../../core/safety/floors';
+import { azimuthFloorProblem, elevationFloorProblem } from '../../core/safety/floors';
 import { parseByteSize, type SchedulerModuleOptions } from '../../scheduler';
 
 /** Levels of the logs, most severe first; `silent` logs nothing. */
@@ -58,6 +58,7 @@ export const SCHEDULER_ENV_OPTIONS = Object.freeze({
   SCHEDULER_TIME_LIMIT_MS: 'timeLimitMs',
   SCHEDULER_SUN_FLOOR_DEG: 'sunFloorDeg',
   SCHEDULER_MOUNT_EL_LIMITS: 'mountElLimits',
+  SCHEDULER_MOUNT_AZ_LIMITS: 'mountAzLimits',
 } as const satisfies Record<string, keyof SchedulerModuleOptions>);
 
 /** A decimal number becomes a number; anything else stays text for the validators to refuse ("12abc" must fail, not become 12). */
@@ -69,19 +70,27 @@ const LowerCase = () => Transform(({ value }: { value: unknown }) => (typeof val
 const IsByteSize = (message: string) =>
   ValidateBy({ name: 'isByteSize', validator: { validate: (v: unknown) => typeof v === 'string' && parseByteSize(v) !== undefined } }, { message });
 
-/** Two elevations `low,high` in degrees (`20,90`) become a pair; anything else stays text for the validator to refuse. */
-const ElevationPair = () =>
+/** Two numbers `low,high` in degrees (`20,90`) become a pair; anything else stays text for the validator to refuse. */
+const DegreePair = () =>
   Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && /^[+-]?\d+(\.\d+)?\s*,\s*[+-]?\d+(\.\d+)?$/.test(value) ? value.split(',').map((x) => Number(x.trim())) : value,
   );
 
 const MOUNT_EL_LIMITS_MESSAGE = 'SCHEDULER_MOUNT_EL_LIMITS must be two elevations "low,high" with -90 <= low <= high <= 90';
+const MOUNT_AZ_LIMITS_MESSAGE = 'SCHEDULER_MOUNT_AZ_LIMITS must be two azimuths "low,high" with -720 <= low <= high <= 720';
 
 /** An elevation floor `[low, high]` the module accepts (the same check as its `mountElLimits` option). */
 const IsElevationFloor = () =>
   ValidateBy(
-    { name: 'isElevationFloor', validator: { validate: (v: unknown) => floorsProblem({ sunDistanceDeg: 0, mountElLimits: v }, { sun: '', el: '' }) === undefined } },
+    { name: 'isElevationFloor', validator: { validate: (v: unknown) => elevationFloorProblem(v, '') === undefined } },
     { message: MOUNT_EL_LIMITS_MESSAGE },
+  );
+
+/** An azimuth floor `[low, high]` the module accepts (the same check as its `mountAzLimits` option). */
+const IsAzimuthFloor = () =>
+  ValidateBy(
+    { name: 'isAzimuthFloor', validator: { validate: (v: unknown) => azimuthFloorProblem(v, '') === undefined } },
+    { message: MOUNT_AZ_LIMITS_MESSAGE },
   );
 
 /** Every variable the server reads; `undefined` when unset or empty. Add new ones here and in the README table. */
@@ -172,8 +181,13 @@ export class EnvironmentVariables {
 
   @IsElevationFloor()
   @IsOptional()
-  @ElevationPair()
+  @DegreePair()
   SCHEDULER_MOUNT_EL_LIMITS?: [number, number];
+
+  @IsAzimuthFloor()
+  @IsOptional()
+  @DegreePair()
+  SCHEDULER_MOUNT_AZ_LIMITS?: [number, number];
 }
 
 /** The names of the variables, in declaration order. */

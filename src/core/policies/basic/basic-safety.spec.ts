@@ -1,5 +1,5 @@
 /**
- * `basic` with its safety rules (issue #7): floors, the Sun on swept arcs, mount limits, crossings,
+ * `basic` with its safety rules (issue 10): floors, the Sun on swept arcs, mount limits, crossings,
  * short scans, the message, and the independent check standing between the plan and the answer.
  */
 import { isBodyName } from '../../astro/site';
@@ -27,7 +27,7 @@ describe('basic: floors and targets', () => {
   it.each<[unknown, string]>([
     [{ rules: { 'sun-guard': { min_distance_deg: 5 } } }, "config.rules.sun-guard.min_distance_deg must be at least the server's Sun floor of 10° (SCHEDULER_SUN_FLOOR_DEG) (got 5)."],
     [{ rules: { 'sun-guard': null } }, "config.rules.sun-guard cannot be removed: the server's Sun floor is 10° (SCHEDULER_SUN_FLOOR_DEG); give a min_distance_deg of at least 10."],
-    [{ mount: null }, "config.mount cannot be removed: the server's elevation floor is [20, 90] (SCHEDULER_MOUNT_EL_LIMITS); give el_limits within it."],
+    [{ mount: null }, "config.mount cannot be removed: the server's elevation floor is [20, 90] (SCHEDULER_MOUNT_EL_LIMITS) and its azimuth floor [-90, 480] (SCHEDULER_MOUNT_AZ_LIMITS); give el_limits and az_limits within them."],
     [{ mount: { el_limits: [10, 90] } }, "config.mount.el_limits must lie within the server's elevation floor [20, 90] (SCHEDULER_MOUNT_EL_LIMITS) (got [10,90])."],
   ])('refuses a config asking for less than the floors: %j', (override, message) => {
     expect(() => generate(override)).toThrow(ConfigError);
@@ -47,7 +47,7 @@ describe('basic: floors and targets', () => {
   });
 
   it('the independent check holds the floors even when the config is looser', () => {
-    const floors = { sunDistanceDeg: 15, mountElLimits: [25, 85] as const };
+    const floors = { sunDistanceDeg: 15, mountElLimits: [25, 85] as const, mountAzLimits: [-90, 480] as const };
     expect(pipeline.safetyCriteria(validate({ rules: { 'sun-guard': { min_distance_deg: 0 } }, mount: null }), floors)).toMatchObject({
       sunDistanceDeg: 15,
       mountElLimits: [25, 85],
@@ -83,7 +83,7 @@ describe('basic: the independent check stands between the plan and the answer', 
     const real = pipeline.planBasic;
     jest.spyOn(pipeline, 'planBasic').mockImplementation((...args) => {
       const plan = real(...args);
-      return { ...plan, scans: [...plan.scans, injected] };
+      return { ...plan, scans: [...plan.scans, injected], steps: [...plan.steps, injected] };
     });
     let error: unknown;
     try {

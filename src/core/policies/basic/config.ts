@@ -20,6 +20,7 @@ import {
   SunAvoidanceParams,
   SunGuardParams,
 } from '../../rules';
+import { ParkParams } from './parks';
 
 /** Longest accepted `master_schedule` (a file name, or inline TOAST text of up to ~16,000 rows). */
 export const MAX_MASTER_SCHEDULE_CHARS = 4_000_000;
@@ -86,6 +87,13 @@ export class BasicRules {
     description: "Drops calibration scans that do not hold their planet's crossing of the scan elevation; their time goes back to the scan they displaced.",
   })
   readonly 'calibration-crossing'?: CalibrationCrossingParams;
+
+  @OptionalField()
+  @NestedField(() => ParkParams, {
+    description:
+      "Parks the telescope at a Sun-safe pointing while a scan's start pointing is too close to the Sun during the wait before the scan; required while the Sun is checked.",
+  })
+  readonly park?: ParkParams;
 }
 
 /** The whole config of `basic`: its class-validator class and, as plain JSON, its type. */
@@ -130,7 +138,7 @@ export const DEFAULT_MIN_SCAN_S = 100;
  * `master_schedule` the policy generates the master schedule for the window with the planner),
  * plus the safety and usefulness rules: the Sun box on swept arcs, `sun-guard` 10°, `mount` (the
  * SAT platform's range), `alt-range` [20, 90] (the original's own default from July 2023),
- * `calibration-crossing` and `min-duration`.
+ * `calibration-crossing`, `min-duration` and `park` (Sun-safe waits before scans).
  */
 export const BASIC_DEFAULTS: BasicConfig = deepFreeze({
   master: DEFAULT_PLANNER_CONFIG,
@@ -149,6 +157,7 @@ export const BASIC_DEFAULTS: BasicConfig = deepFreeze({
     'alt-range': { alt_range: [20, 90] },
     'calibration-crossing': { margin_s: 0 },
     'min-duration': { min_duration: DEFAULT_MIN_SCAN_S },
+    park: { azimuths: [0, 90, 180, 270] },
   },
   calibration_targets: ['uranus', 'saturn'],
   soft_targets: [],
@@ -159,7 +168,7 @@ export const ORIGINAL_2023_PRESET = 'original-2023';
 
 /**
  * The policy's own presets. `original-2023` turns off what the original did not have (the Sun
- * box on swept arcs, `sun-guard`, `mount`, `alt-range`, `calibration-crossing`, `min-duration`)
+ * box on swept arcs, `sun-guard`, `mount`, `alt-range`, `calibration-crossing`, `min-duration`, `park`)
  * and so reproduces the June-2023 results; it needs a server whose floors are 0 (otherwise the
  * guard of 0 and the missing mount limits are refused). Quoting names in the script stays on.
  */
@@ -172,6 +181,7 @@ export const BASIC_PRESETS: Readonly<Record<string, unknown>> = deepFreeze({
       'alt-range': null,
       'calibration-crossing': null,
       'min-duration': null,
+      park: null,
     },
   },
 });

@@ -3,18 +3,21 @@
  * limits, never loosen them. Asking for less is a 400 naming the floor and what would be accepted.
  */
 import { ConfigError } from '../../errors';
-import type { SafetyFloors } from '../../safety/floors';
+import { AZIMUTH_BOUNDS, type SafetyFloors } from '../../safety/floors';
 import type { BasicConfig } from './config';
 
 const SUN_FLOOR = 'SCHEDULER_SUN_FLOOR_DEG';
 const EL_FLOOR = 'SCHEDULER_MOUNT_EL_LIMITS';
+const AZ_FLOOR = 'SCHEDULER_MOUNT_AZ_LIMITS';
 
-/** True when the floor puts no limit on elevations at all. */
-function elevationUnlimited(floors: SafetyFloors): boolean {
-  return floors.mountElLimits[0] <= -90 && floors.mountElLimits[1] >= 90;
+/** True when the floors put no limit on elevations nor on azimuths within what a config accepts. */
+function mountUnlimited(floors: SafetyFloors): boolean {
+  const [elLo, elHi] = floors.mountElLimits;
+  const [azLo, azHi] = floors.mountAzLimits;
+  return elLo <= -90 && elHi >= 90 && azLo <= AZIMUTH_BOUNDS[0] && azHi >= AZIMUTH_BOUNDS[1];
 }
 
-/** Throws `ConfigError` when `config` asks for less than `floors` (a guard below, a wider or no mount range). */
+/** Throws `ConfigError` when `config` asks for less than `floors` (a guard below, a wider elevation or azimuth range, no mount). */
 export function checkFloors(config: BasicConfig, floors: SafetyFloors): void {
   const sun = floors.sunDistanceDeg;
   const guard = config.rules['sun-guard'];
@@ -31,11 +34,12 @@ export function checkFloors(config: BasicConfig, floors: SafetyFloors): void {
     );
   }
   const [lo, hi] = floors.mountElLimits;
+  const [azLo, azHi] = floors.mountAzLimits;
   if (config.mount === undefined) {
-    if (elevationUnlimited(floors)) return;
+    if (mountUnlimited(floors)) return;
     throw new ConfigError(
       'config.mount',
-      `cannot be removed: the server's elevation floor is [${lo}, ${hi}] (${EL_FLOOR}); give el_limits within it`,
+      `cannot be removed: the server's elevation floor is [${lo}, ${hi}] (${EL_FLOOR}) and its azimuth floor [${azLo}, ${azHi}] (${AZ_FLOOR}); give el_limits and az_limits within them`,
     );
   }
   const el = config.mount.el_limits;
@@ -43,6 +47,13 @@ export function checkFloors(config: BasicConfig, floors: SafetyFloors): void {
     throw new ConfigError(
       'config.mount.el_limits',
       `must lie within the server's elevation floor [${lo}, ${hi}] (${EL_FLOOR}) (got ${JSON.stringify(el)})`,
+    );
+  }
+  const az = config.mount.az_limits;
+  if (az[0] < azLo || az[1] > azHi) {
+    throw new ConfigError(
+      'config.mount.az_limits',
+      `must lie within the server's azimuth floor [${azLo}, ${azHi}] (${AZ_FLOOR}) (got ${JSON.stringify(az)})`,
     );
   }
 }

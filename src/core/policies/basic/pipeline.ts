@@ -22,13 +22,16 @@ import {
   sunPaddingSeconds,
   sunAvoidance,
   type Rule,
+  type SunArcCriterion,
 } from '../../rules';
 import { planMasterSchedule, toScanBlocks } from '../../planner/plan';
 import { loadMasterSchedule } from '../../toast/load';
 import type { Micros } from '../../time/micros';
-import type { SafetyFloors } from '../../safety/floors';
+import { AZIMUTH_BOUNDS, type SafetyFloors } from '../../safety/floors';
 import type { SafetyCriteria } from '../../safety/report';
 import type { BasicConfig } from './config';
+import { planParks, type ParkSettings } from './parks';
+import type { ScriptStep } from '../../script/render';
 import {
   describeTally,
   dropShortScans,
@@ -105,23 +108,50 @@ export function scanRuleSettings(config: BasicConfig): ScanRuleSettings {
 
 /**
  * What the independent check holds the scans of a config to: the config's Sun and mount criteria,
- * each made at least as strict as the operator's floors.
+ * each made at least as strict as the operator's floors (no azimuth limit only when neither the
+ * config's `mount` nor the azimuth floor sets one).
  */
 export function safetyCriteria(config: BasicConfig, floors: SafetyFloors): SafetyCriteria {
   const sa = config.rules['sun-avoidance'];
   const el = config.mount?.el_limits ?? floors.mountElLimits;
+  const [azLo, azHi] = floors.mountAzLimits;
+  const az = config.mount?.az_limits ?? (azLo <= AZIMUTH_BOUNDS[0] && azHi >= AZIMUTH_BOUNDS[1] ? null : floors.mountAzLimits);
   return {
     sunDistanceDeg: Math.max(config.rules['sun-guard']?.min_distance_deg ?? 0, floors.sunDistanceDeg),
     sunBox: sa.swept_arc ? { minAzDeg: sa.min_angle_az, minAltDeg: sa.min_angle_alt } : null,
     paddingS: sunPaddingSeconds(sa),
     mountElLimits: [Math.max(el[0], floors.mountElLimits[0]), Math.min(el[1], floors.mountElLimits[1])],
-    mountAzLimits: config.mount ? [config.mount.az_limits[0], config.mount.az_limits[1]] : null,
+    mountAzLimits: az === null ? null : [Math.max(az[0], azLo), Math.min(az[1], azHi)],
+  };
+}
+
+/** The Sun test of the scan rules for `settings` (the box when `swept_arc`, the guard's distance when above 0). */
+export function scanSunCriterion(settings: ScanRuleSettings): SunArcCriterion {
+  const sa = settings.sunAvoidance;
+  const guard = settings.sunGuard?.min_distance_deg ?? 0;
+  return {
+    ...(sa.swept_arc ? { box: { minAz: sa.min_angle_az, minAlt: sa.min_angle_alt } } : {}),
+    ...(guard > 0 ? { minDistance: guard } : {}),
+  };
+}
+
+/** What `planParks` needs for a config with `rules.park`: its params, the scan rules' Sun test and padding, the checked limits. */
+export function parkSettings(config: BasicConfig, floors: SafetyFloors): ParkSettings {
+  const criteria = safetyCriteria(config, floors);
+  return {
+    params: config.rules.park ?? { azimuths: [] },
+    criterion: scanSunCriterion(scanRuleSettings(config)),
+    padS: criteria.paddingS,
+    elLimits: criteria.mountElLimits,
+    azLimits: criteria.mountAzLimits,
   };
 }
 
 /** The scheduled scans of `basic`, sorted by start, with the notes for the response and what the scan rules changed. */
 export interface BasicPlan {
   readonly scans: readonly ScanBlock[];
+  /** The groups of the script in order: `scans`, each preceded by the parks its wait needs (`rules.park`). */
+  readonly steps: readonly ScriptStep[];
   /** The calibration scans as they went into the merge: the scans of `scans` that are pieces of these are calibration scans. */
   readonly calibration: readonly ScanBlock[];
   /** Notes for `message`, in order (the master source, an empty master schedule, the scan rules). */
@@ -134,7 +164,7 @@ export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: Poli
   const master = masterBlocks(t0, t1, config, ctx);
   const tally = emptyTally();
   const notes: string[] = master.note === undefined ? [] : [master.note];
-  if (t1 <= t0) return { scans: [], calibration: [], notes, tally };
+  if (t1 <= t0) return { scans: [], steps: [], calibration: [], notes, tally };
   const rules = config.rules;
   const masterRows = rowsNear(master.blocks, t0, t1);
   if (config.master_schedule !== undefined && masterRows.length === 0) notes.push(EMPTY_MASTER_NOTE);
@@ -196,13 +226,16 @@ export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: Poli
   // is sent, and min-duration.
   const settings = scanRuleSettings(config);
   const isScan = (b: Block): b is ScanBlock => b.kind === 'scan';
-  const calScans = guardScans(clipToWindow(flatten(scansByName), t0, t1).filter(isScan), settings, tally);
-  const masterScans = guardScans(flatten(masterTree).filter(isScan), settings, tally);
+  const calInput = clipToWindow(flatten(scansByName), t0, t1).filter(isScan);
+  const masterInput = flatten(masterTree).filter(isScan);
+  const calScans = guardScans(calInput, settings, tally);
+  const masterScans = guardScans(masterInput, settings, tally);
   let seq = mergeKeepingCrossings(masterScans, calScans, settings.calibrationCrossing, tally);
   seq = guardScans(seq, settings, tally);
   seq = dropShortScans(seq, settings.minDuration, tally);
   const scans = sortBlocks(seq, { flatten: true });
-  const changes = describeTally(tally);
+  const changes = describeTally(tally, [...calInput, ...masterInput], scans);
   if (changes !== undefined) notes.push(changes);
-  return { scans, calibration: calScans, notes, tally };
+  const steps = rules.park ? planParks(scans, t0, parkSettings(config, ctx.floors)) : scans;
+  return { scans, steps, calibration: calScans, notes, tally };
 }

@@ -67,15 +67,50 @@ describe('guardScans / dropShortScans / describeTally', () => {
     const tally = emptyTally();
     const off: ScanRuleSettings = { sunAvoidance: { ...settings.sunAvoidance, swept_arc: false } };
     expect(guardScans([far, low, atSun], off, tally)).toEqual([far, low, atSun]);
-    expect(describeTally(tally)).toBeUndefined();
+    expect(describeTally(tally, [far, low, atSun], [far, low, atSun])).toBeUndefined();
   });
 
   it('drops short scans and writes one sentence naming each rule', () => {
     const tally = emptyTally();
     const short = scanBlock({ name: 'stub', t0: 0, t1: 99 * S, az: 1, alt: 50, throw: 30 });
     expect(dropShortScans([far, short], settings.minDuration, tally)).toEqual([far]);
-    tally['sun-guard'].trimmed = 2;
-    tally.mount.dropped = 1;
-    expect(describeTally(tally)).toBe('The scan rules trimmed 2 scans and dropped 2 scans: mount dropped 1, sun-guard trimmed 2, min-duration dropped 1.');
+    const out = guardScans([low], settings, tally);
+    expect(describeTally(tally, [far, short, low], [far, ...out])).toBe('The scan rules trimmed 0 scans and dropped 2 scans: mount dropped 1, min-duration dropped 1.');
+  });
+});
+
+describe('describeTally counts distinct scans of the original plan', () => {
+  const t0 = Date.parse('2027-01-01T12:00:00Z') / 1000;
+  const settings: ScanRuleSettings = {
+    sunAvoidance: { min_angle_az: 6, min_angle_alt: 6, n_buffer: 3, time_step: 10, swept_arc: true },
+    sunGuard: { min_distance_deg: 10 },
+    minDuration: { min_duration: 100 },
+  };
+  const one = scanBlock({ name: 'one', t0: t0 * S, t1: (t0 + 200) * S, az: 100, alt: 40, throw: 10 });
+  const two = scanBlock({ name: 'two', t0: t0 * S, t1: (t0 + 200) * S, az: 100, alt: 40, throw: 10 });
+  const long = scanBlock({ name: 'long', t0: t0 * S, t1: (t0 + 3600) * S, az: 100, alt: 40, throw: 10 });
+  // A made-up Sun inside the scans' arc for their first 120 s, then far below the horizon.
+  const sunAt = (s: number) => (s < t0 + 120 ? { az: 105, alt: 40 } : { az: 0, alt: -60 });
+
+  it('a scan trimmed by one rule and dropped by a later one counts once, as dropped; the per-rule breakdown stays', () => {
+    const tally = emptyTally();
+    const guarded = guardScans([one, long], settings, tally, sunAt);
+    expect(guarded.map((b) => b.name)).toEqual(['one', 'long']);
+    expect(guarded.every((b) => b.t0 > one.t0)).toBe(true);
+    const final = dropShortScans(guarded, settings.minDuration, tally);
+    expect(final.map((b) => b.name)).toEqual(['long']);
+    expect(describeTally(tally, [one, two, long], final)).toBe(
+      'The scan rules trimmed 1 scan and dropped 1 scan: sun-avoidance trimmed 2, min-duration dropped 1.',
+    );
+  });
+
+  it('two scans trimmed then dropped are "dropped 2 scans", not also "trimmed 2 scans"', () => {
+    const tally = emptyTally();
+    const guarded = guardScans([one, two], { ...settings, sunAvoidance: { ...settings.sunAvoidance, swept_arc: false } }, tally, sunAt);
+    expect(guarded).toHaveLength(2);
+    const final = dropShortScans(guarded, settings.minDuration, tally);
+    expect(final).toEqual([]);
+    expect(tally['sun-guard']).toEqual({ trimmed: 2, dropped: 0 });
+    expect(describeTally(tally, [one, two], final)).toBe('The scan rules trimmed 0 scans and dropped 2 scans: sun-guard trimmed 2, min-duration dropped 2.');
   });
 });

@@ -52,12 +52,12 @@ export interface RuleCount {
   dropped: number;
 }
 
-/** Changes by rule. */
-export type ScanTally = Record<ScanRuleName, RuleCount>;
+/** Changes by rule, and every scan a rule changed (as it was before that rule), for the distinct totals. */
+export type ScanTally = Record<ScanRuleName, RuleCount> & { readonly changed: ScanBlock[] };
 
 /** A tally with every count at zero. */
 export function emptyTally(): ScanTally {
-  const t = {} as ScanTally;
+  const t = { changed: [] } as unknown as ScanTally;
   for (const name of SCAN_RULE_NAMES) t[name] = { trimmed: 0, dropped: 0 };
   return t;
 }
@@ -65,6 +65,8 @@ export function emptyTally(): ScanTally {
 function count(tally: ScanTally, rule: ScanRuleName, before: ScanBlock, after: readonly ScanBlock[]): void {
   if (after.length === 0) tally[rule].dropped++;
   else if (after.length !== 1 || after[0] !== before) tally[rule].trimmed++;
+  else return;
+  tally.changed.push(before);
 }
 
 /** Applies a per-scan rule to every scan, tallying what changed. */
@@ -130,6 +132,7 @@ export function mergeKeepingCrossings(
         continue;
       }
       changed = true;
+      tally.changed.push(parent);
       if (holding.length === 0) tally['calibration-crossing'].dropped++;
       else tally['calibration-crossing'].trimmed++;
       next.push(...holding);
@@ -149,21 +152,33 @@ export function dropShortScans(scans: readonly ScanBlock[], p: MinDurationParams
 }
 
 /**
- * One sentence for the response's message saying how many scans the rules trimmed or dropped and
- * which rule did what, or `undefined` when nothing changed.
+ * Scans of `originals` (the scans before any rule) that some rule changed: `dropped` when no piece
+ * of one is in `final`, else `trimmed`. A scan trimmed by one rule and dropped by another counts once, as dropped.
  */
-export function describeTally(tally: ScanTally): string | undefined {
-  let trimmed = 0;
-  let dropped = 0;
+export function distinctChanges(tally: ScanTally, originals: readonly ScanBlock[], final: readonly ScanBlock[]): RuleCount {
+  const out: RuleCount = { trimmed: 0, dropped: 0 };
+  for (const o of originals) {
+    if (!tally.changed.some((c) => isPieceOf(c, o))) continue;
+    if (final.some((f) => isPieceOf(f, o))) out.trimmed++;
+    else out.dropped++;
+  }
+  return out;
+}
+
+/**
+ * One sentence for the response's message saying how many scans of `originals` the rules trimmed
+ * or dropped (each counted once, see `distinctChanges`) and which rule did what (a scan may appear
+ * under several rules), or `undefined` when nothing changed.
+ */
+export function describeTally(tally: ScanTally, originals: readonly ScanBlock[], final: readonly ScanBlock[]): string | undefined {
   const parts: string[] = [];
   for (const name of SCAN_RULE_NAMES) {
     const { trimmed: t, dropped: d } = tally[name];
-    trimmed += t;
-    dropped += d;
     const what = [t > 0 ? `trimmed ${t}` : '', d > 0 ? `dropped ${d}` : ''].filter(Boolean).join(' and ');
     if (what) parts.push(`${name} ${what}`);
   }
   if (parts.length === 0) return undefined;
+  const { trimmed, dropped } = distinctChanges(tally, originals, final);
   const scans = (n: number) => `${n} scan${n === 1 ? '' : 's'}`;
   return `The scan rules trimmed ${scans(trimmed)} and dropped ${scans(dropped)}: ${parts.join(', ')}.`;
 }

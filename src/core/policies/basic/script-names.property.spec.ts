@@ -1,5 +1,5 @@
 /**
- * Property (issue #7, "scripts are code"): whatever printable Unicode a patch name holds, the
+ * Property (issue 10, "scripts are code"): whatever printable Unicode a patch name holds, the
  * script `basic` sends parses as Python into the known calls with literal arguments only, and each
  * `seq.scan(description=...)` is exactly its patch name. python3 checks every script (one process
  * for the whole batch); without python3 this test fails.

@@ -8,7 +8,7 @@
 (() => {
   const SVG_NS = 'http://www.w3.org/2000/svg';
   /** Colours of the built-in kinds; other kinds take the palette in order of appearance. */
-  const KIND_COLORS = { cmb: '#3867b5', calibration: '#e0841a', filler: '#7d9a4c', idle: '#c9ccd1' };
+  const KIND_COLORS = { cmb: '#3867b5', calibration: '#e0841a', filler: '#7d9a4c', park: '#8b8f99', idle: '#c9ccd1' };
   const OTHER_COLORS = ['#9a5bb5', '#c2477a', '#2a9d8f', '#8c6d46', '#5c6bc0'];
   const SUN_COLOR = '#e3b505';
   const MOON_COLOR = '#6f7486';
@@ -270,7 +270,9 @@
   /** Kinds with their share of the window; idle is the part when nothing scans (idle blocks and gaps). */
   function shares(summary) {
     const out = (summary.kinds || []).filter((k) => k.kind !== 'idle').map((k) => ({ kind: k.kind, fraction: k.fraction, blocks: k.blocks }));
-    out.push({ kind: 'idle', fraction: summary.idleFraction || 0, blocks: null });
+    // The summary's idle time includes the parks (not scanning); the legend lists parks apart, so idle is the rest.
+    const parked = out.filter((k) => k.kind === 'park').reduce((a, k) => a + k.fraction, 0);
+    out.push({ kind: 'idle', fraction: Math.max(0, (summary.idleFraction || 0) - parked), blocks: null });
     return out;
   }
 
@@ -420,6 +422,13 @@
     let drawn = 0;
     for (const b of blocks) {
       if (b.kind === 'idle' || typeof b.az !== 'number' || typeof b.alt !== 'number') continue;
+      if (b.kind === 'park') {
+        // A held pointing, not a scan: a ring where the telescope waits.
+        const pa = ((b.az % 360) + 360) % 360;
+        const ring = s('circle', { class: 'park', cx: x(pa), cy: y(Math.max(0, Math.min(90, b.alt))), r: 4, fill: 'none', stroke: colors.get(b.kind), 'stroke-width': 2 });
+        svg.appendChild(tooltip(ring, blockTooltip(b)));
+        continue;
+      }
       const g = tooltip(s('g', { class: 'scan', 'data-kind': b.kind }), blockTooltip(b));
       const width = typeof b.throw === 'number' ? Math.abs(b.throw) : 0;
       const start = ((b.az % 360) + 360) % 360;
