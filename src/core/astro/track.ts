@@ -31,6 +31,45 @@ export interface SampledAzAlt extends AzAltArrays {
 }
 
 /**
+ * Horizon coordinates at Unix time `t` of the ERA-frame vector `v` (AU): the Earth's rotation,
+ * parallax, horizon and refraction, applied exactly. Writes azimuth (degrees, [0, 360)) to
+ * `out[0]` and refracted altitude (degrees) to `out[1]`.
+ */
+function horizonAt(v: Float64Array, t: number, out: Float64Array): void {
+  const phi = earthRotationAngle(utDays(t)) + SITE_LON_RAD;
+  const c = cos(phi);
+  const s = sin(phi);
+  const x = v[0];
+  const y = v[1];
+  const tx = (x * c + y * s) * EARTH_RADII_PER_AU - X_OBS;
+  const ty = (y * c - x * s) * EARTH_RADII_PER_AU;
+  const tz = v[2] * EARTH_RADII_PER_AU - Z_OBS;
+  const north = tz * COS_LAT - tx * SIN_LAT;
+  const up = tx * COS_LAT + tz * SIN_LAT;
+  let a = atan2(ty, north) * RAD2DEG;
+  if (a < 0) a += 360;
+  if (a >= 360) a -= 360;
+  out[0] = a;
+  out[1] = refract(atan2(up, sqrt(north * north + ty * ty))) * RAD2DEG;
+}
+
+// Scratch of the one-instant form (the pipeline is synchronous: no two calls interleave).
+const scratchV = new Float64Array(3);
+
+/**
+ * Position of `body` at one Unix time `ctime` (seconds), written to `out[0]` (azimuth, degrees)
+ * and `out[1]` (refracted altitude, degrees): the same numbers as `azAlt(body, [ctime])`, without
+ * allocating anything, for rules that look at one instant at a time.
+ */
+export function azAltAt(body: BodyName, ctime: number, out: Float64Array): void {
+  if (ctime - ctime !== 0) throw new RangeError(`azAltAt: ctime is not a finite number (${ctime})`);
+  const step = NODE_STEP_S[body];
+  const index = chunkIndexOf(ctime, step);
+  interpolateInChunk(nodeChunk(body, index), index, step, ctime, scratchV);
+  horizonAt(scratchV, ctime, out);
+}
+
+/**
  * Positions of `body` at Unix times `ctimes` (seconds, any order, fractional allowed), agreeing
  * with `horizontal` to the interpolation error measured in `track.spec.ts` (< 1e-6°).
  */
@@ -41,6 +80,7 @@ export function azAlt(body: BodyName, ctimes: ArrayLike<number>): AzAltArrays {
   const az = new Float64Array(n);
   const alt = new Float64Array(n);
   const v = new Float64Array(3);
+  const pair = new Float64Array(2);
   const step = NODE_STEP_S[body];
   let index = Number.NaN;
   let chunk = EMPTY;
@@ -54,21 +94,9 @@ export function azAlt(body: BodyName, ctimes: ArrayLike<number>): AzAltArrays {
       chunk = nodeChunk(body, ci);
     }
     interpolateInChunk(chunk, index, step, t, v);
-    const phi = earthRotationAngle(utDays(t)) + SITE_LON_RAD;
-    const c = cos(phi);
-    const s = sin(phi);
-    const x = v[0];
-    const y = v[1];
-    const tx = (x * c + y * s) * EARTH_RADII_PER_AU - X_OBS;
-    const ty = (y * c - x * s) * EARTH_RADII_PER_AU;
-    const tz = v[2] * EARTH_RADII_PER_AU - Z_OBS;
-    const north = tz * COS_LAT - tx * SIN_LAT;
-    const up = tx * COS_LAT + tz * SIN_LAT;
-    let a = atan2(ty, north) * RAD2DEG;
-    if (a < 0) a += 360;
-    if (a >= 360) a -= 360;
-    az[i] = a;
-    alt[i] = refract(atan2(up, sqrt(north * north + ty * ty))) * RAD2DEG;
+    horizonAt(v, t, pair);
+    az[i] = pair[0];
+    alt[i] = pair[1];
   }
   return { az, alt };
 }

@@ -6,7 +6,7 @@ import { scanBlock } from '../blocks/block';
 import { mapTree } from '../blocks/tree';
 import type { Block, BlockTree, ObservingWindow, ScanBlock } from '../blocks/types';
 import { s, type Infer } from '../config';
-import { CubicSpline } from '../numeric/cubic-spline';
+import { SplineKnots } from '../numeric/cubic-spline';
 import { wrap360 } from '../numeric/unwrap';
 import { addSeconds, toCtime } from '../time/format';
 import { US_PER_S } from '../time/micros';
@@ -40,9 +40,9 @@ export interface MakeSourceScanOptions {
  * values outside (no extrapolation). One sample gives that value; 2 and 3 give the line and the
  * parabola (the original crashed below 4 samples, F11).
  */
-function clampedAt(ts: readonly number[], ys: readonly number[], t: number): number {
-  if (ts.length === 1) return ys[0];
-  return new CubicSpline(ts, ys).evaluateClamped(t);
+function clampedAt(knots: SplineKnots | null, ys: readonly number[], t: number): number {
+  if (knots === null) return ys[0];
+  return knots.valueClamped(ys, t);
 }
 
 /** The calibration scan of one window for the uniform draw `u` in [0, 1). */
@@ -52,10 +52,12 @@ export function scanFromWindow(w: ObservingWindow, p: MakeSourceScanParams, u: n
   const allowance = d - Math.min(p.preferred_length, d);
   const s0 = addSeconds(w.t0, u * allowance);
   const treq = toCtime(s0);
-  const length = clampedAt(w.tStart, w.obsLength, treq);
-  const azBore = clampedAt(w.tStart, w.azBore, treq);
-  const alt = clampedAt(w.tStart, w.altBore, treq);
-  const width = clampedAt(w.tStart, w.azThrow, treq);
+  // The four arrays share their sample times: one factorised spline system for all four.
+  const knots = w.tStart.length === 1 ? null : new SplineKnots(w.tStart);
+  const length = clampedAt(knots, w.obsLength, treq);
+  const azBore = clampedAt(knots, w.azBore, treq);
+  const alt = clampedAt(knots, w.altBore, treq);
+  const width = clampedAt(knots, w.azThrow, treq);
   const az = opts.pointing === 'crossing' ? azBore : azBore - width / 2;
   return scanBlock({ name: w.name, t0: s0, t1: addSeconds(s0, length), az: wrap360(az), alt, throw: width });
 }

@@ -3,7 +3,7 @@
  * Sun, on a `time_step` grid, with `n_buffer` samples of padding around each unsafe run.
  */
 import { isBodyName } from '../astro/site';
-import { azAlt } from '../astro/track';
+import { azAlt, azAltAt } from '../astro/track';
 import { withTimes } from '../blocks/block';
 import { mapTree } from '../blocks/tree';
 import type { Block, BlockTree } from '../blocks/types';
@@ -82,23 +82,24 @@ export function sunSafeMaskFast(
   const rate = isScan ? ALT_RATE_BOUND_DEG_S : 2 * ALT_RATE_BOUND_DEG_S;
   const n = t.length;
   const ok = new Array<boolean>(n);
-  const one = new Float64Array(1);
+  // One instant at a time, into two small buffers: nothing is allocated per sample.
+  const sun = new Float64Array(2);
+  const src = new Float64Array(2);
   let i = 0;
   while (i < n) {
-    one[0] = t[i];
-    const sun = azAlt('sun', one);
+    azAltAt('sun', t[i], sun);
     let az: number;
     let alt: number;
     if (b.kind === 'scan') {
       az = b.az;
       alt = b.alt;
     } else {
-      const src = azAlt(source!, one);
-      az = src.az[0];
-      alt = src.alt[0];
+      azAltAt(source!, t[i], src);
+      az = src[0];
+      alt = src[1];
     }
-    const dalt = Math.abs(alt - sun.alt[0]);
-    const daz = Math.abs(wrap180(az - sun.az[0])) - (b.kind === 'scan' ? b.throw : 0);
+    const dalt = Math.abs(alt - sun[1]);
+    const daz = Math.abs(wrap180(az - sun[0])) - (b.kind === 'scan' ? b.throw : 0);
     ok[i] = daz > p.min_angle_az || dalt > p.min_angle_alt;
     const margin = dalt - p.min_angle_alt;
     let j = i + 1;
