@@ -122,9 +122,7 @@ export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): Observ
     dAz[k - 1] = az[k] - az[k - 1];
     dAlt[k - 1] = alt[k] - alt[k - 1];
   }
-  const diffKnots = new SplineKnots(tDiff);
-  const dAzOfT = new CubicSpline(diffKnots, dAz);
-  const dAltOfT = new CubicSpline(diffKnots, dAlt);
+  const [dAzOfT, dAltOfT] = CubicSpline.family(new SplineKnots(tDiff), [dAz, dAlt]);
 
   let altMin = Infinity;
   let altMax = -Infinity;

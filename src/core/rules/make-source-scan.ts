@@ -36,13 +36,14 @@ export interface MakeSourceScanOptions {
 }
 
 /**
- * Interpolates a window's array at `t` with a cubic spline over `tStart`, clamped to the end
+ * Interpolates some of a window's arrays at `t` with cubic splines over `tStart`, clamped to the end
  * values outside (no extrapolation). One sample gives that value; 2 and 3 give the line and the
  * parabola (the original crashed below 4 samples, F11).
  */
-function clampedAt(knots: SplineKnots | null, ys: readonly number[], t: number): number {
-  if (knots === null) return ys[0];
-  return knots.valueClamped(ys, t);
+function clampedAt(ts: readonly number[], ys: readonly (readonly number[])[], t: number): number[] {
+  if (ts.length === 1) return ys.map((y) => y[0]);
+  // The arrays share their sample times: one factorised spline system, solved for all at once.
+  return new SplineKnots(ts).valuesClamped(ys, t);
 }
 
 /** The calibration scan of one window for the uniform draw `u` in [0, 1). */
@@ -52,12 +53,7 @@ export function scanFromWindow(w: ObservingWindow, p: MakeSourceScanParams, u: n
   const allowance = d - Math.min(p.preferred_length, d);
   const s0 = addSeconds(w.t0, u * allowance);
   const treq = toCtime(s0);
-  // The four arrays share their sample times: one factorised spline system for all four.
-  const knots = w.tStart.length === 1 ? null : new SplineKnots(w.tStart);
-  const length = clampedAt(knots, w.obsLength, treq);
-  const azBore = clampedAt(knots, w.azBore, treq);
-  const alt = clampedAt(knots, w.altBore, treq);
-  const width = clampedAt(knots, w.azThrow, treq);
+  const [length, azBore, alt, width] = clampedAt(w.tStart, [w.obsLength, w.azBore, w.altBore, w.azThrow], treq);
   const az = opts.pointing === 'crossing' ? azBore : azBore - width / 2;
   return scanBlock({ name: w.name, t0: s0, t1: addSeconds(s0, length), az: wrap360(az), alt, throw: width });
 }
