@@ -101,6 +101,9 @@ export function azAlt(body: BodyName, ctimes: ArrayLike<number>): AzAltArrays {
   return { az, alt };
 }
 
+/** Unix seconds (2³³, year 2242) below which `sampleGrid` may count whole seconds instead of dividing. */
+const GRID_EXACT_BELOW_S = 2 ** 33;
+
 /**
  * The §4 sample grid over `[t0, t1)`: `n = floor(duration / stepS)` ctimes `t0 + i·stepS` (the step
  * added as a timedelta rounded to microseconds), each truncated to integer Unix seconds. A window
@@ -110,6 +113,14 @@ export function sampleGrid(t0: Micros, t1: Micros, stepS: number): Float64Array 
   const n = max(0, floor((t1 - t0) / US_PER_S / stepS));
   const t = new Float64Array(n);
   const stepUs = stepS * US_PER_S;
+  if (stepS === trunc(stepS) && t0 >= 0 && t0 === trunc(t0) && (t0 + n * stepUs) / US_PER_S < GRID_EXACT_BELOW_S) {
+    // Whole seconds from a non-negative whole microsecond: t0 + i·step is a whole number of
+    // microseconds whose quotient by 10⁶ is at least 10⁻⁶ away from the next integer, more than
+    // half an ulp below 2³³ s, so trunc of the rounded quotient is floor(t0 / 10⁶) + i·step.
+    const base = trunc(t0 / US_PER_S);
+    for (let i = 0; i < n; i++) t[i] = base + i * stepS;
+    return t;
+  }
   for (let i = 0; i < n; i++) {
     // Python adds i steps as a timedelta (rounded to microseconds), then int(timestamp()).
     t[i] = trunc((t0 + round(i * stepUs)) / US_PER_S);

@@ -23,6 +23,7 @@ function scratch(buf: Float64Array, n: number): Float64Array {
 const LANES = 4;
 const EMPTY: Float64Array = new Float64Array(0);
 let scratchRhs: Float64Array = new Float64Array(1024);
+let scratchLower: Float64Array = new Float64Array(1024);
 let scratchSlope: Float64Array = new Float64Array(1024);
 let scratchSpare: Float64Array = new Float64Array(1024);
 const scratchLanes: Float64Array[] = Array.from({ length: LANES }, () => new Float64Array(1024));
@@ -83,7 +84,7 @@ export class SplineKnots {
   private eliminate(): void {
     const { x, dx, a0, a1, a2, swap, f } = this;
     const n = x.length;
-    const l = new Float64Array(n);
+    const l = (scratchLower = scratch(scratchLower, n));
     for (let i = 1; i < n - 1; i++) {
       l[i] = dx[i];
       a0[i] = 2 * (dx[i - 1] + dx[i]);
@@ -94,6 +95,24 @@ export class SplineKnots {
     a0[n - 1] = dx[n - 3];
     l[n - 1] = x[n - 1] - x[n - 3];
     for (let i = 0; i < n - 1; i++) {
+      if (i >= 1 && i + 2 < n && swap[i - 1] === 0 && a0[i] === a0[i - 1] && a1[i] === a1[i - 1] && dx[i + 1] === dx[i] && dx[i] === dx[i - 1]) {
+        // Steady state (equally spaced breakpoints reach it after ~17 rows): step i starts from the
+        // same pivot row as step i−1 and meets the same original row, so it does exactly what step
+        // i−1 did and leaves row i+1 as row i was; so does every step after it while the spacing
+        // stays the same. Fill those steps in instead of dividing through them.
+        const fi = f[i - 1];
+        const e0 = a0[i];
+        const e1 = a1[i];
+        let j = i;
+        for (; j + 2 < n && dx[j + 1] === dx[j]; j++) {
+          f[j] = fi;
+          l[j + 1] = 0;
+          a0[j + 1] = e0;
+          a1[j + 1] = e1;
+        }
+        i = j - 1;
+        continue;
+      }
       if (abs(l[i + 1]) > abs(a0[i])) {
         // Swap rows i and i+1 (row i+1 has entries at columns i, i+1, i+2).
         const r0 = l[i + 1];

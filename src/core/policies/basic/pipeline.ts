@@ -6,6 +6,7 @@ import { sourceGetBlocks } from '../../astro/events';
 import type { BodyName } from '../../astro/site';
 import { withTimes } from '../../blocks/block';
 import { merge } from '../../blocks/ops';
+import { blocksReaching } from '../../blocks/overlap-index';
 import { flatten, sortBlocks, trimTree } from '../../blocks/tree';
 import type { Block, BlockTree, ScanBlock } from '../../blocks/types';
 import type { PolicyContext } from '../../policy';
@@ -47,7 +48,7 @@ export function masterBlocks(t0: Micros, t1: Micros, config: BasicConfig, ctx: P
 
 /** Drops master rows that cannot touch `[t0, t1]` before the tree is built (trim would drop them anyway). */
 function rowsNear(blocks: readonly ScanBlock[], t0: Micros, t1: Micros): ScanBlock[] {
-  return blocks.filter((b) => b.t1 > t0 && b.t0 < t1);
+  return blocksReaching(blocks, t0, t1);
 }
 
 function sourcePassages(names: readonly BodyName[], t0: Micros, t1: Micros): Record<string, BlockTree> {
