@@ -1,11 +1,12 @@
 /** Starts the standalone server on `PORT` (8010 by default), with logs and graceful shutdown. */
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { APP_CONFIG, type AppConfig, loadAppConfig } from './config';
 import { configureApp, NEST_APP_OPTIONS } from './configure-app';
-import { InFlightRequests, installGracefulShutdown } from './lifecycle';
+import { InFlightRequests, installGracefulShutdown, warmUpHttp } from './lifecycle';
 import { AppLogger } from './logging';
 
 async function bootstrap(): Promise<void> {
@@ -28,6 +29,8 @@ async function bootstrap(): Promise<void> {
   installGracefulShutdown(app, app.get(InFlightRequests), { graceMs: config.shutdownGraceMs, logger });
   await app.listen(config.port);
   logger.write('info', 'listening', { port: config.port, pid: process.pid });
+  // Compiles the request path before the first client request (the workers warm up meanwhile).
+  await warmUpHttp((app.getHttpServer().address() as AddressInfo).port, logger);
 }
 
 bootstrap().catch((err: unknown) => {

@@ -4,6 +4,7 @@
  * rotation, parallax, horizon and refraction are then applied exactly at each instant, so azimuth
  * is continuous by construction (no unwrapping, no zenith singularity) and reported in [0, 360).
  */
+import { HEAP, type Float64Allocator } from '../numeric/arena';
 import type { Micros } from '../time/micros';
 import { US_PER_S } from '../time/micros';
 import { earthRotationAngle, utDays } from './geocentric';
@@ -73,12 +74,12 @@ export function azAltAt(body: BodyName, ctime: number, out: Float64Array): void 
  * Positions of `body` at Unix times `ctimes` (seconds, any order, fractional allowed), agreeing
  * with `horizontal` to the interpolation error measured in `track.spec.ts` (< 1e-6°).
  */
-export function azAlt(body: BodyName, ctimes: ArrayLike<number>): AzAltArrays {
+export function azAlt(body: BodyName, ctimes: ArrayLike<number>, alloc: Float64Allocator = HEAP): AzAltArrays {
   const n = ctimes.length;
   // One element type in the hot loop keeps it monomorphic.
   const ts = ctimes instanceof Float64Array ? ctimes : Float64Array.from(ctimes);
-  const az = new Float64Array(n);
-  const alt = new Float64Array(n);
+  const az = alloc.take(n);
+  const alt = alloc.take(n);
   const v = new Float64Array(3);
   const pair = new Float64Array(2);
   const step = NODE_STEP_S[body];
@@ -109,9 +110,9 @@ const GRID_EXACT_BELOW_S = 2 ** 33;
  * added as a timedelta rounded to microseconds), each truncated to integer Unix seconds. A window
  * shorter than one step (or reversed) has none. Every rule samples on this grid.
  */
-export function sampleGrid(t0: Micros, t1: Micros, stepS: number): Float64Array {
+export function sampleGrid(t0: Micros, t1: Micros, stepS: number, alloc: Float64Allocator = HEAP): Float64Array {
   const n = max(0, floor((t1 - t0) / US_PER_S / stepS));
-  const t = new Float64Array(n);
+  const t = alloc.take(n);
   const stepUs = stepS * US_PER_S;
   if (stepS === trunc(stepS) && t0 >= 0 && t0 === trunc(t0) && (t0 + n * stepUs) / US_PER_S < GRID_EXACT_BELOW_S) {
     // Whole seconds from a non-negative whole microsecond: t0 + i·step is a whole number of
@@ -133,14 +134,14 @@ export function sampleGrid(t0: Micros, t1: Micros, stepS: number): Float64Array 
  * `t0 + i·stepS`, each truncated to integer Unix seconds, with the body's positions there.
  * A window shorter than one step (or reversed) has no samples.
  */
-export function sampleAzAlt(body: BodyName, t0: Micros, t1: Micros, stepS = 30): SampledAzAlt {
+export function sampleAzAlt(body: BodyName, t0: Micros, t1: Micros, stepS = 30, alloc: Float64Allocator = HEAP): SampledAzAlt {
   if (!Number.isFinite(t0) || !Number.isFinite(t1)) {
     throw new RangeError(`sampleAzAlt: t0 and t1 must be finite microseconds, got ${t0}, ${t1}`);
   }
   if (!(stepS > 0) || !Number.isFinite(stepS)) {
     throw new RangeError(`sampleAzAlt: step must be a positive number of seconds, got ${stepS}`);
   }
-  const t = sampleGrid(t0, t1, stepS);
-  const { az, alt } = azAlt(body, t);
+  const t = sampleGrid(t0, t1, stepS, alloc);
+  const { az, alt } = azAlt(body, t, alloc);
   return { t, az, alt };
 }

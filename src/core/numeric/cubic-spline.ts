@@ -10,6 +10,8 @@
  * a separate solve, so a shared spline gives bit for bit the values of an unshared one.
  */
 
+import { HEAP, type Float64Allocator } from './arena';
+
 // Math functions as module constants: under Jest's vm context each global lookup (`Math.x`)
 // costs more than the maths itself.
 const { abs } = Math;
@@ -47,15 +49,18 @@ export class SplineKnots {
   private readonly a1: Float64Array;
   private readonly a2: Float64Array;
   // Elimination step i: swapped rows i and i+1 first (1) or not (0), then row i+1 -= f[i] × row i.
-  private readonly swap: Uint8Array;
+  private readonly swap: Float64Array;
   private readonly f: Float64Array;
 
-  /** Checks and factorises the breakpoints `x` (at least 2, strictly increasing). */
-  constructor(x: ArrayLike<number>) {
+  /**
+   * Checks and factorises the breakpoints `x` (at least 2, strictly increasing); its arrays come
+   * from `alloc` (an arena when the knots do not outlive a computation).
+   */
+  constructor(x: ArrayLike<number>, alloc: Float64Allocator = HEAP) {
     const n = x.length;
     if (n < 2) throw new RangeError('CubicSpline: at least 2 points are needed');
-    const xs = Float64Array.from(x);
-    const dx = new Float64Array(n - 1);
+    const xs = alloc.copy(x);
+    const dx = alloc.take(n - 1);
     for (let i = 0; i < n - 1; i++) {
       dx[i] = xs[i + 1] - xs[i];
       if (!(dx[i] > 0)) throw new RangeError('CubicSpline: x must be strictly increasing');
@@ -63,11 +68,11 @@ export class SplineKnots {
     this.x = xs;
     this.dx = dx;
     const m = n >= 4 ? n : 0;
-    this.a0 = new Float64Array(m);
-    this.a1 = new Float64Array(m);
-    this.a2 = new Float64Array(m);
-    this.swap = new Uint8Array(m);
-    this.f = new Float64Array(m);
+    this.a0 = alloc.take(m);
+    this.a1 = alloc.take(m);
+    this.a2 = alloc.take(m);
+    this.swap = alloc.take(m);
+    this.f = alloc.take(m);
     if (m > 0) this.eliminate();
   }
 
@@ -383,6 +388,14 @@ function intervalOf(x: Float64Array, t: number, hint: number): number {
   return lo;
 }
 
+/** Options of `CubicSpline`. */
+export interface SplineOptions {
+  /** Where the spline's arrays come from. @default HEAP */
+  readonly alloc?: Float64Allocator;
+  /** Slopes and derivatives already solved for exactly these knots and data (`SplineKnots.derivativesMany`). */
+  readonly solved?: { readonly slope: Float64Array; readonly s: Float64Array };
+}
+
 /** A piecewise cubic: on `[x[i], x[i+1])`, `y = c3·h³ + c2·h² + c1·h + c0` with `h = t − x[i]`. */
 export class CubicSpline {
   /** Breakpoints, strictly increasing. */
@@ -396,32 +409,34 @@ export class CubicSpline {
 
   /**
    * Builds the not-a-knot spline through `(x[i], y[i])`; `x` must be strictly increasing, or the
-   * `SplineKnots` of such breakpoints (shared with other splines over them). `solved`, when given,
-   * holds the slopes and derivatives `knots.derivatives(y, …)` gives (see `family`).
+   * `SplineKnots` of such breakpoints (shared with other splines over them). Options: `alloc`, where
+   * its arrays come from (an arena when the spline does not outlive a computation); `solved`, the
+   * slopes and derivatives `knots.derivatives(y, …)` gives (see `family`).
    */
-  constructor(x: ArrayLike<number> | SplineKnots, y: ArrayLike<number>, solved?: { readonly slope: Float64Array; readonly s: Float64Array }) {
+  constructor(x: ArrayLike<number> | SplineKnots, y: ArrayLike<number>, options: SplineOptions = {}) {
     const knots = x instanceof SplineKnots ? x : undefined;
     const n = x.length;
     if (n !== y.length) throw new RangeError('CubicSpline: x and y must have the same length');
-    const k = knots ?? new SplineKnots(x as ArrayLike<number>);
+    const alloc = options.alloc ?? HEAP;
+    const k = knots ?? new SplineKnots(x as ArrayLike<number>, alloc);
     const m = n - 1;
-    const ys = Float64Array.from(y);
+    const ys = alloc.copy(y);
     let slope: Float64Array;
     let s: Float64Array;
-    if (solved !== undefined) {
-      slope = solved.slope;
-      s = solved.s;
+    if (options.solved !== undefined) {
+      slope = options.solved.slope;
+      s = options.solved.s;
     } else {
       slope = scratchSlope = scratch(scratchSlope, n);
-      s = new Float64Array(n);
+      s = alloc.take(n);
       k.derivatives(ys, slope, s);
     }
     const dx = k.dx;
     this.x = k.x;
     this.c0 = ys.subarray(0, m);
     this.c1 = s.subarray(0, m);
-    this.c2 = new Float64Array(m);
-    this.c3 = new Float64Array(m);
+    this.c2 = alloc.take(m);
+    this.c3 = alloc.take(m);
     for (let i = 0; i < m; i++) {
       // Hermite form of each piece, as scipy's CubicHermiteSpline builds it.
       const t = (s[i] + s[i + 1] - 2 * slope[i]) / dx[i];
@@ -434,13 +449,13 @@ export class CubicSpline {
    * The splines through `(x, ys[k])` for every `k`, their systems solved side by side
    * (`SplineKnots.derivativesMany`): the same splines as built one by one.
    */
-  static family(knots: SplineKnots, ys: readonly ArrayLike<number>[]): CubicSpline[] {
+  static family(knots: SplineKnots, ys: readonly ArrayLike<number>[], alloc: Float64Allocator = HEAP): CubicSpline[] {
     const n = knots.length;
-    const typed = ys.map((y) => Float64Array.from(y));
+    const typed = ys.map((y) => alloc.copy(y));
     const slopes = ys.map((_, k) => (scratchSlopes[k] = scratch(scratchSlopes[k] ?? EMPTY, n)));
-    const ss = ys.map(() => new Float64Array(n));
+    const ss = ys.map(() => alloc.take(n));
     knots.derivativesMany(typed, slopes, ss);
-    return typed.map((y, k) => new CubicSpline(knots, y, { slope: slopes[k], s: ss[k] }));
+    return typed.map((y, k) => new CubicSpline(knots, y, { alloc, solved: { slope: slopes[k], s: ss[k] } }));
   }
 
   /** Value at `t`, extrapolating with the first or last piece outside the breakpoints. */

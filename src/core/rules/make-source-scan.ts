@@ -6,6 +6,7 @@ import { scanBlock } from '../blocks/block';
 import { mapTree } from '../blocks/tree';
 import type { Block, BlockTree, ObservingWindow, ScanBlock } from '../blocks/types';
 import { s, type Infer } from '../config';
+import { Float64Arena } from '../numeric/arena';
 import { SplineKnots } from '../numeric/cubic-spline';
 import { wrap360 } from '../numeric/unwrap';
 import { addSeconds, toCtime } from '../time/format';
@@ -42,9 +43,13 @@ export interface MakeSourceScanOptions {
  */
 function clampedAt(ts: readonly number[], ys: readonly (readonly number[])[], t: number): number[] {
   if (ts.length === 1) return ys.map((y) => y[0]);
-  // The arrays share their sample times: one factorised spline system, solved for all at once.
-  return new SplineKnots(ts).valuesClamped(ys, t);
+  // The arrays share their sample times: one factorised spline system, solved for all at once,
+  // in an arena (the system is not kept).
+  arena.reset();
+  return new SplineKnots(ts, arena).valuesClamped(ys, t);
 }
+
+const arena = new Float64Arena();
 
 /** The calibration scan of one window for the uniform draw `u` in [0, 1). */
 export function scanFromWindow(w: ObservingWindow, p: MakeSourceScanParams, u: number, opts: MakeSourceScanOptions = {}): ScanBlock | null {

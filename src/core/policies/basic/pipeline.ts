@@ -91,10 +91,9 @@ export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: Poli
   let tree: BlockTree = trimTree(
     {
       master: rowsNear(master.blocks, t0, t1),
-      sources: {
-        calibration: sourcePassages(config.calibration_targets, t0, t1),
-        soft: sourcePassages(config.soft_targets, t0, t1),
-      },
+      // The original also sun-cut and planned the soft targets, then threw them away: they never
+      // reach the schedule (nor, for bodies that rise and set, fail), so they are not computed.
+      sources: { calibration: sourcePassages(config.calibration_targets, t0, t1) },
     },
     t0,
     t1,
@@ -103,7 +102,6 @@ export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: Poli
   // transform
   tree = sunAvoidance(rules['sun-avoidance'])(tree);
   const top = asRecord(tree);
-  // Soft targets are planned (as the original) and then not used: the original threw them away.
   const sources = asRecord(makeSourcePlan(rules['make-source-plan'])(top.sources ?? null));
   let cal: BlockTree = sources.calibration ?? {};
   const calRules: Rule[] = [];
