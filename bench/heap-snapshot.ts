@@ -75,8 +75,8 @@ async function main(): Promise<void> {
   const days = Number(process.argv[2] ?? 30);
   const delayMs = Number(process.argv[3] ?? 40);
   const dataDir = path.resolve(process.env.SCHEDULER_REFERENCE_DIR ?? path.join(ROOT, '..', 'shared', 'reference'));
-  const { WORKER_RESOURCE_LIMITS } = require(path.join(DIST, 'scheduler/execution/create-executor.js')) as { WORKER_RESOURCE_LIMITS: object };
-  const worker = new Worker(WORKER, { eval: true, workerData: { dist: DIST, dataDir, days }, resourceLimits: WORKER_RESOURCE_LIMITS });
+  const { workerResourceLimits } = require(path.join(DIST, 'scheduler/execution/create-executor.js')) as { workerResourceLimits: (days: number) => object };
+  const worker = new Worker(WORKER, { eval: true, workerData: { dist: DIST, dataDir, days }, resourceLimits: workerResourceLimits(31) });
   let computations = 0;
   const done = new Promise<{ heapTotalMb: number; heapUsedMb: number; externalMb: number }>((resolve, reject) => {
     worker.on('message', (m: { started?: number; done?: boolean; heapTotalMb: number; heapUsedMb: number; externalMb: number }) => {
