@@ -1,66 +1,105 @@
 /**
- * `npm run bench`: how fast the `basic` policy is (1, 7 and 30 days from 2023-03-01, cold and warm),
- * how much memory thirty days take, and what the built HTTP server sustains (autocannon on
- * loopback). Measures the compiled code in `dist/` (run `npm run build` first). Prints a table and
- * writes every figure to `bench/results/<timestamp>.json` so runs can be compared.
+ * `npm run bench`: ours beside the original June-2023 server, in the same run, on this machine.
  *
- * Options: `--duration S` (HTTP run length, default 10), `--runs N` (warm runs per size, default 7),
- * `--skip-http` (= `--only-basic`), `--only-http`, `--cpu-prof` (writes `.cpuprofile` files of the warm runs and
- * prints where the time goes), `--label TEXT` (stored in the JSON).
+ * - `basic` 1, 7 and 30 days from 2023-03-01: ours warm, over HTTP, through the built server
+ *   (`dist/server/main.js`, its worker pool), against the original's `handler.basic_policy` in a
+ *   fresh Python process (the peer's `basic_time.py`); the rounds alternate between the two, and
+ *   each figure is the median of its rounds. Also ours in-process (cold and warm) and the first
+ *   one-day request after readiness.
+ * - Peak RSS: one 30-day schedule in a fresh process (as the original's figure is taken), and the
+ *   server computing 30-day schedules one at a time and with every worker busy.
+ * - `dummy` throughput through the full Nest pipeline: one process and the cluster
+ *   (`dist/server/cluster.js`) against the original's two gunicorn workers, with the same load tool
+ *   for both (wrk when installed, as the peer's `bench_dummy.sh`, else autocannon).
+ *
+ * The peer (`shared/tools/refpeer`, set up with its `setup.sh`) is found through `REFPEER_TOOLS` /
+ * `REFPEER_ROOT` or the default places; without it the bench says so and prints ours alone. Every
+ * figure goes to `bench/results/<timestamp>.json`.
+ *
+ * Options: `--runs N` (requests per size and round, default 5), `--rounds N` (alternations with the
+ * original, default 3), `--duration S` (load runs, default 10), `--only-basic`, `--only-http`,
+ * `--no-peer`, `--client wrk|autocannon`, `--cpu-prof`, `--label TEXT`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { masterSource, type ChildReport } from './basic-run';
 import { summarizeProfile, type ProfileLine } from './profile-summary';
+import {
+  DUMMY_BODY,
+  findRefPeer,
+  haveWrk,
+  originalBasicTimes,
+  startOriginalServer,
+  wrkLoad,
+  type LoadFigures,
+  type OriginalBasicTimes,
+  type RefPeer,
+} from './refpeer';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const RESULTS = path.join(__dirname, 'results');
-const START_ISO = '2023-03-01T00:00:00Z';
-const START_US = Date.parse(START_ISO) * 1000;
-const DAY_US = 86_400_000_000;
+const START_MS = Date.UTC(2023, 2, 1);
 const SIZES = [1, 7, 30] as const;
 
-/** Targets of issue #5 (the original: 1.3 s, 8.4 s, 29 s; dummy 3,300 req/s). */
-const TARGETS = { basicMs: { 1: 13, 7: 84, 30: 290 } as Record<number, number>, dummyRps: 5000, dummyP99Ms: 20, peakRssMb: 200 };
-const ORIGINAL_MS: Record<number, number> = { 1: 1300, 7: 8400, 30: 29000 };
+/** Targets of issue 14. */
+const TARGETS = { speedup: 200, firstOverWarm: 2, rssOneMb: 126, rssBusyMb: 160 };
 
 interface Args {
-  duration: number;
   runs: number;
+  rounds: number;
+  duration: number;
   skipHttp: boolean;
   skipBasic: boolean;
+  noPeer: boolean;
+  client: 'wrk' | 'autocannon' | undefined;
   cpuProf: boolean;
   label: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { duration: 10, runs: 7, skipHttp: false, skipBasic: false, cpuProf: false, label: '' };
+  const a: Args = { runs: 5, rounds: 3, duration: 10, skipHttp: false, skipBasic: false, noPeer: false, client: undefined, cpuProf: false, label: '' };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const next = (): string => argv[++i] ?? '';
-    if (k === '--duration') a.duration = Number(next());
-    else if (k === '--runs') a.runs = Number(next());
+    if (k === '--runs') a.runs = Number(next());
+    else if (k === '--rounds') a.rounds = Number(next());
+    else if (k === '--duration') a.duration = Number(next());
     else if (k === '--skip-http' || k === '--only-basic') a.skipHttp = true;
     else if (k === '--only-http') a.skipBasic = true;
-    else if (k === '--cpu-prof') a.cpuProf = true;
+    else if (k === '--no-peer') a.noPeer = true;
+    else if (k === '--client') {
+      const c = next();
+      if (c !== 'wrk' && c !== 'autocannon') throw new Error('--client must be wrk or autocannon');
+      a.client = c;
+    } else if (k === '--cpu-prof') a.cpuProf = true;
     else if (k === '--label') a.label = next();
     else throw new Error(`unknown option ${k}`);
+  }
+  for (const [name, v] of [['--runs', a.runs], ['--rounds', a.rounds], ['--duration', a.duration]] as const) {
+    if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer`);
   }
   return a;
 }
 
-// ---------------------------------------------------------------- the policy, in a child process
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (x: number | undefined, digits = 1): string => (x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits));
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/**
- * The child is `basic-run` as plain JS: under ts-node it is transpiled once to a temporary file,
- * so no TypeScript compiler sits in the measured process (it would count in the RSS and profile).
- */
+// ---------------------------------------------------------------- the policy in a child process
+
+/** `basic-run` as plain JS, so that no TypeScript compiler sits in the measured process. */
 function childScript(): string {
   const sibling = path.join(__dirname, 'basic-run.js');
   if (fs.existsSync(sibling)) return sibling;
@@ -75,10 +114,7 @@ function childScript(): string {
 function runChild(script: string, days: number, runs: number, profDir?: string): Promise<ChildReport> {
   const prof = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', `basic-${days}d.cpuprofile`] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...prof, script, ROOT, String(days), String(runs)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(process.execPath, [...prof, script, ROOT, String(days), String(runs)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {
@@ -105,44 +141,54 @@ function freePort(): Promise<number> {
   });
 }
 
-interface Server {
-  readonly url: string;
-  readonly child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-/** Peak RSS (VmHWM) of a process so far, in MB; undefined where /proc is not available. */
-function peakRssMb(pid: number | undefined): number | undefined {
+/** Peak (VmHWM) and current (VmRSS) resident memory of a process, MB. */
+function memoryOf(pid: number | undefined): { peakMb: number; rssMb: number } | undefined {
   try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : undefined;
+    const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string): number => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(s)?.[1] ?? NaN);
+    return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
   } catch {
     return undefined;
   }
 }
 
-async function startServer(args: readonly string[], env: NodeJS.ProcessEnv, probeBody: string): Promise<Server> {
+interface Server {
+  readonly url: string;
+  readonly base: string;
+  readonly child: ChildProcess;
+  /** Milliseconds from spawn until `/health/ready` (or the probe) answered 200. */
+  readonly readyMs: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `node args…` on a free port and waits until `readyPath` answers 200 (GET) or the dummy probe does (POST). */
+async function startServer(args: readonly string[], env: NodeJS.ProcessEnv, readyPath?: string): Promise<Server> {
   const port = await freePort();
+  const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const url = `http://127.0.0.1:${port}/api/v1/schedule/`;
-  const deadline = Date.now() + 20_000;
+  const base = `http://127.0.0.1:${port}`;
+  const url = `${base}/api/v1/schedule/`;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr.slice(-800)}`);
     try {
-      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: probeBody });
-      await r.text();
+      const r = readyPath
+        ? await fetch(base + readyPath)
+        : await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: DUMMY_BODY });
+      await r.arrayBuffer();
       if (r.status === 200) break;
     } catch {
       /* not listening yet */
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not answer 200 within 20 s: ${stderr.slice(-800)}`);
+      throw new Error(`server not ready within 60 s: ${stderr.slice(-800)}`);
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(50);
   }
+  const readyMs = performance.now() - t0;
   const stop = (): Promise<void> =>
     new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();
@@ -153,77 +199,62 @@ async function startServer(args: readonly string[], env: NodeJS.ProcessEnv, prob
       });
       child.kill('SIGTERM');
     });
-  return { url, child, stop };
+  return { url, base, child, readyMs, stop };
 }
 
-interface HttpFigures {
-  rps: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
+function basicBody(days: number): string {
+  const t1 = new Date(START_MS + days * 86_400_000).toISOString().slice(0, 16).replace('T', ' ');
+  return JSON.stringify({ t0: '2023-03-01 00:00', t1, policy: JSON.stringify({ policy: 'basic', config: { master_schedule: 'schedule_sat.txt' } }) });
 }
 
-async function cannon(url: string, body: string, seconds: number, connections = 16): Promise<HttpFigures> {
-  const r = await autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-    connections,
-    duration: seconds,
-    timeout: 60,
-  });
-  return {
-    rps: r.requests.average,
-    p50Ms: r.latency.p50,
-    p99Ms: r.latency.p99,
-    maxMs: r.latency.max,
-    requests: r.requests.total,
-    non2xx: r.non2xx,
-    errors: r.errors,
-    timeouts: r.timeouts,
-  };
-}
-
-function body(policy: unknown, days: number | 'hour' = 'hour'): string {
-  const t1 = days === 'hour' ? '2023-03-01 01:00' : new Date(START_US / 1000 + days * 86_400_000).toISOString().slice(0, 16).replace('T', ' ');
-  return JSON.stringify({ t0: '2023-03-01 00:00', t1, policy: JSON.stringify(policy) });
-}
-
-/** Posts 30-day `basic` requests one after another until `stop` is set: the long work behind a load test. */
-async function backgroundLongSchedules(url: string, stop: { done: boolean }): Promise<{ completed: number; statuses: Record<string, number>; ms: number[] }> {
-  const statuses: Record<string, number> = {};
-  const ms: number[] = [];
-  while (!stop.done) {
+/**
+ * One POST over a kept-alive connection (\`node:http\`: fetch adds 1.5-2 ms of its own per request,
+ * measured); milliseconds until the whole answer is read. Throws unless 200.
+ */
+function timedPost(url: string, body: string): Promise<number> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
     const t = performance.now();
-    try {
-      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body({ policy: 'basic', config: { master_schedule: 'schedule_sat.txt' } }, 30) });
-      await r.text();
-      statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-    } catch (e) {
-      statuses[(e as Error).message] = (statuses[(e as Error).message] ?? 0) + 1;
-    }
-    ms.push(performance.now() - t);
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent: KEEP_ALIVE, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const ms = performance.now() - t;
+        if (res.statusCode === 200) resolve(ms);
+        else reject(new Error(`HTTP ${res.statusCode}: ${Buffer.concat(chunks).toString().slice(0, 200)}`));
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const KEEP_ALIVE = new http.Agent({ keepAlive: true });
+
+/** Posts \`body\` 30 times to a throw-away server in this process, so the client's first request to a server under test is not its own first. */
+async function warmClient(body: string): Promise<void> {
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.end('{}'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/`;
+  try {
+    for (let i = 0; i < 30; i++) await timedPost(url, body);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-  return { completed: ms.length, statuses, ms: ms.map((x) => Math.round(x)) };
+}
+
+async function autocannonLoad(url: string, body: string, seconds: number, connections: number): Promise<LoadFigures> {
+  const r = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: seconds, timeout: 60 });
+  return { tool: 'autocannon', rps: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r.requests.total, errors: r.errors + r.timeouts + r.non2xx };
 }
 
 const BARE_NODE = `require('http').createServer((q,s)=>{let b='';q.on('data',c=>b+=c);q.on('end',()=>{s.setHeader('content-type','application/json');s.end(JSON.stringify({status:'ok',commands:'import time\\n',message:'Success'}))})}).listen(+process.env.PORT,'127.0.0.1')`;
-
-// ---------------------------------------------------------------- report
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-const fmt = (x: number | undefined, digits = 1): string => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(digits));
 
 function gitCommit(): string {
   try {
@@ -233,127 +264,210 @@ function gitCommit(): string {
   }
 }
 
+// ---------------------------------------------------------------- report
+
+/** One line of the table: what, ours, the original, ratio, target, met. */
+type Row = [string, string, string, string, string, string];
+
+function printTable(rows: readonly Row[]): void {
+  const head: Row = ['measure', 'ours', 'original', 'ratio', 'target', 'met'];
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: Row): string => r.map((c, i) => (i === 0 || i >= 4 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  console.log(line(head));
+  console.log(w.map((n) => '-'.repeat(n)).join('  '));
+  for (const r of rows) console.log(line(r).trimEnd());
+}
+
+const met = (ok: boolean | undefined): string => (ok === undefined ? '' : ok ? 'yes' : 'NO');
+
+// ---------------------------------------------------------------- main
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(path.join(DIST, 'core/policies/index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
-
+  if (!fs.existsSync(path.join(DIST, 'server/main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   fs.mkdirSync(RESULTS, { recursive: true });
   const profDir = args.cpuProf ? path.join(RESULTS, `profiles-${stamp}`) : undefined;
+  const workers = os.availableParallelism();
   const meta = {
     label: args.label,
     date: new Date().toISOString(),
     commit: gitCommit(),
     node: process.version,
-    cores: os.availableParallelism(),
+    cores: workers,
     cpu: os.cpus()[0]?.model ?? 'unknown',
     loadavg: os.loadavg(),
   };
   console.log(`bench ${meta.date} commit ${meta.commit}, node ${meta.node}, ${meta.cores} cores (${meta.cpu}), load ${meta.loadavg.map((x) => x.toFixed(2)).join(' ')}`);
 
-  const out: Record<string, unknown> = { meta };
-  const rows: [string, string, string, string][] = [];
-  const check = (ok: boolean): string => (ok ? 'yes' : 'NO');
+  const peerOrWhy: RefPeer | string = args.noPeer ? 'left out (--no-peer)' : await findRefPeer(ROOT);
+  const peer = typeof peerOrWhy === 'string' ? undefined : peerOrWhy;
+  if (peer) console.log(`reference peer: the original (schedlib@7c190de + scheduler-server@e78b683), scripts ${peer.tools}, trees ${peer.root}/src`);
+  else console.log(`reference peer: NOT SET UP (${peerOrWhy}). Ours alone, no ratios against the original in this run.`);
 
-  // 1. The policy itself.
   const src = masterSource(ROOT);
-  out.masterSchedule = typeof src === 'string' ? src : src.origin;
-  console.log(`master schedule: ${typeof src === 'string' ? src : src.origin}`);
-  const basic: Record<string, unknown> = {};
-  out.basic = basic;
-  if (args.skipBasic) rows.push(['basic', 'skipped', '', '--only-http']);
-  else if (typeof src !== 'string') {
+  if (typeof src === 'string' || !src.origin.startsWith('reference')) {
+    throw new Error(`the bench needs the reference master schedule schedule_sat.txt (../shared/reference or SCHEDULER_REFERENCE_DIR): ${typeof src === 'string' ? src : src.origin}`);
+  }
+  const dataDir = src.dataDir;
+  const serverEnv = { SCHEDULER_DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn' };
+  const out: Record<string, unknown> = { meta, peer: peer ?? { missing: peerOrWhy }, masterSchedule: src.origin, targets: TARGETS };
+  const rows: Row[] = [];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+
+  // 1. basic: in-process children (cold, warm, one 30-day schedule's memory), then over HTTP beside the original.
+  if (!args.skipBasic) {
     const script = childScript();
+    const inProcess: Record<string, unknown> = {};
+    out.basicInProcess = inProcess;
     for (const days of SIZES) {
-      // Short runs are the noisiest on a shared machine: take more of them.
-      const runs = days === 1 ? args.runs * 3 : days === 30 ? Math.max(3, Math.ceil(args.runs / 2)) : args.runs;
-      try {
-        const r = await runChild(script, days, runs, profDir);
-        const warm = median(r.warmMs);
-        basic[`${days}d`] = { ...r, warmMedianMs: warm, speedup: ORIGINAL_MS[days] / warm };
-        rows.push([`basic ${days} d cold (first run; module load ${fmt(r.loadMs, 0)} ms)`, `${fmt(r.coldMs)} ms`, '', '']);
-        rows.push([`basic ${days} d warm (median of ${runs})`, `${fmt(warm)} ms`, `< ${TARGETS.basicMs[days]} ms`, check(warm < TARGETS.basicMs[days])]);
-        rows.push([`  speed-up over the original (${ORIGINAL_MS[days] / 1000} s)`, `${fmt(ORIGINAL_MS[days] / warm, 0)}x`, '>= 100x', check(ORIGINAL_MS[days] / warm >= 100)]);
-        if (days === 30) rows.push(['peak RSS, process computing 30 d', `${fmt(r.maxRssMb, 0)} MB`, `< ${TARGETS.peakRssMb} MB`, check(r.maxRssMb < TARGETS.peakRssMb)]);
-        if (r.profile && fs.existsSync(r.profile)) {
-          const top: ProfileLine[] = summarizeProfile(JSON.parse(fs.readFileSync(r.profile, 'utf8')), 15);
-          (basic[`${days}d`] as Record<string, unknown>).profileTop = top;
-          console.log(`\nwhere basic ${days} d spends its time (self time, ${r.profile}):`);
-          for (const l of top) console.log(`  ${fmt(l.percent, 1).padStart(5)}%  ${fmt(l.selfMs, 0).padStart(6)} ms  ${l.name}  ${l.where}`);
-        }
-      } catch (e) {
-        basic[`${days}d`] = { error: (e as Error).message };
-        rows.push([`basic ${days} d`, 'failed', '', (e as Error).message.split('\n')[0].slice(0, 80)]);
+      const r = await runChild(script, days, days === 1 ? 3 * args.runs : args.runs, profDir);
+      inProcess[`${days}d`] = { ...r, warmMedianMs: median(r.warmMs) };
+      if (r.profile && fs.existsSync(r.profile)) {
+        const top: ProfileLine[] = summarizeProfile(JSON.parse(fs.readFileSync(r.profile, 'utf8')), 15);
+        (inProcess[`${days}d`] as Record<string, unknown>).profileTop = top;
+        console.log(`\nwhere basic ${days} d spends its time in-process (self time, ${path.relative(ROOT, r.profile)}):`);
+        for (const l of top) console.log(`  ${fmt(l.percent, 1).padStart(5)}%  ${fmt(l.selfMs, 0).padStart(6)} ms  ${l.name}  ${l.where}`);
       }
     }
-  } else rows.push(['basic', 'skipped', '', src]);
+    const fresh30 = await runChild(script, 30, 0);
+    inProcess.fresh30d = fresh30;
 
-  // 2. HTTP on loopback.
-  const http: Record<string, unknown> = {};
-  out.http = http;
-  if (!args.skipHttp) {
-    const dummyBody = body({ policy: 'dummy', config: {} });
-    const env = { SCHEDULER_DATA_DIR: typeof src === 'string' ? os.tmpdir() : src.dataDir, NODE_ENV: 'production' };
-    const runs: { key: string; label: string; args: string[]; env?: NodeJS.ProcessEnv; load?: 'dummy' | 'basic1' | 'dummy+30d' }[] = [
-      { key: 'bareNode', label: 'bare Node http (machine baseline)', args: ['-e', BARE_NODE], load: 'dummy' },
-      { key: 'dummy', label: 'dummy, 1 process', args: ['dist/server/main.js'], load: 'dummy' },
-      { key: 'basic1d', label: 'basic 1 d, 1 process', args: ['dist/server/main.js'], load: 'basic1' },
-      { key: 'dummyDuring30d', label: 'dummy while 30 d basic runs', args: ['dist/server/main.js'], load: 'dummy+30d' },
-      { key: 'dummyCluster', label: 'dummy, cluster (1 process/core)', args: ['dist/server/cluster.js'], load: 'dummy' },
-    ];
-    for (const run of runs) {
-      const missing = run.args[0].startsWith('dist/') ? [run.args[0], 'dist/server/main.js'].find((f) => !fs.existsSync(path.join(ROOT, f))) : undefined;
-      if (missing) {
-        http[run.key] = { error: `${missing} is missing (run the build; the HTTP service is on branch nest)` };
-        rows.push([`HTTP ${run.label}`, 'skipped', '', `${missing} missing`]);
-        continue;
-      }
-      let server: Server | undefined;
-      try {
-        server = await startServer(run.args, { ...env, ...run.env }, dummyBody);
-        if (run.load === 'basic1') {
-          const b = body({ policy: 'basic', config: { master_schedule: 'schedule_sat.txt' } }, 1);
-          const f = await cannon(server.url, b, args.duration);
-          http[run.key] = f;
-          rows.push([`HTTP ${run.label}`, `${fmt(f.rps, 0)} req/s`, '', `p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, non-2xx ${f.non2xx}`]);
-        } else if (run.load === 'dummy+30d') {
-          const stop = { done: false };
-          const bg = backgroundLongSchedules(server.url, stop);
-          await new Promise((r) => setTimeout(r, 300)); // let the first long schedule start
-          const f = await cannon(server.url, dummyBody, args.duration, 4);
-          stop.done = true;
-          const long = await bg;
-          // The server process holds Nest, the pool's threads and their ephemeris caches.
-          const serverPeakRssMb = peakRssMb(server.child.pid);
-          http[run.key] = { ...f, long, serverPeakRssMb };
-          rows.push([`HTTP ${run.label} (4 conns)`, `p99 ${f.p99Ms} ms`, `p99 < ${TARGETS.dummyP99Ms} ms`, `${check(f.p99Ms < TARGETS.dummyP99Ms)}; ${fmt(f.rps, 0)} req/s; 30 d: ${JSON.stringify(long.statuses)} in ${fmt(median(long.ms), 0)} ms median`]);
-          rows.push(['peak RSS, server process serving 30 d requests', `${fmt(serverPeakRssMb, 0)} MB`, '', 'main thread + pool threads']);
-        } else {
-          const f = await cannon(server.url, dummyBody, args.duration);
-          http[run.key] = f;
-          const baseline = run.key === 'bareNode' || run.key === 'dummyNoLane';
-          const target = baseline ? '' : `>= ${TARGETS.dummyRps}/s, p99 < ${TARGETS.dummyP99Ms}`;
-          const ok = baseline ? '' : check(f.rps >= TARGETS.dummyRps && f.p99Ms < TARGETS.dummyP99Ms);
-          // The machine is shared: the ratio to bare Node, measured minutes apart, is steadier than req/s.
-          const bare = (http.bareNode as HttpFigures | undefined)?.rps;
-          const rel = bare && run.key !== 'bareNode' ? `, ${fmt((100 * f.rps) / bare, 1)}% of bare Node` : '';
-          rows.push([`HTTP ${run.label}`, `${fmt(f.rps, 0)} req/s`, target, `${ok} p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, non-2xx ${f.non2xx}${rel}`]);
+    // Over HTTP: a fresh server, the first one-day request after readiness, then rounds that
+    // alternate ours (every size, `runs` requests each) with the original (one fresh process per size).
+    const ours: Record<number, number[]> = { 1: [], 7: [], 30: [] };
+    const original: OriginalBasicTimes[] = [];
+    const server = await startServer(['dist/server/main.js'], serverEnv, '/health/ready');
+    let firstMs = NaN;
+    try {
+      // The client's own first POST is slow (fetch compiles its path): warm it on a server of its own.
+      await warmClient(basicBody(1));
+      firstMs = await timedPost(server.url, basicBody(1));
+      for (let round = 0; round < args.rounds; round++) {
+        for (let i = 0; i < args.runs; i++) for (const days of SIZES) ours[days].push(await timedPost(server.url, basicBody(days)));
+        if (peer) {
+          process.stdout.write(`round ${round + 1}/${args.rounds}: the original's basic_time.py ... `);
+          original.push(await originalBasicTimes(peer, 1));
+          console.log('done');
         }
-      } catch (e) {
-        http[run.key] = { error: (e as Error).message };
-        rows.push([`HTTP ${run.label}`, 'failed', '', (e as Error).message.split('\n')[0].slice(0, 100)]);
+      }
+    } finally {
+      await server.stop();
+    }
+    const key = (days: number): string =>
+      `2023-03-01 00:00/${new Date(START_MS + days * 86_400_000).toISOString().slice(0, 16).replace('T', ' ')}`;
+    const overHttp: Record<string, unknown> = { readyMs: server.readyMs, firstOneDayMs: firstMs };
+    out.basicHttp = overHttp;
+    for (const days of SIZES) {
+      const oursMs = median(ours[days]);
+      const origS = original.length ? median(original.map((o) => o.basic_elapsed_s[key(days)])) : NaN;
+      const speedup = (origS * 1000) / oursMs;
+      const inp = (inProcess[`${days}d`] as { warmMedianMs: number; coldMs: number }) ?? {};
+      overHttp[`${days}d`] = { oursMs: ours[days], oursMedianMs: oursMs, originalS: original.map((o) => o.basic_elapsed_s[key(days)]), originalMedianS: origS, speedup };
+      rows.push([
+        `basic ${days} d (ours warm over HTTP, median of ${ours[days].length})`,
+        `${fmt(oursMs)} ms`,
+        original.length ? `${fmt(origS, 2)} s` : 'n/a',
+        original.length ? `${fmt(speedup, 0)}x` : '',
+        `>= ${TARGETS.speedup}x`,
+        original.length ? met(speedup >= TARGETS.speedup) : '',
+      ]);
+      rows.push([`  ours in-process: warm median / cold (fresh process)`, `${fmt(inp.warmMedianMs)} / ${fmt(inp.coldMs, 0)} ms`, '', '', '', '']);
+    }
+    const warm1 = median(ours[1]);
+    rows.push([`basic 1 d, first request after readiness`, `${fmt(firstMs)} ms`, '', `${fmt(firstMs / warm1, 2)}x warm`, `<= ${TARGETS.firstOverWarm}x warm`, met(firstMs <= TARGETS.firstOverWarm * warm1)]);
+    const origRss = original.length ? Math.max(...original.map((o) => o.basic_maxrss_mb['30d'])) : NaN;
+    rows.push([
+      'peak RSS, one 30 d schedule in a fresh process',
+      `${fmt(fresh30.maxRssMb, 0)} MB`,
+      original.length ? `${fmt(origRss, 0)} MB` : 'n/a',
+      original.length ? `${fmt(fresh30.maxRssMb / origRss, 2)}x` : '',
+      `<= ${TARGETS.rssOneMb} MB`,
+      met(fresh30.maxRssMb <= TARGETS.rssOneMb),
+    ]);
+
+    // Memory of the server: fresh each time, 30-day requests one at a time, then every worker busy.
+    const memory: Record<string, unknown> = {};
+    out.serverMemory = memory;
+    for (const [label, concurrency] of [
+      ['one at a time', 1],
+      [`every worker busy (${workers} at a time)`, workers],
+    ] as const) {
+      const s = await startServer(['dist/server/main.js'], serverEnv, '/health/ready');
+      try {
+        const atReady = memoryOf(s.child.pid);
+        const ms: number[] = [];
+        for (let k = 0; k < 3; k++) ms.push(...(await Promise.all(Array.from({ length: concurrency }, () => timedPost(s.url, basicBody(30))))));
+        const end = memoryOf(s.child.pid);
+        memory[concurrency === 1 ? 'oneAtATime' : 'allBusy'] = { concurrency, atReady, end, ms };
+        const target = concurrency === 1 ? undefined : TARGETS.rssBusyMb;
+        rows.push([
+          `peak RSS, server computing 30 d, ${label}`,
+          `${fmt(end?.peakMb, 0)} MB`,
+          '',
+          '',
+          target ? `<= ${target} MB` : `(at readiness ${fmt(atReady?.peakMb, 0)} MB)`,
+          target ? met((end?.peakMb ?? Infinity) <= target) : '',
+        ]);
       } finally {
-        await server?.stop();
+        await s.stop();
       }
     }
   }
 
+  // 2. dummy through the full pipeline: ours (one process, the cluster) against the original's two gunicorn workers.
+  if (!args.skipHttp) {
+    const client = args.client ?? ((await haveWrk()) ? 'wrk' : 'autocannon');
+    const load = (url: string, body: string, connections = 16): Promise<LoadFigures> =>
+      client === 'wrk' ? wrkLoad(url, body, args.duration, connections, tmp) : autocannonLoad(url, body, args.duration, connections);
+    console.log(`\nload tool for dummy: ${client} (2 threads, 16 connections, ${args.duration} s), the same for ours and the original`);
+    const dummy: Record<string, unknown> = { client };
+    out.dummy = dummy;
+    const runs: { key: string; label: string; start: () => Promise<{ url: string; stop(): Promise<void>; pid?: number }> }[] = [
+      { key: 'bareNode', label: 'bare Node http (the machine at that moment)', start: () => startServer(['-e', BARE_NODE], {}) },
+      { key: 'ours', label: 'dummy, ours, one process (main.js)', start: () => startServer(['dist/server/main.js'], serverEnv, '/health/ready') },
+      { key: 'oursCluster', label: `dummy, ours, cluster (${workers} processes)`, start: () => startServer(['dist/server/cluster.js'], serverEnv, '/health/ready') },
+    ];
+    if (peer) runs.push({ key: 'original', label: 'dummy, original, 2 gunicorn workers', start: async () => startOriginalServer(peer, await freePort()) });
+    for (const run of runs) {
+      let s: { url: string; stop(): Promise<void> } | undefined;
+      try {
+        s = await run.start();
+        dummy[run.key] = await load(s.url, DUMMY_BODY);
+      } catch (e) {
+        dummy[run.key] = { error: (e as Error).message };
+      } finally {
+        await s?.stop();
+      }
+    }
+    const fig = (k: string): LoadFigures | undefined => {
+      const f = dummy[k] as LoadFigures | { error: string } | undefined;
+      return f && 'rps' in f ? f : undefined;
+    };
+    const orig = fig('original');
+    for (const run of runs) {
+      const f = fig(run.key);
+      const err = (dummy[run.key] as { error?: string }).error;
+      if (run.key === 'original') continue;
+      const ratio = orig && f && run.key !== 'bareNode' ? f.rps / orig.rps : undefined;
+      rows.push([
+        `${run.label}`,
+        f ? `${fmt(f.rps, 0)} req/s` : `failed: ${err?.slice(0, 60)}`,
+        run.key === 'bareNode' ? '' : orig ? `${fmt(orig.rps, 0)} req/s` : peer ? 'failed' : 'n/a',
+        ratio !== undefined ? `${fmt(ratio, 2)}x` : '',
+        run.key === 'bareNode' ? '' : '> 1x',
+        ratio !== undefined ? met(ratio > 1) : '',
+      ]);
+      if (f) rows.push([`  p50 / p99, errors`, `${fmt(f.p50Ms)} / ${fmt(f.p99Ms)} ms, ${f.errors}`, run.key !== 'bareNode' && orig ? `${fmt(orig.p50Ms)} / ${fmt(orig.p99Ms)} ms, ${orig.errors}` : '', '', '', '']);
+    }
+  }
+
+  KEEP_ALIVE.destroy();
   const file = path.join(RESULTS, `${stamp}.json`);
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-  const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length)), Math.max(...rows.map((r) => r[2].length))];
+  fs.rmSync(tmp, { recursive: true, force: true });
   console.log('');
-  console.log(`${'measure'.padEnd(w[0])}  ${'figure'.padStart(w[1])}  ${'target'.padEnd(w[2])}  met / notes`);
-  for (const r of rows) console.log(`${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`);
+  printTable(rows);
   console.log(`\nfigures written to ${path.relative(ROOT, file)}`);
 }
 

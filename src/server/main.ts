@@ -1,12 +1,13 @@
 /** Starts the standalone server on `PORT` (8010 by default), with logs and graceful shutdown. */
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { loadEnvironment, serverConfig, type ServerConfig } from './config';
 import { configureApp, NEST_APP_OPTIONS } from './configure-app';
-import { InFlightRequests, installGracefulShutdown } from './lifecycle';
+import { InFlightRequests, installGracefulShutdown, warmUpHttp } from './lifecycle';
 import { AppLogger, ROOT_LOGGER } from './logging';
 
 async function bootstrap(): Promise<void> {
@@ -29,6 +30,8 @@ async function bootstrap(): Promise<void> {
   installGracefulShutdown(app, app.get(InFlightRequests), { graceMs: config.shutdownGraceMs, logger });
   await app.listen(config.port);
   logger.info({ port: config.port, pid: process.pid }, 'listening');
+  // Compiles the request path before the first client request (the workers warm up meanwhile).
+  await warmUpHttp((app.getHttpServer().address() as AddressInfo).port, logger);
 }
 
 bootstrap().catch((err: unknown) => {

@@ -6,14 +6,8 @@
  * parallax, the horizon, refraction) is done per instant in `horizon.ts`, and this part can be
  * interpolated safely (see `node-cache.ts`).
  */
-import {
-  AstroTime,
-  Body,
-  GeoVector,
-  RotateVector,
-  Rotation_EQJ_EQD,
-  e_tilt,
-} from 'astronomy-engine';
+import type { AstroTime, Body } from 'astronomy-engine';
+import { astronomy } from './engine';
 import type { BodyName } from './site';
 
 // Math functions as module constants: under Jest's vm context each global lookup (`Math.x`)
@@ -28,17 +22,18 @@ const TAU = 2 * Math.PI;
 const DEG = Math.PI / 180;
 const ARCSEC = DEG / 3600;
 
-const ENGINE_BODY: Readonly<Record<BodyName, Body>> = {
-  sun: Body.Sun,
-  moon: Body.Moon,
-  mercury: Body.Mercury,
-  venus: Body.Venus,
-  mars: Body.Mars,
-  jupiter: Body.Jupiter,
-  saturn: Body.Saturn,
-  uranus: Body.Uranus,
-  neptune: Body.Neptune,
-};
+// astronomy-engine's \`Body\` values (a string enum), spelled out so that the module loads lazily.
+const ENGINE_BODY = {
+  sun: 'Sun',
+  moon: 'Moon',
+  mercury: 'Mercury',
+  venus: 'Venus',
+  mars: 'Mars',
+  jupiter: 'Jupiter',
+  saturn: 'Saturn',
+  uranus: 'Uranus',
+  neptune: 'Neptune',
+} as Readonly<Record<BodyName, Body>>;
 
 /** A geocentric vector in the Earth-rotation-angle frame (see the file comment), AU. */
 export interface EraVector {
@@ -82,11 +77,12 @@ function siderealOffset(time: AstroTime, eqeqHours: number): number {
  * the ERA frame, AU. The Moon is geometric, as in libastro (which applies no aberration to it).
  */
 export function geocentricApparent(body: BodyName, ctime: number): EraVector {
+  const { AstroTime: Time, GeoVector, RotateVector, Rotation_EQJ_EQD, e_tilt } = astronomy();
   const ut = utDays(ctime);
-  const time = new AstroTime(ut);
+  const time = new Time(ut);
   // astronomy-engine reuses its nutation for any instant within 0.09 s of the previous call; a
   // call one day away first makes sure this instant's own nutation is the one used below.
-  e_tilt(new AstroTime(ut + 1));
+  e_tilt(new Time(ut + 1));
   const tilt = e_tilt(time);
   const g = GeoVector(ENGINE_BODY[body], time, true);
   const v = RotateVector(Rotation_EQJ_EQD(time), g);

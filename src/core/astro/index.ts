@@ -12,5 +12,5 @@ export {
   previousSetting,
   sourceGetBlocks,
 } from './events';
-export { azAlt, sampleAzAlt, type AzAltArrays, type SampledAzAlt } from './track';
+export { azAlt, azAltAt, sampleAzAlt, type AzAltArrays, type SampledAzAlt } from './track';
 export { refractDeg, unrefractDeg } from './refraction';

@@ -10,7 +10,7 @@
  */
 import { geocentricApparent } from './geocentric';
 import { LruCache } from '../cache/lru-cache';
-import type { BodyName } from './site';
+import { BODY_NAMES, type BodyName } from './site';
 
 // Math functions as module constants: under Jest's vm context each global lookup (`Math.x`)
 // costs more than the maths itself, which made the hot loops ~20x slower in tests.
@@ -38,7 +38,17 @@ export const CHUNK_NODES = 16;
 /** Most chunks kept (all bodies together): about a year of every body, 456 bytes each. */
 export const MAX_CHUNKS = 4096;
 
-const chunks = new LruCache<string, Float64Array>(MAX_CHUNKS);
+// Keyed by `index * BODY_NAMES.length + body number`: a number, not a string, so a lookup builds
+// nothing (string keys made the lookup a tenth of a 30-day schedule's time).
+const chunks = new LruCache<number, Float64Array>(MAX_CHUNKS);
+const BODY_NUMBER: Readonly<Record<BodyName, number>> = Object.freeze(
+  Object.fromEntries(BODY_NAMES.map((b, i) => [b, i])) as Record<BodyName, number>,
+);
+// The chunk each body used last: consecutive instants almost always fall in the same chunk, and
+// then not even the map is touched. It is also held in `chunks` (or was evicted from it, which only
+// costs memory until the body moves on), so it is the same values a lookup would give.
+const lastIndex = new Float64Array(BODY_NAMES.length).fill(Number.NaN);
+const lastChunk: Float64Array[] = BODY_NAMES.map(() => new Float64Array(0));
 
 function buildChunk(body: BodyName, index: number): Float64Array {
   const out = new Float64Array(3 * (CHUNK_NODES + 3));
@@ -58,12 +68,16 @@ function buildChunk(body: BodyName, index: number): Float64Array {
  * instant `(index * CHUNK_NODES - 1 + j) * NODE_STEP_S[body]`.
  */
 export function nodeChunk(body: BodyName, index: number): Float64Array {
-  const key = `${body}:${index}`;
+  const b = BODY_NUMBER[body];
+  if (lastIndex[b] === index) return lastChunk[b];
+  const key = index * BODY_NAMES.length + b;
   let chunk = chunks.get(key);
   if (chunk === undefined) {
     chunk = buildChunk(body, index);
     chunks.set(key, chunk);
   }
+  lastIndex[b] = index;
+  lastChunk[b] = chunk;
   return chunk;
 }
 
@@ -75,6 +89,8 @@ export function cachedChunkCount(): number {
 /** Empties the cache (for tests: results must not depend on what was cached before). */
 export function clearNodeCache(): void {
   chunks.clear();
+  lastIndex.fill(Number.NaN);
+  for (let i = 0; i < lastChunk.length; i++) lastChunk[i] = new Float64Array(0);
 }
 
 /** Index of the chunk of `step`-spaced nodes that holds the interval containing `ctime`. */

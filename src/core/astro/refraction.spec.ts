@@ -36,3 +36,36 @@ describe('libastro refraction', () => {
     expect(refract(Number.NaN)).toBeNaN();
   });
 });
+
+describe('refract skips the check it can prove (same results as libastro\'s loop)', () => {
+  /** libastro's loop as written, every check made: the reference. */
+  function refractAllChecks(trueRad: number): number {
+    let t = unrefract(trueRad);
+    if (t === trueRad) return trueRad;
+    let d = 0.8 * (trueRad - t);
+    let t0 = t;
+    let a = trueRad;
+    for (let i = 0; i < 100; i++) {
+      a += d;
+      t = unrefract(a);
+      if (Math.abs(trueRad - t) <= (0.1 / 3600) * DEG) break;
+      const denom = t0 - t;
+      if (denom === 0 || !Number.isFinite(denom)) break;
+      d *= -(trueRad - t) / denom;
+      t0 = t;
+    }
+    return a;
+  }
+
+  it('gives bit-identical altitudes from -90° to 90°, at the edges of the shortcut too', () => {
+    let seed = 12345;
+    const random = (): number => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    const xs: number[] = [];
+    for (let k = 0; k < 20_000; k++) xs.push((random() * 180 - 90) * DEG);
+    for (const edge of [15.5, 16, 89, 90]) for (let k = -50; k <= 50; k++) xs.push(edge * DEG + k * 1e-15);
+    for (let deg = -90; deg <= 90; deg += 0.01) xs.push(deg * DEG);
+    let differ = 0;
+    for (const x of xs) if (!Object.is(refract(x), refractAllChecks(x))) differ++;
+    expect(differ).toBe(0);
+  });
+});

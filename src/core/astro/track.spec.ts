@@ -1,7 +1,7 @@
 import { horizontal } from './ephemeris';
 import { cachedChunkCount, clearNodeCache, MAX_CHUNKS } from './node-cache';
 import { BODY_NAMES, type BodyName } from './site';
-import { azAlt, sampleAzAlt } from './track';
+import { azAlt, sampleAzAlt, sampleGrid } from './track';
 
 const S = 1_000_000;
 const Y2025 = Date.UTC(2025, 0, 1) / 1000;
@@ -41,6 +41,20 @@ describe('sampleAzAlt grid (basic-policy §4 get_az_alt)', () => {
     expect([...r.t]).toEqual([1_672_531_200, 1_672_531_230, 1_672_531_260]);
     expect(sampleAzAlt('saturn', t0, t0 + 95 * S).t.length).toBe(3);
     expect(sampleAzAlt('saturn', t0, t0 + 95 * S, 10).t.length).toBe(9);
+  });
+
+  it('is the formula itself, whole-second steps (counted) and fractional ones (divided) alike', () => {
+    const rnd = seeded(5);
+    const formula = (a: number, b: number, step: number): number[] => {
+      const n = Math.max(0, Math.floor((b - a) / S / step));
+      return Array.from({ length: n }, (_, i) => Math.trunc((a + Math.round(i * step * S)) / S));
+    };
+    for (let k = 0; k < 400; k++) {
+      const a = Math.floor(rnd() * 8e9) * S + Math.floor(rnd() * S) - (k % 10 === 0 ? 5e15 : 0);
+      const step = [1, 10, 30, 7, 2.5, 0.7, 86_400][k % 7];
+      const b = a + Math.floor(rnd() * 3 * 86_400 * S);
+      expect(Array.from(sampleGrid(a, b, step))).toEqual(formula(a, b, step));
+    }
   });
 
   it('has no sample for a window shorter than a step or reversed', () => {

@@ -4,6 +4,7 @@
  * rotation, parallax, horizon and refraction are then applied exactly at each instant, so azimuth
  * is continuous by construction (no unwrapping, no zenith singularity) and reported in [0, 360).
  */
+import { HEAP, type Float64Allocator } from '../numeric/arena';
 import type { Micros } from '../time/micros';
 import { US_PER_S } from '../time/micros';
 import { earthRotationAngle, utDays } from './geocentric';
@@ -31,16 +32,56 @@ export interface SampledAzAlt extends AzAltArrays {
 }
 
 /**
+ * Horizon coordinates at Unix time `t` of the ERA-frame vector `v` (AU): the Earth's rotation,
+ * parallax, horizon and refraction, applied exactly. Writes azimuth (degrees, [0, 360)) to
+ * `out[0]` and refracted altitude (degrees) to `out[1]`.
+ */
+function horizonAt(v: Float64Array, t: number, out: Float64Array): void {
+  const phi = earthRotationAngle(utDays(t)) + SITE_LON_RAD;
+  const c = cos(phi);
+  const s = sin(phi);
+  const x = v[0];
+  const y = v[1];
+  const tx = (x * c + y * s) * EARTH_RADII_PER_AU - X_OBS;
+  const ty = (y * c - x * s) * EARTH_RADII_PER_AU;
+  const tz = v[2] * EARTH_RADII_PER_AU - Z_OBS;
+  const north = tz * COS_LAT - tx * SIN_LAT;
+  const up = tx * COS_LAT + tz * SIN_LAT;
+  let a = atan2(ty, north) * RAD2DEG;
+  if (a < 0) a += 360;
+  if (a >= 360) a -= 360;
+  out[0] = a;
+  out[1] = refract(atan2(up, sqrt(north * north + ty * ty))) * RAD2DEG;
+}
+
+// Scratch of the one-instant form (the pipeline is synchronous: no two calls interleave).
+const scratchV = new Float64Array(3);
+
+/**
+ * Position of `body` at one Unix time `ctime` (seconds), written to `out[0]` (azimuth, degrees)
+ * and `out[1]` (refracted altitude, degrees): the same numbers as `azAlt(body, [ctime])`, without
+ * allocating anything, for rules that look at one instant at a time.
+ */
+export function azAltAt(body: BodyName, ctime: number, out: Float64Array): void {
+  if (ctime - ctime !== 0) throw new RangeError(`azAltAt: ctime is not a finite number (${ctime})`);
+  const step = NODE_STEP_S[body];
+  const index = chunkIndexOf(ctime, step);
+  interpolateInChunk(nodeChunk(body, index), index, step, ctime, scratchV);
+  horizonAt(scratchV, ctime, out);
+}
+
+/**
  * Positions of `body` at Unix times `ctimes` (seconds, any order, fractional allowed), agreeing
  * with `horizontal` to the interpolation error measured in `track.spec.ts` (< 1e-6°).
  */
-export function azAlt(body: BodyName, ctimes: ArrayLike<number>): AzAltArrays {
+export function azAlt(body: BodyName, ctimes: ArrayLike<number>, alloc: Float64Allocator = HEAP): AzAltArrays {
   const n = ctimes.length;
   // One element type in the hot loop keeps it monomorphic.
   const ts = ctimes instanceof Float64Array ? ctimes : Float64Array.from(ctimes);
-  const az = new Float64Array(n);
-  const alt = new Float64Array(n);
+  const az = alloc.take(n);
+  const alt = alloc.take(n);
   const v = new Float64Array(3);
+  const pair = new Float64Array(2);
   const step = NODE_STEP_S[body];
   let index = Number.NaN;
   let chunk = EMPTY;
@@ -54,34 +95,33 @@ export function azAlt(body: BodyName, ctimes: ArrayLike<number>): AzAltArrays {
       chunk = nodeChunk(body, ci);
     }
     interpolateInChunk(chunk, index, step, t, v);
-    const phi = earthRotationAngle(utDays(t)) + SITE_LON_RAD;
-    const c = cos(phi);
-    const s = sin(phi);
-    const x = v[0];
-    const y = v[1];
-    const tx = (x * c + y * s) * EARTH_RADII_PER_AU - X_OBS;
-    const ty = (y * c - x * s) * EARTH_RADII_PER_AU;
-    const tz = v[2] * EARTH_RADII_PER_AU - Z_OBS;
-    const north = tz * COS_LAT - tx * SIN_LAT;
-    const up = tx * COS_LAT + tz * SIN_LAT;
-    let a = atan2(ty, north) * RAD2DEG;
-    if (a < 0) a += 360;
-    if (a >= 360) a -= 360;
-    az[i] = a;
-    alt[i] = refract(atan2(up, sqrt(north * north + ty * ty))) * RAD2DEG;
+    horizonAt(v, t, pair);
+    az[i] = pair[0];
+    alt[i] = pair[1];
   }
   return { az, alt };
 }
+
+/** Unix seconds (2³³, year 2242) below which `sampleGrid` may count whole seconds instead of dividing. */
+const GRID_EXACT_BELOW_S = 2 ** 33;
 
 /**
  * The §4 sample grid over `[t0, t1)`: `n = floor(duration / stepS)` ctimes `t0 + i·stepS` (the step
  * added as a timedelta rounded to microseconds), each truncated to integer Unix seconds. A window
  * shorter than one step (or reversed) has none. Every rule samples on this grid.
  */
-export function sampleGrid(t0: Micros, t1: Micros, stepS: number): Float64Array {
+export function sampleGrid(t0: Micros, t1: Micros, stepS: number, alloc: Float64Allocator = HEAP): Float64Array {
   const n = max(0, floor((t1 - t0) / US_PER_S / stepS));
-  const t = new Float64Array(n);
+  const t = alloc.take(n);
   const stepUs = stepS * US_PER_S;
+  if (stepS === trunc(stepS) && t0 >= 0 && t0 === trunc(t0) && (t0 + n * stepUs) / US_PER_S < GRID_EXACT_BELOW_S) {
+    // Whole seconds from a non-negative whole microsecond: t0 + i·step is a whole number of
+    // microseconds whose quotient by 10⁶ is at least 10⁻⁶ away from the next integer, more than
+    // half an ulp below 2³³ s, so trunc of the rounded quotient is floor(t0 / 10⁶) + i·step.
+    const base = trunc(t0 / US_PER_S);
+    for (let i = 0; i < n; i++) t[i] = base + i * stepS;
+    return t;
+  }
   for (let i = 0; i < n; i++) {
     // Python adds i steps as a timedelta (rounded to microseconds), then int(timestamp()).
     t[i] = trunc((t0 + round(i * stepUs)) / US_PER_S);
@@ -94,14 +134,14 @@ export function sampleGrid(t0: Micros, t1: Micros, stepS: number): Float64Array 
  * `t0 + i·stepS`, each truncated to integer Unix seconds, with the body's positions there.
  * A window shorter than one step (or reversed) has no samples.
  */
-export function sampleAzAlt(body: BodyName, t0: Micros, t1: Micros, stepS = 30): SampledAzAlt {
+export function sampleAzAlt(body: BodyName, t0: Micros, t1: Micros, stepS = 30, alloc: Float64Allocator = HEAP): SampledAzAlt {
   if (!Number.isFinite(t0) || !Number.isFinite(t1)) {
     throw new RangeError(`sampleAzAlt: t0 and t1 must be finite microseconds, got ${t0}, ${t1}`);
   }
   if (!(stepS > 0) || !Number.isFinite(stepS)) {
     throw new RangeError(`sampleAzAlt: step must be a positive number of seconds, got ${stepS}`);
   }
-  const t = sampleGrid(t0, t1, stepS);
-  const { az, alt } = azAlt(body, t);
+  const t = sampleGrid(t0, t1, stepS, alloc);
+  const { az, alt } = azAlt(body, t, alloc);
   return { t, az, alt };
 }

@@ -3,3 +3,4 @@ export * from './types';
 export * from './block';
 export * from './tree';
 export * from './ops';
+export * from './overlap-index';

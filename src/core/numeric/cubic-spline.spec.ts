@@ -1,4 +1,5 @@
-import { CubicSpline, interpExtra } from './cubic-spline';
+import { CubicSpline, interpExtra, SplineKnots } from './cubic-spline';
+import { ReferenceSpline } from './cubic-spline.test-helpers';
 
 describe('CubicSpline (scipy not-a-knot)', () => {
   it('reproduces a cubic exactly, inside and when extrapolating', () => {
@@ -73,5 +74,48 @@ describe('interpExtra (basic-policy §10.1)', () => {
   it('sorts unsorted input and extrapolates linear data linearly', () => {
     const got = Array.from(interpExtra([1, 2, 4, 5, 6], [5, 4, 3, 2, 1], [5, 4, 3, 2, 1]));
     [1, 2, 4, 5, 6].forEach((v, i) => expect(got[i]).toBeCloseTo(v, 12));
+  });
+});
+
+describe('fast paths give the reference spline bit for bit', () => {
+  let seed = 987_654;
+  const random = (): number => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+
+  /** Breakpoints of the kinds the rules use: 30 s sample times (equal steps), altitudes (uneven), short ones. */
+  function breakpoints(n: number, kind: number): number[] {
+    const x: number[] = [];
+    let t = 1.6e9 + Math.floor(random() * 1e6);
+    for (let i = 0; i < n; i++) {
+      x.push(t);
+      if (kind === 0) t += 30;
+      else if (kind === 1) t += 0.01 + random() * 3;
+      // Equal steps with one uneven stretch in the middle: the steady state must stop and restart.
+      else t += i > n / 3 && i < n / 3 + 5 ? 17 : 10;
+    }
+    return x;
+  }
+
+  it('new CubicSpline, CubicSpline.family and SplineKnots.valuesClamped equal ReferenceSpline', () => {
+    let compared = 0;
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 2 + Math.floor(random() * (trial < 100 ? 12 : 400));
+      const x = breakpoints(n, trial % 3);
+      const ys = [0, 1, 2, 3, 4].map(() => x.map((_, i) => Math.sin(i / 7 + random()) * 100 + random()));
+      const refs = ys.map((y) => new ReferenceSpline(x, y));
+      const knots = new SplineKnots(x);
+      const fam = CubicSpline.family(knots, ys);
+      const single = ys.map((y) => new CubicSpline(x, y));
+      const probes = [x[0] - 45, x[0], ...Array.from({ length: 20 }, () => x[0] + random() * (x[n - 1] - x[0])), x[n - 1], x[n - 1] + 7];
+      for (const t of probes) {
+        const clamped = knots.valuesClamped(ys, t);
+        ys.forEach((_, k) => {
+          expect(Object.is(fam[k].evaluate(t), refs[k].evaluate(t))).toBe(true);
+          expect(Object.is(single[k].evaluate(t), refs[k].evaluate(t))).toBe(true);
+          expect(Object.is(clamped[k], refs[k].evaluateClamped(t))).toBe(true);
+          compared++;
+        });
+      }
+    }
+    expect(compared).toBeGreaterThan(30_000);
   });
 });

@@ -1,12 +1,13 @@
 /** Phase unwrapping of angles in degrees (numpy `unwrap(period=360)`). */
+import { HEAP, type Float64Allocator } from './arena';
 
 /**
  * Returns a copy of `deg` where each step larger than 180° in magnitude is corrected by a
  * multiple of 360°, so the sequence is continuous; the first value is kept as is.
  */
-export function unwrapDegrees(deg: ArrayLike<number>): Float64Array {
+export function unwrapDegrees(deg: ArrayLike<number>, alloc: Float64Allocator = HEAP): Float64Array {
   const n = deg.length;
-  const out = new Float64Array(n);
+  const out = alloc.take(n);
   if (n === 0) return out;
   out[0] = deg[0];
   let offset = 0;

@@ -3,7 +3,7 @@
  * refracted, as the rest of the scheduler sees them) on a 30 s grid, interpolated between grid
  * points as unit vectors: the Sun moves 0.125 degree in 30 s, so the error is far below 0.001 degree.
  */
-import * as Astronomy from 'astronomy-engine';
+import { astronomy } from '../astro/engine';
 import { azAlt } from '../astro/track';
 import type { BodyName } from '../astro/site';
 
@@ -53,5 +53,6 @@ export function bodyTrack(body: BodyName, t0S: number, t1S: number): BodyTrack {
 
 /** Illuminated fraction of the Moon at a Unix time. */
 export function moonPhase(unixS: number): number {
-  return Astronomy.Illumination(Astronomy.Body.Moon, new Date(unixS * 1000)).phase_fraction;
+  const { Body, Illumination } = astronomy();
+  return Illumination(Body.Moon, new Date(unixS * 1000)).phase_fraction;
 }

@@ -9,7 +9,7 @@ import {
   hourAngleToHorizontal,
   localSiderealDeg,
   passLst,
-  SITE_OBSERVER,
+  siteObserver,
 } from './geometry';
 import { wrap180, wrap360 } from '../numeric/unwrap';
 import { independentCrossing } from './plan-checks';
@@ -25,7 +25,7 @@ describe('hourAngleToHorizontal', () => {
     for (let ra = 0; ra < 360; ra += 37) {
       for (let dec = -80; dec <= 80; dec += 20) {
         const mine = hourAngleToHorizontal(lst - ra, dec);
-        const ref = Astronomy.Horizon(date, SITE_OBSERVER, ra / 15, dec);
+        const ref = Astronomy.Horizon(date, siteObserver(), ra / 15, dec);
         expect(mine.el).toBeCloseTo(ref.altitude, 3);
         if (Math.abs(mine.el) < 89) expect(Math.abs(wrap180(mine.az - ref.azimuth))).toBeLessThan(1e-3);
       }

@@ -3,7 +3,8 @@
  * (almucantar) at a given local sidereal time, and over which sidereal times it crosses at all.
  * Works in hour angle and declination of date, so one day needs only one precession per patch.
  */
-import * as Astronomy from 'astronomy-engine';
+import type * as Astronomy from 'astronomy-engine';
+import { astronomy } from '../astro/engine';
 import { SITE as ASTRO_SITE } from '../astro/site';
 import { wrap180, wrap360 } from '../numeric/unwrap';
 
@@ -16,8 +17,12 @@ export const SITE = Object.freeze({
   elevation: ASTRO_SITE.elevationM,
 });
 
-/** The site as an astronomy-engine observer. */
-export const SITE_OBSERVER = new Astronomy.Observer(SITE.lat, SITE.lon, SITE.elevation);
+let observer: Astronomy.Observer | undefined;
+
+/** The site as an astronomy-engine observer (made on first use: astronomy-engine loads lazily). */
+export function siteObserver(): Astronomy.Observer {
+  return (observer ??= new (astronomy().Observer)(SITE.lat, SITE.lon, SITE.elevation));
+}
 
 // Globals read once: inside a VM context (as under Jest) every global lookup in a hot loop is slow.
 const { abs, acos, asin, atan2, cos, sin, max, min } = Math;
@@ -33,7 +38,7 @@ export const SIDEREAL_DEG_PER_S = 360.98564736629 / 86400;
 /** Local apparent sidereal time (degrees) at a Unix time in seconds. */
 export function localSiderealDeg(unixS: number): number {
   const date = new Date(unixS * 1000);
-  return wrap360(Astronomy.SiderealTime(date) * 15 + SITE.lon);
+  return wrap360(astronomy().SiderealTime(date) * 15 + SITE.lon);
 }
 
 /** Local sidereal time (degrees) as a linear function of time anchored at `anchorS` (good over days). */
@@ -78,11 +83,12 @@ export interface BoxOfDate {
  * Each edge moves by the mean shift of its points; the box's distortion is far below 0.05 degrees.
  */
 export function boxOfDate(raMin: number, raMax: number, decMin: number, decMax: number, unixS: number): BoxOfDate {
-  const rot = Astronomy.Rotation_EQJ_EQD(new Date(unixS * 1000));
+  const { EquatorFromVector, RotateVector, Rotation_EQJ_EQD, Spherical, VectorFromSphere } = astronomy();
+  const rot = Rotation_EQJ_EQD(new Date(unixS * 1000));
   const width = wrap360(raMax - raMin) || 360;
   const toDate = (ra: number, dec: number): { ra: number; dec: number } => {
-    const v = Astronomy.VectorFromSphere(new Astronomy.Spherical(dec, ra, 1), new Date(unixS * 1000));
-    const e = Astronomy.EquatorFromVector(Astronomy.RotateVector(rot, v));
+    const v = VectorFromSphere(new Spherical(dec, ra, 1), new Date(unixS * 1000));
+    const e = EquatorFromVector(RotateVector(rot, v));
     return { ra: e.ra * 15, dec: e.dec };
   };
   const decMid = (decMin + decMax) / 2;

@@ -4,11 +4,12 @@
  * astronomy-engine (`Rotation_EQJ_EQD`, `Horizon`), and the Sun with `Equator`, so a mistake in the
  * planner's hour-angle arithmetic cannot hide itself. Used by the tests and the timing script.
  */
-import * as Astronomy from 'astronomy-engine';
+import type * as Astronomy from 'astronomy-engine';
+import { astronomy } from '../astro/engine';
 import type { ScanBlock } from '../blocks/types';
 import { US_PER_S } from '../time/micros';
 import type { SkyPatch } from './config';
-import { SITE_OBSERVER } from './geometry';
+import { siteObserver } from './geometry';
 
 const D2R = Math.PI / 180;
 
@@ -30,11 +31,12 @@ function outline(p: SkyPatch, step: number): { ra: number; dec: number }[] {
  * east (`R`) or west (`S`) of the meridian, or null if it does not meet it there.
  */
 export function independentCrossing(patch: SkyPatch, el: number, side: 'R' | 'S', date: Date): { min: number; max: number } | null {
-  const rot = Astronomy.Rotation_EQJ_EQD(date);
+  const { EquatorFromVector, Horizon, RotateVector, Rotation_EQJ_EQD, Spherical, VectorFromSphere } = astronomy();
+  const rot = Rotation_EQJ_EQD(date);
   const hor = outline(patch, 0.25).map(({ ra, dec }) => {
-    const v = Astronomy.RotateVector(rot, Astronomy.VectorFromSphere(new Astronomy.Spherical(dec, ra, 1), date));
-    const eq = Astronomy.EquatorFromVector(v);
-    return Astronomy.Horizon(date, SITE_OBSERVER, eq.ra, eq.dec);
+    const v = RotateVector(rot, VectorFromSphere(new Spherical(dec, ra, 1), date));
+    const eq = EquatorFromVector(v);
+    return Horizon(date, siteObserver(), eq.ra, eq.dec);
   });
   let lo = Infinity;
   let hi = -Infinity;
@@ -77,18 +79,20 @@ export function scanCoverage(scan: ScanBlock, patch: SkyPatch, side: 'R' | 'S', 
 
 /** Smallest angle (degrees) between the Sun and any point of the scan's arc, sampled every `stepS`. */
 export function minSunDistance(scan: ScanBlock, stepS = 30): number {
-  return minBodyDistance(scan, Astronomy.Body.Sun, stepS);
+  return minBodyDistance(scan, astronomy().Body.Sun, stepS);
 }
 
 /** Smallest angle (degrees) between `body` (topocentric) and any point of the scan's arc. */
 export function minBodyDistance(scan: ScanBlock, body: Astronomy.Body, stepS = 30): number {
+  const { Equator, Horizon } = astronomy();
+  const observer = siteObserver();
   let best = Infinity;
   // Along the arc the distance is smooth with its minimum inside or at an end (both sampled).
   const nAz = Math.max(1, Math.ceil(scan.throw / 0.5));
   for (let t = scan.t0; ; t = Math.min(t + stepS * US_PER_S, scan.t1)) {
     const date = new Date(t / 1000);
-    const eq = Astronomy.Equator(body, date, SITE_OBSERVER, true, true);
-    const sun = Astronomy.Horizon(date, SITE_OBSERVER, eq.ra, eq.dec);
+    const eq = Equator(body, date, observer, true, true);
+    const sun = Horizon(date, observer, eq.ra, eq.dec);
     const sa = Math.sin(sun.altitude * D2R);
     const ca = Math.cos(sun.altitude * D2R);
     for (let k = 0; k <= nAz; k++) {

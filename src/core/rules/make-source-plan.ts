@@ -8,7 +8,8 @@ import { isBodyName } from '../astro/site';
 import { mapTree } from '../blocks/tree';
 import type { Block, BlockTree, ObservingWindow, SourceBlock } from '../blocks/types';
 import { EnumField, NestedListField, NumberField, OptionalField, RangeField } from '../config/decorators';
-import { CubicSpline } from '../numeric/cubic-spline';
+import { Float64Arena } from '../numeric/arena';
+import { CubicSpline, SplineKnots } from '../numeric/cubic-spline';
 import { mask2ranges } from '../numeric/ranges';
 import { unwrapDegrees } from '../numeric/unwrap';
 import { fromCtime } from '../time/format';
@@ -56,7 +57,7 @@ export class MakeSourcePlanParams {
 export const MIN_PLAN_SAMPLES = 5;
 
 /** Sorts (key, value) pairs by key and drops repeated keys, so a spline of value over key exists. */
-function strictlyIncreasing(keys: ArrayLike<number>, values: ArrayLike<number>): [number[], number[]] {
+function strictlyIncreasing(keys: ArrayLike<number>, values: ArrayLike<number>): [ArrayLike<number>, ArrayLike<number>] {
   const n = keys.length;
   // Rising and setting passages are monotonic in altitude: a reversal is enough (the common case).
   let up = true;
@@ -66,8 +67,8 @@ function strictlyIncreasing(keys: ArrayLike<number>, values: ArrayLike<number>):
     if (!(keys[i] < keys[i - 1])) down = false;
   }
   if (up || down) {
-    const xs = new Array<number>(n);
-    const ys = new Array<number>(n);
+    const xs = arena.take(n);
+    const ys = arena.take(n);
     for (let i = 0; i < n; i++) {
       const k = up ? i : n - 1 - i;
       xs[i] = keys[k];
@@ -86,21 +87,32 @@ function strictlyIncreasing(keys: ArrayLike<number>, values: ArrayLike<number>):
   return [xs, ys];
 }
 
-/** A frozen plain-array copy of `a[lo:hi)`. */
-function sliceFrozen(a: Float64Array, lo: number, hi: number): readonly number[] {
+/**
+ * A plain-array copy of `a[lo:hi)`, typed readonly but not frozen: V8 keeps a frozen array's
+ * numbers as boxed heap objects (1.8x the memory, reads several times slower, measured), and the
+ * window holding it is frozen. Sized up front (pushing leaves up to half the capacity unused).
+ */
+function sliceArray(a: Float64Array, lo: number, hi: number): readonly number[] {
   const out = new Array<number>(hi - lo);
   for (let i = lo; i < hi; i++) out[i - lo] = a[i];
-  return Object.freeze(out);
+  return out;
 }
+
+/**
+ * The working arrays of one `planSourceBlock` call (samples, splines, per-sample columns): reset at
+ * each call, never returned (the window gets copies), so a pass allocates nothing but its window.
+ */
+const arena = new Float64Arena();
 
 /** Plans one rising/setting source block; null when it cannot be observed in one piece (F4). */
 export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): ObservingWindow | null {
   if (!isBodyName(b.name)) return null;
-  const { t, az: azRaw, alt } = sampleAzAlt(b.name, b.t0, b.t1, SOURCE_STEP_S);
+  arena.reset();
+  const { t, az: azRaw, alt } = sampleAzAlt(b.name, b.t0, b.t1, SOURCE_STEP_S, arena);
   const n = t.length;
   if (n < MIN_PLAN_SAMPLES) return null;
   // F8: azimuth is interpolated unwrapped; the original's spline rang across the 0/360 jump.
-  const az = unwrapDegrees(azRaw);
+  const az = unwrapDegrees(azRaw, arena);
 
   let posHi = -Infinity;
   let posLo = Infinity;
@@ -114,17 +126,16 @@ export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): Observ
 
   const [altKeys, tVals] = strictlyIncreasing(alt, t);
   if (altKeys.length < 2) return null;
-  const tInv = new CubicSpline(altKeys, tVals);
-  const azOfT = new CubicSpline(t, az);
+  const tInv = new CubicSpline(altKeys, tVals, { alloc: arena });
+  const azOfT = new CubicSpline(t, az, { alloc: arena });
   const tDiff = t.subarray(1);
-  const dAz = new Float64Array(n - 1);
-  const dAlt = new Float64Array(n - 1);
+  const dAz = arena.take(n - 1);
+  const dAlt = arena.take(n - 1);
   for (let k = 1; k < n; k++) {
     dAz[k - 1] = az[k] - az[k - 1];
     dAlt[k - 1] = alt[k] - alt[k - 1];
   }
-  const dAzOfT = new CubicSpline(tDiff, dAz);
-  const dAltOfT = new CubicSpline(tDiff, dAlt);
+  const [dAzOfT, dAltOfT] = CubicSpline.family(new SplineKnots(tDiff, arena), [dAz, dAlt], arena);
 
   let altMin = Infinity;
   let altMax = -Infinity;
@@ -133,11 +144,13 @@ export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): Observ
     altMax = Math.max(altMax, alt[i]);
   }
 
-  const altCenter = new Float64Array(n);
-  const altStop = new Float64Array(n);
-  const obsLength = new Float64Array(n);
-  const azCenter = new Float64Array(n);
-  const phi = new Float64Array(n);
+  const altCenter = arena.take(n);
+  const altStop = arena.take(n);
+  const obsLength = arena.take(n);
+  const azCenter = arena.take(n);
+  const phi = arena.take(n);
+  // cos(altCenter) serves twice (the direction of motion and the throw's stretch): computed once.
+  const cosAltCenter = arena.take(n);
   for (let i = 0; i < n; i++) {
     altCenter[i] = alt[i] + (sgn * altHeight) / 2;
     altStop[i] = alt[i] + sgn * altHeight;
@@ -146,7 +159,14 @@ export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): Observ
     if (obsLength[i] < 0) return null;
     const tCenter = tInv.evaluate(altCenter[i]);
     azCenter[i] = azOfT.evaluate(tCenter);
-    phi[i] = Math.atan2(dAzOfT.evaluate(tCenter) * Math.cos(altCenter[i] * DEG), dAltOfT.evaluate(tCenter));
+    cosAltCenter[i] = Math.cos(altCenter[i] * DEG);
+    phi[i] = Math.atan2(dAzOfT.evaluate(tCenter) * cosAltCenter[i], dAltOfT.evaluate(tCenter));
+  }
+  const cosPhi = arena.take(n);
+  const sinPhi = arena.take(n);
+  for (let i = 0; i < n; i++) {
+    cosPhi[i] = Math.cos(phi[i]);
+    sinPhi[i] = Math.sin(phi[i]);
   }
 
   // F5: the projected x-bounds reduce to two scalars over every spec and every sample.
@@ -157,20 +177,20 @@ export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): Observ
     const bb = (sp.bounds_y[1] - sp.bounds_y[0]) / 2;
     const cx = (sp.bounds_x[0] + sp.bounds_x[1]) / 2;
     for (let i = 0; i < n; i++) {
-      const c = Math.cos(phi[i]);
-      const sn = Math.sin(phi[i]);
+      const c = cosPhi[i];
+      const sn = sinPhi[i];
       const w = Math.sqrt(a * a * c * c + bb * bb * sn * sn);
       xLo = Math.min(xLo, cx - w);
       xHi = Math.max(xHi, cx + w);
     }
   }
 
-  const azBore = new Float64Array(n);
-  const altBore = new Float64Array(n);
-  const azThrow = new Float64Array(n);
+  const azBore = arena.take(n);
+  const altBore = arena.take(n);
+  const azThrow = arena.take(n);
   const ok = new Array<boolean>(n);
   for (let i = 0; i < n; i++) {
-    const stretch = 1 / Math.cos(altCenter[i] * DEG);
+    const stretch = 1 / cosAltCenter[i];
     azThrow[i] = (xHi - xLo) * stretch;
     azBore[i] = azCenter[i] - ((xHi + xLo) / 2) * stretch;
     altBore[i] = altCenter[i] - altOffset;
@@ -184,7 +204,7 @@ export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): Observ
   const ranges = mask2ranges(ok);
   if (ranges.length !== 1) return null; // F4: zero or several ranges drop the block.
   const [il, ir] = ranges[0];
-  const slice = (a: Float64Array): readonly number[] => sliceFrozen(a, il, ir);
+  const slice = (a: Float64Array): readonly number[] => sliceArray(a, il, ir);
   return Object.freeze({
     kind: 'window',
     name: b.name,

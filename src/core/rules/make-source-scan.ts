@@ -6,7 +6,8 @@ import { scanBlock } from '../blocks/block';
 import { mapTree } from '../blocks/tree';
 import type { Block, BlockTree, ObservingWindow, ScanBlock } from '../blocks/types';
 import { NumberField } from '../config/decorators';
-import { CubicSpline } from '../numeric/cubic-spline';
+import { Float64Arena } from '../numeric/arena';
+import { SplineKnots } from '../numeric/cubic-spline';
 import { wrap360 } from '../numeric/unwrap';
 import { addSeconds, toCtime } from '../time/format';
 import { US_PER_S } from '../time/micros';
@@ -36,14 +37,19 @@ export interface MakeSourceScanOptions {
 }
 
 /**
- * Interpolates a window's array at `t` with a cubic spline over `tStart`, clamped to the end
+ * Interpolates some of a window's arrays at `t` with cubic splines over `tStart`, clamped to the end
  * values outside (no extrapolation). One sample gives that value; 2 and 3 give the line and the
  * parabola (the original crashed below 4 samples, F11).
  */
-function clampedAt(ts: readonly number[], ys: readonly number[], t: number): number {
-  if (ts.length === 1) return ys[0];
-  return new CubicSpline(ts, ys).evaluateClamped(t);
+function clampedAt(ts: readonly number[], ys: readonly (readonly number[])[], t: number): number[] {
+  if (ts.length === 1) return ys.map((y) => y[0]);
+  // The arrays share their sample times: one factorised spline system, solved for all at once,
+  // in an arena (the system is not kept).
+  arena.reset();
+  return new SplineKnots(ts, arena).valuesClamped(ys, t);
 }
+
+const arena = new Float64Arena();
 
 /** The calibration scan of one window for the uniform draw `u` in [0, 1). */
 export function scanFromWindow(w: ObservingWindow, p: MakeSourceScanParams, u: number, opts: MakeSourceScanOptions = {}): ScanBlock | null {
@@ -52,10 +58,7 @@ export function scanFromWindow(w: ObservingWindow, p: MakeSourceScanParams, u: n
   const allowance = d - Math.min(p.preferred_length, d);
   const s0 = addSeconds(w.t0, u * allowance);
   const treq = toCtime(s0);
-  const length = clampedAt(w.tStart, w.obsLength, treq);
-  const azBore = clampedAt(w.tStart, w.azBore, treq);
-  const alt = clampedAt(w.tStart, w.altBore, treq);
-  const width = clampedAt(w.tStart, w.azThrow, treq);
+  const [length, azBore, alt, width] = clampedAt(w.tStart, [w.obsLength, w.azBore, w.altBore, w.azThrow], treq);
   const az = opts.pointing === 'crossing' ? azBore : azBore - width / 2;
   return scanBlock({ name: w.name, t0: s0, t1: addSeconds(s0, length), az: wrap360(az), alt, throw: width });
 }

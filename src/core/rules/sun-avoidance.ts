@@ -3,7 +3,7 @@
  * Sun, on a `time_step` grid, with `n_buffer` samples of padding around each unsafe run.
  */
 import { isBodyName } from '../astro/site';
-import { azAlt } from '../astro/track';
+import { azAlt, azAltAt } from '../astro/track';
 import { withTimes } from '../blocks/block';
 import { mapTree } from '../blocks/tree';
 import type { Block, BlockTree, ScanBlock } from '../blocks/types';
@@ -71,9 +71,22 @@ export function sunSafeMask(
 export const ALT_RATE_BOUND_DEG_S = 0.05;
 
 /**
+ * Bound on how fast a body's azimuth can change while its apparent altitude stays within
+ * ±`AZ_RATE_MAX_ALT_DEG`, degrees per second. The sidereal rate ω(|sin φ| + cos φ tan h) at
+ * h = 75° is 0.016°/s, and so is the fastest measured over 2023 at 10 s steps for every body
+ * (its own motion adds under 1 %); this is twice that. Near the zenith there is no such bound.
+ */
+export const AZ_RATE_BOUND_DEG_S = 0.032;
+
+/** Altitude (absolute, degrees) within which `AZ_RATE_BOUND_DEG_S` holds. */
+export const AZ_RATE_MAX_ALT_DEG = 75;
+
+/**
  * The same mask as `sunSafeMask` over the ctimes `t`, computing positions only where needed: when
  * the altitude gap exceeds `min_angle_alt` by a margin, every sample closer in time than
  * margin / (the largest possible rate of change of the gap) is safe too, so it is not evaluated.
+ * Likewise for the azimuth gap, for as long as the moving bodies stay far enough from the zenith
+ * and the nadir for their azimuth rate to be bounded.
  */
 export function sunSafeMaskFast(
   b: Block,
@@ -87,30 +100,36 @@ export function sunSafeMaskFast(
   const rate = isScan ? ALT_RATE_BOUND_DEG_S : 2 * ALT_RATE_BOUND_DEG_S;
   const n = t.length;
   const ok = new Array<boolean>(n);
-  const one = new Float64Array(1);
+  // One instant at a time, into two small buffers: nothing is allocated per sample.
+  const sun = new Float64Array(2);
+  const src = new Float64Array(2);
   let i = 0;
   while (i < n) {
-    one[0] = t[i];
-    const sun = azAlt('sun', one);
+    azAltAt('sun', t[i], sun);
     let az: number;
     let alt: number;
     if (b.kind === 'scan') {
       az = b.az;
       alt = b.alt;
     } else {
-      const src = azAlt(source!, one);
-      az = src.az[0];
-      alt = src.alt[0];
+      azAltAt(source!, t[i], src);
+      az = src[0];
+      alt = src[1];
     }
-    const dalt = Math.abs(alt - sun.alt[0]);
-    const daz = Math.abs(wrap180(az - sun.az[0])) - (b.kind === 'scan' ? b.throw : 0);
+    const dalt = Math.abs(alt - sun[1]);
+    const daz = Math.abs(wrap180(az - sun[0])) - (b.kind === 'scan' ? b.throw : 0);
     ok[i] = daz > p.min_angle_az || dalt > p.min_angle_alt;
     const margin = dalt - p.min_angle_alt;
-    let j = i + 1;
-    if (margin > 0) {
-      const span = margin / rate;
-      while (j < n && t[j] - t[i] < span) ok[j++] = true;
+    let span = margin > 0 ? margin / rate : 0;
+    const azMargin = daz - p.min_angle_az;
+    const highest = Math.max(Math.abs(sun[1]), isScan ? 0 : Math.abs(alt));
+    if (azMargin > 0 && highest < AZ_RATE_MAX_ALT_DEG) {
+      // Both altitudes stay within the bound's range for `hold` seconds; a scan's azimuth is fixed.
+      const hold = (AZ_RATE_MAX_ALT_DEG - highest) / ALT_RATE_BOUND_DEG_S;
+      span = Math.max(span, Math.min(hold, azMargin / ((isScan ? 1 : 2) * AZ_RATE_BOUND_DEG_S)));
     }
+    let j = i + 1;
+    while (j < n && t[j] - t[i] < span) ok[j++] = true;
     i = j;
   }
   return ok;

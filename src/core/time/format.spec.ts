@@ -141,6 +141,65 @@ describe('addSeconds (timedelta rounding)', () => {
 });
 
 describe('utcDateParts / utcMicros', () => {
+  // The Date-based forms these replaced, as references.
+  const partsByDate = (t: number) => {
+    const s = Math.floor(t / 1e6);
+    const d = new Date(s * 1000);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), microsecond: t - s * 1e6 };
+  };
+  const microsByDate = (y: number, mo: number, d: number, h: number, mi: number, s: number, us: number): number => {
+    const x = new Date(0);
+    x.setUTCFullYear(y, mo - 1, d);
+    x.setUTCHours(h, mi, s, 0);
+    return x.getTime() * 1000 + us;
+  };
+
+  it('agree with Date over ±8000 years, rolled-over fields included (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -250e15, max: 250e15 }), (t) => {
+        expect(utcDateParts(t)).toEqual(partsByDate(t));
+      }),
+      { numRuns: 2000, seed: 3 },
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -2000, max: 9999 }),
+        fc.integer({ min: -30, max: 40 }),
+        fc.integer({ min: -40, max: 70 }),
+        fc.integer({ min: -30, max: 50 }),
+        fc.integer({ min: -70, max: 130 }),
+        fc.integer({ min: -70, max: 130 }),
+        fc.integer({ min: 0, max: 999_999 }),
+        (y, mo, d, h, mi, s, us) => {
+          expect(utcMicros(y, mo, d, h, mi, s, us)).toBe(microsByDate(y, mo, d, h, mi, s, us));
+        },
+      ),
+      { numRuns: 2000, seed: 4 },
+    );
+  });
+
+  it('parseUtcString refuses exactly the fields Date would roll over (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        (y, mo, d, h, mi, s) => {
+          const text = `${String(y).padStart(4, '0')}-${mo}-${d} ${h}:${mi}:${s}`;
+          const t = microsByDate(y, mo, d, h, mi, s, 0);
+          const p = partsByDate(t);
+          const valid = p.year === y && p.month === mo && p.day === d && p.hour === h && p.minute === mi && p.second === s;
+          if (valid) expect(parseUtcString(text)).toBe(t);
+          else expect(() => parseUtcString(text)).toThrow(ScheduleInputError);
+        },
+      ),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+
   it('splits and rebuilds instants', () => {
     const t = utcMicros(2023, 5, 14, 12, 34, 56, 789);
     expect(utcDateParts(t)).toEqual({ year: 2023, month: 5, day: 14, hour: 12, minute: 34, second: 56, microsecond: 789 });

@@ -71,15 +71,26 @@ export function parseToast(text: string, opts: ParseToastOptions = {}): ScanBloc
   const source = opts.source ?? 'master_schedule';
   const lines = text.split('\n');
   const out: ScanBlock[] = [];
+  // Patch names are slices of \`text\`: kept as they are, they would keep the whole text alive for
+  // as long as the blocks (a parsed file is cached). One fresh copy per distinct name instead.
+  const names = new Map<string, string>();
+  const intern = (name: string): string => {
+    let copy = names.get(name);
+    if (copy === undefined) {
+      copy = Buffer.from(name, 'utf8').toString('utf8');
+      names.set(copy, copy);
+    }
+    return copy;
+  };
   for (let i = TOAST_HEADER_LINES; i < lines.length; i++) {
     const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
     if (line.trim() === '') continue;
-    out.push(parseRow(line, i + 1, source));
+    out.push(parseRow(line, i + 1, source, intern));
   }
   return out;
 }
 
-function parseRow(line: string, lineNo: number, source: string): ScanBlock {
+function parseRow(line: string, lineNo: number, source: string, intern: (name: string) => string): ScanBlock {
   const fail = (what: string, column?: number): never => {
     const where = column === undefined ? `line ${lineNo}` : `line ${lineNo}, column ${column}`;
     throw new ScheduleInputError(`${source} ${where}: ${what}`, 'config.master_schedule');
@@ -117,5 +128,5 @@ function parseRow(line: string, lineNo: number, source: string): ScanBlock {
   const azMin = num(TOAST_COLUMNS.azMin, 'Az min');
   const azMax = num(TOAST_COLUMNS.azMax, 'Az max');
   const el = num(TOAST_COLUMNS.el, 'El');
-  return scanBlock({ name, t0, t1, az: azMin, alt: el, throw: Math.abs(azMax - azMin) });
+  return scanBlock({ name: intern(name), t0, t1, az: azMin, alt: el, throw: Math.abs(azMax - azMin) });
 }

@@ -1,3 +1,4 @@
 /** Shutdown state and the graceful shutdown sequence. */
 export * from './shutdown-state';
 export * from './graceful-shutdown';
+export * from './http-warm-up';

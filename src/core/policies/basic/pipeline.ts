@@ -7,6 +7,7 @@
 import { sourceGetBlocks } from '../../astro/events';
 import type { BodyName } from '../../astro/site';
 import { withTimes } from '../../blocks/block';
+import { blocksReaching } from '../../blocks/overlap-index';
 import { flatten, sortBlocks, trimTree } from '../../blocks/tree';
 import type { Block, BlockTree, ScanBlock } from '../../blocks/types';
 import type { PolicyContext } from '../../policy';
@@ -63,7 +64,7 @@ export function masterBlocks(t0: Micros, t1: Micros, config: BasicConfig, ctx: P
 
 /** Drops master rows that cannot touch `[t0, t1]` before the tree is built (trim would drop them anyway). */
 function rowsNear(blocks: readonly ScanBlock[], t0: Micros, t1: Micros): ScanBlock[] {
-  return blocks.filter((b) => b.t1 > t0 && b.t0 < t1);
+  return blocksReaching(blocks, t0, t1);
 }
 
 function sourcePassages(names: readonly BodyName[], t0: Micros, t1: Micros): Record<string, BlockTree> {
@@ -173,10 +174,9 @@ export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: Poli
   let tree: BlockTree = trimTree(
     {
       master: masterRows,
-      sources: {
-        calibration: sourcePassages(config.calibration_targets, t0, t1),
-        soft: sourcePassages(config.soft_targets, t0, t1),
-      },
+      // The original also sun-cut and planned the soft targets, then threw them away: they never
+      // reach the schedule (nor, for bodies that rise and set, fail), so they are not computed.
+      sources: { calibration: sourcePassages(config.calibration_targets, t0, t1) },
     },
     t0,
     t1,
@@ -185,7 +185,6 @@ export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: Poli
   // transform
   tree = sunAvoidance(rules['sun-avoidance'])(tree);
   const top = asRecord(tree);
-  // Soft targets are planned (as the original) and then not used: the original threw them away.
   const sources = asRecord(makeSourcePlan(rules['make-source-plan'])(top.sources ?? null));
   let cal: BlockTree = sources.calibration ?? {};
   const calRules: Rule[] = [];

@@ -1,0 +1,110 @@
+/**
+ * What a fresh worker computes before it takes requests, so that the first request after
+ * readiness costs about what later ones do: the compiled code of every stage (V8 optimises a
+ * function only after it has run a few times), the parsed master schedule of the data directory,
+ * and the ephemeris tables of today (where most requests fall). Results are thrown away; the
+ * caches they fill never change a result, only its cost.
+ */
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PolicyContext } from '../../policy';
+import { TOAST_COLUMNS, TOAST_HEADER_LINES } from '../../toast/parse';
+import { MASTER_CACHE_SIZE } from '../../toast/load';
+import { parseUtcString } from '../../time/format';
+import type { Micros } from '../../time/micros';
+import type { SafetyFloors } from '../../safety/floors';
+import { BASIC_DEFAULTS } from './config';
+
+/** One warm-up computation (the shape of the executors' jobs). */
+export interface WarmupJob {
+  readonly policy: string;
+  readonly t0: Micros;
+  readonly t1: Micros;
+  readonly config: unknown;
+  readonly ctx: PolicyContext;
+}
+
+const HOUR_US = 3_600_000_000;
+const DAY_US = 24 * HOUR_US;
+const DAY_MS = 86_400_000;
+
+/** 2023-03-01T00:00Z: the hour of the planner's warm-up. */
+export const WARMUP_T0: Micros = Date.UTC(2023, 2, 1) * 1000;
+
+/**
+ * One-day runs on the master schedule's own days: V8 had optimised the hot functions of a one-day
+ * schedule after five to six of them (measured: the next one-day request then takes 1-2x the
+ * warm median, against 10-15x after the planner's hour alone).
+ */
+export const WARMUP_DAYS = 6;
+
+/** Bytes read from a data file to recognise a TOAST master schedule. */
+const SNIFF_BYTES = 4096;
+
+/** Start of the first data row when `file` looks like a TOAST master schedule, else undefined. */
+function firstRowStart(file: string): Micros | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const n = readSync(fd, buf, 0, SNIFF_BYTES, 0);
+    const row = buf.toString('utf8', 0, n).split('\n')[TOAST_HEADER_LINES];
+    if (row === undefined) return undefined;
+    return parseUtcString(row.slice(...TOAST_COLUMNS.startUtc).trim());
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * The files of `dataDir` that look like TOAST master schedules (by their first data row), in name
+ * order, at most as many as the parsed-file cache keeps, with that row's start.
+ */
+export function masterFilesIn(dataDir: string): { readonly name: string; readonly start: Micros }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dataDir).sort();
+  } catch {
+    return [];
+  }
+  const out: { name: string; start: Micros }[] = [];
+  for (const name of names) {
+    if (out.length >= MASTER_CACHE_SIZE) break;
+    const file = join(dataDir, name);
+    try {
+      if (!statSync(file).isFile()) continue;
+    } catch {
+      continue;
+    }
+    const start = firstRowStart(file);
+    if (start !== undefined) out.push({ name, start });
+  }
+  return out;
+}
+
+/**
+ * The warm-up of a worker that runs `basic`: an hour with the generated master schedule (the
+ * planner), then for each master schedule file of `dataDir` `WARMUP_DAYS` one-day schedules from
+ * its first day (its parse, and the compiled code of a full day), and the day from today's
+ * midnight (the ephemeris tables of the days most requests ask for).
+ */
+export function basicWarmupJobs(dataDir: string, floors: SafetyFloors, now: Date = new Date()): WarmupJob[] {
+  const ctx = (seed: string): PolicyContext => ({ dataDir, seed: `warm-up|${seed}`, now, floors });
+  const jobs: WarmupJob[] = [
+    { policy: 'basic', t0: WARMUP_T0, t1: WARMUP_T0 + HOUR_US, config: BASIC_DEFAULTS, ctx: ctx('planner') },
+  ];
+  const files = masterFilesIn(dataDir);
+  for (const { name, start } of files) {
+    const config = { ...BASIC_DEFAULTS, master_schedule: name };
+    const day0 = Math.floor(start / DAY_US) * DAY_US;
+    for (let d = 0; d < WARMUP_DAYS; d++) {
+      jobs.push({ policy: 'basic', t0: day0 + d * DAY_US, t1: day0 + (d + 1) * DAY_US, config, ctx: ctx(`${name}|${d}`) });
+    }
+  }
+  const today = Math.floor(now.getTime() / DAY_MS) * DAY_US;
+  const config = files.length > 0 ? { ...BASIC_DEFAULTS, master_schedule: files[0].name } : BASIC_DEFAULTS;
+  jobs.push({ policy: 'basic', t0: today, t1: today + DAY_US, config, ctx: ctx('today') });
+  return jobs;
+}
