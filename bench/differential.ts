@@ -19,8 +19,8 @@ const DAY_US = 24 * HOUR_US;
 
 interface PolicyLike {
   readonly defaults: unknown;
-  validate(c: unknown): unknown;
-  generate(t0: number, t1: number, c: unknown, ctx: { dataDir: string; seed: string; now: Date }): { commands: string; note?: string };
+  readonly configClass: unknown;
+  generate(t0: number, t1: number, c: unknown, ctx: { dataDir: string; seed: string; now: Date; floors: unknown }): { commands: string; note?: string };
 }
 
 interface Case {
@@ -148,7 +148,7 @@ function run(dist: string, dataDir: string): Record<string, { sha256: string; ch
   const out: Record<string, { sha256: string; chars: string; text: string }> = {};
   const all = cases();
   const one = (c: Case): string => {
-    const config = validateConfig((basic as unknown as { configClass: unknown }).configClass, deepMerge(basic.defaults, c.config));
+    const config = validateConfig(basic.configClass, deepMerge(basic.defaults, c.config));
     try {
       const r = basic.generate(c.t0, c.t1, config, { dataDir, seed: `diff|${c.name}`, now: new Date(0), floors: DEFAULT_SAFETY_FLOORS });
       return `${r.note ?? ''}\n${r.commands}`;

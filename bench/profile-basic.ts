@@ -17,8 +17,8 @@ const DAY_US = 86_400_000_000;
 
 interface PolicyLike {
   readonly defaults: unknown;
-  validate(c: unknown): unknown;
-  generate(t0: number, t1: number, c: unknown, ctx: { dataDir: string; seed: string; now: Date }): { commands: string };
+  readonly configClass: unknown;
+  generate(t0: number, t1: number, c: unknown, ctx: { dataDir: string; seed: string; now: Date; floors: unknown }): { commands: string };
 }
 
 function post<T>(session: inspector.Session, method: string, params?: object): Promise<T> {
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   if (typeof src === 'string') throw new Error(src);
   const { validateConfig } = require(path.join(ROOT, 'dist/core/config/validate.js')) as { validateConfig: (cls: unknown, c: unknown) => unknown };
   const { DEFAULT_SAFETY_FLOORS } = require(path.join(ROOT, 'dist/core/safety/floors.js')) as { DEFAULT_SAFETY_FLOORS: unknown };
-  const config = validateConfig((basic as unknown as { configClass: unknown }).configClass, { ...(basic.defaults as object), master_schedule: src.masterSchedule });
+  const config = validateConfig(basic.configClass, { ...(basic.defaults as object), master_schedule: src.masterSchedule });
   const t0 = START_US;
   const t1 = START_US + days * DAY_US;
   const ctx = { dataDir: src.dataDir, seed: 'profile', now: new Date(), floors: DEFAULT_SAFETY_FLOORS };
