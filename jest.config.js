@@ -9,6 +9,8 @@ const common = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   testEnvironment: 'node',
   transform,
+  // Stryker's sandboxes (npm run mutation) hold a copy of the repo.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
 };
 module.exports = {
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],

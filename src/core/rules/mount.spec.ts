@@ -17,6 +17,17 @@ describe('mountProblem', () => {
   ])('refuses %j', (scan, message) => {
     expect(mountProblem(scan, SAT)).toMatch(message);
   });
+  it('accepts a sweep exactly from the low to the high azimuth limit, and a throw of 0', () => {
+    expect(mountProblem({ az: -90, alt: 50, throw: 570 }, SAT)).toBeUndefined();
+    expect(mountProblem({ az: 480, alt: 50, throw: 0 }, SAT)).toBeUndefined();
+  });
+  it.each<[{ az: number; alt: number; throw: number }, string]>([
+    [{ az: -90.01, alt: 50, throw: 10 }, '[-90.01, -80.01]'],
+    [{ az: 470, alt: 50, throw: 10.01 }, '[470.00, 480.01]'],
+    [{ az: 10, alt: 50, throw: -1 }, '[10.00, 9.00]'],
+  ])('refuses a sweep just past a limit or backwards: %j', (scan, swept) => {
+    expect(mountProblem(scan, SAT)).toBe(`swept azimuth ${swept}° is outside the mount's az_limits [-90, 480]`);
+  });
   it('follows configured limits', () => {
     const p = { el_limits: [30, 80] as const, az_limits: [0, 360] as const };
     expect(mountProblem({ az: 350, alt: 40, throw: 20 }, p)).toMatch(/az_limits \[0, 360\]/);

@@ -1,12 +1,23 @@
 import { validateConfig } from '../config/validate';
 import fc from 'fast-check';
 import { sourceGetBlocks } from '../astro/events';
-import { sampleAzAlt } from '../astro/track';
-import { scanBlock, sourceBlock } from '../blocks/block';
+import { azAlt, sampleAzAlt } from '../astro/track';
+import { observingWindow, plainBlock, scanBlock, sourceBlock } from '../blocks/block';
 import { flatten } from '../blocks/tree';
 import type { Block } from '../blocks/types';
 import { sampleGrid } from './rule';
-import { avoidSun, sunAvoidance, SunAvoidanceParams, sunSafeMask, sunSafeMaskFast } from './sun-avoidance';
+import { wrap180 } from '../numeric/unwrap';
+import { US_PER_S } from '../time/micros';
+import {
+  avoidSun,
+  sunAvoidance,
+  sunAvoidanceArcPieces,
+  SunAvoidanceParams,
+  sunPaddingSeconds,
+  sunSafeMask,
+  sunSafeMaskFast,
+} from './sun-avoidance';
+import type { SunAt } from './swept-arc';
 import { utc } from './rules.test-helpers';
 
 describe('sunSafeMask (F7)', () => {
@@ -111,5 +122,97 @@ describe('sunSafeMaskFast', () => {
       ),
       { numRuns: 60, seed: 7 },
     );
+  });
+});
+
+describe('sun-avoidance: block kinds', () => {
+  const t0 = utc('2023-01-01T10:00:00Z');
+  const t1 = utc('2023-01-01T22:00:00Z');
+  const p = { min_angle_az: 30, min_angle_alt: 30, n_buffer: 0, time_step: 60 };
+  const venusWindow = observingWindow({ name: 'venus', t0, t1, mode: 'both', tStart: [], obsLength: [], azBore: [], altBore: [], azThrow: [] });
+  const venusSource = sourceBlock({ name: 'venus', t0, t1, mode: 'both' });
+
+  it('judges an observing window by its planet, like a source block', () => {
+    const t = sampleGrid(t0, t1, 60);
+    const sun = sampleAzAlt('sun', t0, t1, 60);
+    const mask = sunSafeMask(venusWindow, t, sun.az, sun.alt, p);
+    expect(mask).toEqual(sunSafeMask(venusSource, t, sun.az, sun.alt, p));
+    expect(mask!.some((x) => !x)).toBe(true);
+    expect(sunSafeMaskFast(venusWindow, t, p)).toEqual(mask);
+    expect(avoidSun(venusWindow, p)).not.toBe(venusWindow);
+    expect(flatten(avoidSun(venusWindow, p)).every((b) => b.kind === 'window' && b.name === 'venus')).toBe(true);
+  });
+
+  it('leaves plain blocks and sources that are not bodies alone', () => {
+    const plain = plainBlock(t0, t1);
+    const field = sourceBlock({ name: 'fornax', t0, t1, mode: 'both' });
+    for (const b of [plain, field]) {
+      expect(sunSafeMask(b, [t0 / US_PER_S], [0], [0], p)).toBeNull();
+      expect(sunSafeMaskFast(b, [t0 / US_PER_S], p)).toBeNull();
+      expect(avoidSun(b, p)).toBe(b);
+    }
+  });
+});
+
+describe('sun-avoidance: the criteria are strict at their bounds', () => {
+  const t = 1_672_588_800; // 2023-01-01T16:00:00Z
+  const sun = azAlt('sun', [t]);
+  const venus = azAlt('venus', [t]);
+  const scan = scanBlock({ name: 'p', t0: t * US_PER_S, t1: (t + 1) * US_PER_S, az: 30, alt: 40, throw: 5 });
+  const source = sourceBlock({ name: 'venus', t0: t * US_PER_S, t1: (t + 1) * US_PER_S, mode: 'both' });
+
+  it('is unsafe when the azimuth gap equals min_angle_az (within min_angle_alt)', () => {
+    const scanGap = Math.abs(wrap180(scan.az - sun.az[0])) - scan.throw;
+    const srcGap = Math.abs(wrap180(venus.az[0] - sun.az[0]));
+    expect(sunSafeMaskFast(scan, [t], { min_angle_az: scanGap, min_angle_alt: 180 })).toEqual([false]);
+    expect(sunSafeMaskFast(scan, [t], { min_angle_az: scanGap - 1e-9, min_angle_alt: 180 })).toEqual([true]);
+    expect(sunSafeMask(source, [t], sun.az, sun.alt, { min_angle_az: srcGap, min_angle_alt: 180 })).toEqual([false]);
+    expect(sunSafeMask(source, [t], sun.az, sun.alt, { min_angle_az: srcGap - 1e-9, min_angle_alt: 180 })).toEqual([true]);
+    expect(sunSafeMaskFast(source, [t], { min_angle_az: srcGap, min_angle_alt: 180 })).toEqual([false]);
+  });
+
+  it('is unsafe when the altitude gap equals min_angle_alt (within min_angle_az)', () => {
+    const scanGap = Math.abs(scan.alt - sun.alt[0]);
+    const srcGap = Math.abs(venus.alt[0] - sun.alt[0]);
+    expect(sunSafeMaskFast(scan, [t], { min_angle_az: 180, min_angle_alt: scanGap })).toEqual([false]);
+    expect(sunSafeMaskFast(scan, [t], { min_angle_az: 180, min_angle_alt: scanGap - 1e-9 })).toEqual([true]);
+    expect(sunSafeMask(source, [t], sun.az, sun.alt, { min_angle_az: 180, min_angle_alt: srcGap })).toEqual([false]);
+    expect(sunSafeMask(source, [t], sun.az, sun.alt, { min_angle_az: 180, min_angle_alt: srcGap - 1e-9 })).toEqual([true]);
+    expect(sunSafeMaskFast(source, [t], { min_angle_az: 180, min_angle_alt: srcGap })).toEqual([false]);
+  });
+});
+
+describe('sun-avoidance: trimming the start of a block', () => {
+  it('keeps only the safe end of a block whose start is unsafe', () => {
+    const block = scanBlock({ name: 'x', t0: utc('2023-01-01T18:30:00Z'), t1: utc('2023-01-01T20:00:00Z'), az: 255, alt: 60, throw: 5 });
+    const got = flatten(avoidSun(block, { min_angle_az: 6, min_angle_alt: 6, n_buffer: 3, time_step: 10 }));
+    expect(got.map((b) => [b.t0, b.t1])).toEqual([[utc('2023-01-01T19:12:10Z'), utc('2023-01-01T19:59:50Z')]]);
+  });
+});
+
+describe('sunPaddingSeconds / sunAvoidanceArcPieces', () => {
+  const S0 = 1_800_000_000;
+  /** A Sun on the 50° almucantar moving 0.004° of azimuth a second from az 0 at S0. */
+  const sunAt: SunAt = (s) => ({ az: (((0.004 * (s - S0)) % 360) + 360) % 360, alt: 50 });
+  // A point-like scan at az 10, alt 50: the Sun is inside the 3°/3° box (3.05° with the margin)
+  // from about S0 + 1740 s to S0 + 3260 s.
+  const scan = (fromS: number, toS: number) => scanBlock({ name: 'p', t0: (S0 + fromS) * US_PER_S, t1: (S0 + toS) * US_PER_S, az: 10, alt: 50, throw: 0 });
+  const box = (n_buffer: number, time_step: number) => ({ min_angle_az: 3, min_angle_alt: 3, n_buffer, time_step });
+
+  it('pads by n_buffer samples of time_step', () => {
+    expect(sunPaddingSeconds({ n_buffer: 3, time_step: 10 })).toBe(30);
+    expect(sunPaddingSeconds({ n_buffer: 0, time_step: 10 })).toBe(0);
+  });
+
+  it('keeps a scan outside the box as it is, drops one inside it, and keeps the padding away', () => {
+    const early = scan(0, 1600);
+    expect(sunAvoidanceArcPieces(early, box(0, 10), sunAt)).toEqual([early]);
+    expect(sunAvoidanceArcPieces(early, box(0, 10), sunAt)[0]).toBe(early);
+    expect(sunAvoidanceArcPieces(scan(2000, 3000), box(0, 10), sunAt)).toEqual([]);
+    const padded = sunAvoidanceArcPieces(early, box(20, 10), sunAt);
+    expect(padded).toHaveLength(1);
+    expect(padded[0].t0).toBe(early.t0);
+    expect(padded[0].t1 / US_PER_S - S0).toBeGreaterThan(1450);
+    expect(padded[0].t1 / US_PER_S - S0).toBeLessThan(1545);
   });
 });

@@ -8,6 +8,7 @@ import {
   azGapToArc,
   azimuthBudget,
   cutUnsafe,
+  provenSafeSeconds,
   rulesSun,
   SUN_DISTORTED_REFRACTION_TOP_DEG,
   SUN_RULE_MARGIN_DEG,
@@ -178,9 +179,77 @@ describe('unsafeSunIntervals', () => {
     expect(calls).toBeLessThanOrEqual(5);
   });
 
-  it('is empty when no test is active', () => {
-    expect(unsafeSunIntervals({ az: sunMid.az, alt: sunMid.alt, throw: 1 }, t0, t1, {})).toEqual([]);
-    expect(unsafeSunIntervals({ az: sunMid.az, alt: sunMid.alt, throw: 1 }, t0, t1, { minDistance: 0 })).toEqual([]);
+  it('is empty, without consulting the Sun, when no test is active', () => {
+    let calls = 0;
+    const counting: SunAt = (t) => {
+      calls++;
+      return rulesSun(t);
+    };
+    expect(unsafeSunIntervals({ az: sunMid.az, alt: sunMid.alt, throw: 1 }, t0, t1, {}, counting)).toEqual([]);
+    expect(unsafeSunIntervals({ az: sunMid.az, alt: sunMid.alt, throw: 1 }, t0, t1, { minDistance: 0 }, counting)).toEqual([]);
+    expect(calls).toBe(0);
+  });
+
+  it('is empty for an empty or inverted window, even on the Sun', () => {
+    const onSun = { az: sunMid.az, alt: sunMid.alt, throw: 1 };
+    const mid = T('2027-04-01T17:07:00Z');
+    expect(unsafeSunIntervals(onSun, mid, mid + 1, { minDistance: 10 })).toEqual([[mid, mid + 2]]);
+    expect(unsafeSunIntervals(onSun, mid, mid, { minDistance: 10 })).toEqual([]);
+    expect(unsafeSunIntervals(onSun, mid, mid - 5, { minDistance: 10 })).toEqual([]);
+  });
+
+  it('keeps separate unsafe stretches apart', () => {
+    // A Sun swinging 8° either side of az 10 on the 50° almucantar (0.005°/s at most, 0.0032°/s on the
+    // sky): it passes the point-like arc at az 10 twice, a quarter and three quarters into the period.
+    const P = 10_000;
+    const swinging: SunAt = (t) => ({ az: 10 + 8 * Math.cos((2 * Math.PI * t) / P), alt: 50 });
+    const iv = unsafeSunIntervals({ az: 10, alt: 50, throw: 0 }, 0, P, { minDistance: 2 }, swinging);
+    expect(iv).toHaveLength(2);
+    const [[a0, a1], [b0, b1]] = iv;
+    expect(a0).toBeLessThan(P / 4);
+    expect(a1).toBeGreaterThan(P / 4);
+    expect(b0).toBeGreaterThan(a1 + 2000);
+    expect(b0).toBeLessThan((3 * P) / 4);
+    expect(b1).toBeGreaterThan((3 * P) / 4);
+  });
+});
+
+describe('provenSafeSeconds', () => {
+  const point = { az: 100, alt: 40, throw: 0 };
+  it('is 0 while the criterion (with its margin) fails', () => {
+    expect(provenSafeSeconds(point, 100, 50.04, { minDistance: 10 })).toBe(0);
+    expect(provenSafeSeconds(point, 105, 45, { box: { minAz: 6, minAlt: 6 } })).toBe(0);
+  });
+  it('divides the margin by the slow speed bound while the Sun stays above the distorted band', () => {
+    // The Sun 20° above the point: a margin of 20 − 10.05 degrees.
+    expect(provenSafeSeconds(point, 100, 60, { minDistance: 10 })).toBeCloseTo((20 - 10 - SUN_RULE_MARGIN_DEG) / SUN_SPEED_BOUND_DEG_S, 3);
+    // At 1° of altitude a margin of 1° lasts 238 s, in which the Sun cannot get below −2.5°.
+    const low = { az: 100, alt: 1 + 11 + SUN_RULE_MARGIN_DEG, throw: 0 };
+    expect(provenSafeSeconds(low, 100, 1, { minDistance: 10 })).toBeCloseTo(1 / SUN_SPEED_BOUND_DEG_S, 3);
+  });
+  it('uses the fast bound when the Sun could reach the distorted band within the step', () => {
+    // At 1° of altitude a margin of 5° would last 1190 s at the slow speed: long enough to sink below −2.5°.
+    const low = { az: 100, alt: 1 + 15 + SUN_RULE_MARGIN_DEG, throw: 0 };
+    expect(provenSafeSeconds(low, 100, 1, { minDistance: 10 })).toBeCloseTo(5 / SUN_SPEED_BOUND_ANY_DEG_S, 3);
+  });
+  it('gives the box the longer of its altitude and azimuth proofs', () => {
+    // Straight above: only the altitude gap counts.
+    expect(provenSafeSeconds(point, 100, 60, { box: { minAz: 6, minAlt: 6 } })).toBeCloseTo((20 - 6 - SUN_RULE_MARGIN_DEG) / SUN_SPEED_BOUND_DEG_S, 3);
+    // Level with the arc: only the azimuth budget counts.
+    expect(provenSafeSeconds(point, 130, 40, { box: { minAz: 6, minAlt: 6 } })).toBeCloseTo(
+      azimuthBudget(30 - 6 - SUN_RULE_MARGIN_DEG, 40) / SUN_SPEED_BOUND_DEG_S,
+      3,
+    );
+  });
+  it('ignores a guard of 0 beside the box', () => {
+    // 0.06° of azimuth from the point (0.046° of sky): outside a 0°/0° box with its 0.05° margin.
+    const box = { minAz: 0, minAlt: 0 };
+    const alone = provenSafeSeconds(point, 100.06, 40, { box });
+    expect(alone).toBeGreaterThan(0);
+    expect(provenSafeSeconds(point, 100.06, 40, { minDistance: 0, box })).toBe(alone);
+  });
+  it('is unbounded with no active test', () => {
+    expect(provenSafeSeconds(point, 100, 40, {})).toBe(Infinity);
   });
 });
 
@@ -189,10 +258,18 @@ describe('cutUnsafe / sunSafePieces', () => {
   const base = 1_800_000_000;
   const scan = scanBlock({ name: 'f', t0: base * S, t1: (base + 1000) * S, az: 10, alt: 50, throw: 20 });
 
-  it('keeps the scan when nothing is unsafe near it', () => {
-    expect(cutUnsafe(scan, [], 30)).toEqual([scan]);
-    expect(cutUnsafe(scan, [[base - 100, base - 31]], 30)).toEqual([scan]);
-    expect(cutUnsafe(scan, [[base + 1031, base + 1100]], 30)).toEqual([scan]);
+  it('keeps the scan itself (the same object) when nothing is unsafe near it', () => {
+    for (const unsafe of [[], [[base - 100, base - 30]], [[base + 1030, base + 1100]], [[base + 1031, base + 1100]]] as [number, number][][]) {
+      const out = cutUnsafe(scan, unsafe, 30);
+      expect(out).toHaveLength(1);
+      expect(out[0]).toBe(scan);
+    }
+  });
+  it('leaves no empty piece when a cut starts at t0 or ends at t1', () => {
+    const spans = (unsafe: [number, number][]) => cutUnsafe(scan, unsafe, 30).map((p) => [p.t0 / S - base, p.t1 / S - base]);
+    expect(spans([[base + 30, base + 100]])).toEqual([[130, 1000]]);
+    expect(spans([[base + 900, base + 970]])).toEqual([[0, 870]]);
+    expect(spans([[base + 30, base + 100], [base + 900, base + 970]])).toEqual([[130, 870]]);
   });
   it('cuts the padded unsafe instants out, keeping the pieces on both sides', () => {
     const pieces = cutUnsafe(scan, [[base + 400, base + 401]], 30);
@@ -209,6 +286,24 @@ describe('cutUnsafe / sunSafePieces', () => {
       [171, 1000],
     ]);
     expect(cutUnsafe(scan, [[base + 10, base + 990]], 30)).toEqual([]);
+  });
+
+  it('keeps the padding away from the Sun at both ends of a scan', () => {
+    const S0 = 1_800_000_000;
+    // A Sun on the 50° almucantar moving 0.004° of azimuth a second from az 0 at S0: within 2° (2.05°
+    // with the margin) of the point-like arc at az 10 from about S0 + 1700 s to S0 + 3300 s.
+    const moving: SunAt = (s) => ({ az: 0.004 * (s - S0), alt: 50 });
+    const at = (fromS: number, toS: number) => scanBlock({ name: 'p', t0: (S0 + fromS) * S, t1: (S0 + toS) * S, az: 10, alt: 50, throw: 0 });
+    const before = at(0, 1600);
+    const after = at(3400, 5000);
+    expect(sunSafePieces(before, { minDistance: 2 }, 0, moving)).toEqual([before]);
+    expect(sunSafePieces(after, { minDistance: 2 }, 0, moving)).toEqual([after]);
+    const [b] = sunSafePieces(before, { minDistance: 2 }, 200, moving);
+    expect(b.t0).toBe(before.t0);
+    expect(b.t1 / S - S0).toBeLessThan(1520);
+    const [a] = sunSafePieces(after, { minDistance: 2 }, 200, moving);
+    expect(a.t0 / S - S0).toBeGreaterThan(3480);
+    expect(a.t1).toBe(after.t1);
   });
 
   it('drops a scan injected at the Sun, and trims one the Sun reaches at its end', () => {

@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { scanBlock } from '../blocks/block';
 import { sunGuardPieces } from '../rules/sun-guard';
 import { sunAvoidanceArcPieces } from '../rules/sun-avoidance';
 import { rulesSun } from '../rules/swept-arc';
+import { isoformat } from '../time/format';
 import { US_PER_S } from '../time/micros';
 import { CHECK_SUN_SPEED_DEG_S, checkSchedule } from './checker';
 import type { SafetyCriteria } from './report';
+import * as sunModule from './sun';
 import { checkerSun } from './sun';
 
 const S = US_PER_S;
@@ -17,9 +20,11 @@ const criteria: SafetyCriteria = {
   mountAzLimits: [-90, 480],
 };
 const DEG = Math.PI / 180;
+// Math functions as constants: under Jest's vm context each global lookup is slow.
+const { acos, cos, max, min, sin } = Math;
 function sky(a1: number, e1: number, a2: number, e2: number): number {
-  const c = Math.sin(e1 * DEG) * Math.sin(e2 * DEG) + Math.cos(e1 * DEG) * Math.cos(e2 * DEG) * Math.cos((a1 - a2) * DEG);
-  return Math.acos(Math.max(-1, Math.min(1, c))) / DEG;
+  const c = sin(e1 * DEG) * sin(e2 * DEG) + cos(e1 * DEG) * cos(e2 * DEG) * cos((a1 - a2) * DEG);
+  return acos(max(-1, min(1, c))) / DEG;
 }
 
 describe('checkerSun', () => {
@@ -112,5 +117,200 @@ describe('checkSchedule', () => {
 
   it('reports an empty schedule as safe with no distance', () => {
     expect(checkSchedule([], criteria)).toEqual({ verdict: 'safe', minSunDistanceDeg: null, blocks: [], criteria });
+  });
+});
+
+describe('checkSchedule with a Sun of known motion', () => {
+  const S0 = 1_800_000_000;
+  type Sun = { az: number; alt: number };
+  let calls = 0;
+  /** Replaces the checker's Sun by `f` (seconds → position) and counts the samples. */
+  function sunIs(f: (s: number) => Sun): void {
+    calls = 0;
+    jest.spyOn(sunModule, 'checkerSun').mockImplementation((s) => {
+      calls++;
+      return f(s);
+    });
+  }
+  afterEach(() => jest.restoreAllMocks());
+
+  const open: SafetyCriteria = { sunDistanceDeg: 10, sunBox: null, paddingS: 0, mountElLimits: [-90, 90], mountAzLimits: null };
+  const scan = (az: number, alt: number, width: number, fromS = 0, toS = 600) =>
+    scanBlock({ name: 'p', t0: (S0 + fromS) * S, t1: (S0 + toS) * S, az, alt, throw: width });
+
+  it('measures the distance from a Sun that stands still to the nearest point of the arc', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 359.9, noNaN: true }),
+        fc.double({ min: 0, max: 89, noNaN: true }),
+        fc.double({ min: 0, max: 359.9, noNaN: true }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        fc.double({ min: 0, max: 89, noNaN: true }),
+        (sunAz, sunAlt, az, width, alt) => {
+          sunIs(() => ({ az: sunAz, alt: sunAlt }));
+          // No guard: a Sun that stands still is then sampled only a few times.
+          const got = checkSchedule([scan(az, alt, width)], { ...open, sunDistanceDeg: 0 }).blocks[0].minSunDistanceDeg;
+          let best = Infinity;
+          for (let i = 0; i <= 400; i++) best = Math.min(best, sky(sunAz, sunAlt, az + (width * i) / 400, alt));
+          expect(got).toBeLessThanOrEqual(best + 1e-6);
+          expect(best - got).toBeLessThanOrEqual((width / 400) * Math.cos(alt * DEG) + 1e-6);
+          jest.restoreAllMocks();
+        },
+      ),
+      { numRuns: 200, seed: 11 },
+    );
+  });
+
+  it('measures to the nearer end of the arc when the Sun stands opposite it', () => {
+    // Arc [100, 130]: the Sun at az 290 is 160° of azimuth from 130 and 170° from 100.
+    sunIs(() => ({ az: 290, alt: 0 }));
+    expect(checkSchedule([scan(100, 0, 30)], open).blocks[0].minSunDistanceDeg).toBeCloseTo(160, 9);
+    sunIs(() => ({ az: 275, alt: 0 }));
+    expect(checkSchedule([scan(100, 0, 30)], open).blocks[0].minSunDistanceDeg).toBeCloseTo(145, 9);
+  });
+
+  it('reports the worst sample, at the first instant it is reached', () => {
+    sunIs(() => ({ az: 100, alt: 45 }));
+    const report = checkSchedule([scan(100, 40, 0, 0, 600)], { ...open, paddingS: 30 });
+    expect(report.blocks[0].minSunDistanceDeg).toBeCloseTo(5, 9);
+    expect(report.blocks[0].problems).toEqual([
+      `comes within 5.000° of the Sun at ${isoformat((S0 - 30) * S)} (at least 10° required)`,
+    ]);
+  });
+
+  it('names the worst approach of a passing Sun, equal to the minimum it reports', () => {
+    // The Sun climbs at 0.004°/s through the point-like arc at (100, 40), reaching it at S0 + 1537.
+    sunIs((s) => ({ az: 100, alt: 40 + 0.004 * (s - (S0 + 1537)) }));
+    const report = checkSchedule([scan(100, 40, 0, 0, 3600)], open);
+    const min = report.blocks[0].minSunDistanceDeg;
+    expect(min).toBeLessThan(0.01);
+    expect(report.blocks[0].problems[0]).toMatch(new RegExp(`^comes within ${min.toFixed(3).replace('.', '\\.')}° of the Sun at `));
+  });
+
+  describe('below the horizon', () => {
+    // Refraction models disagree there: 1° of allowance on the distance and on the box's altitude.
+    it.each<[number, boolean]>([
+      [-5, true],
+      [-0.5, true],
+      [0, false],
+      [5, false],
+    ])('with the Sun at %p° a distance of 9.5° to a guard of 10° is safe: %p', (sunAlt, safe) => {
+      sunIs(() => ({ az: 100, alt: sunAlt }));
+      const report = checkSchedule([scan(100, sunAlt + 9.5, 0)], open);
+      expect(report.verdict).toBe(safe ? 'safe' : 'unsafe');
+    });
+    it('still refuses a distance more than 1° short', () => {
+      sunIs(() => ({ az: 100, alt: -5 }));
+      expect(checkSchedule([scan(100, 3.9, 0)], open).verdict).toBe('unsafe');
+      expect(checkSchedule([scan(100, 4.1, 0)], open).verdict).toBe('safe');
+    });
+    it('shrinks the box by 1° of altitude', () => {
+      const box: SafetyCriteria = { ...open, sunDistanceDeg: 1, sunBox: { minAzDeg: 6, minAltDeg: 6 } };
+      sunIs(() => ({ az: 100, alt: -1 }));
+      expect(checkSchedule([scan(100, 4, 0)], box).verdict).toBe('unsafe');
+      sunIs(() => ({ az: 100, alt: -2 }));
+      expect(checkSchedule([scan(100, 4, 0)], box).verdict).toBe('safe');
+    });
+  });
+
+  describe('the box', () => {
+    const box: SafetyCriteria = { ...open, sunDistanceDeg: 1, sunBox: { minAzDeg: 6, minAltDeg: 6 } };
+    it('includes its edges', () => {
+      sunIs(() => ({ az: 106, alt: 46 }));
+      const report = checkSchedule([scan(100, 40, 0)], box);
+      expect(report.blocks[0].problems).toEqual([
+        `sweeps inside the Sun avoidance box at ${isoformat(S0 * S)}: the Sun is 6.000° of azimuth and 6.000° of elevation from the arc (box 6°/6°)`,
+      ]);
+    });
+    it.each<[number, number]>([
+      [106.001, 46],
+      [106, 46.001],
+      [103, 47],
+      [107, 43],
+      [93.999, 40],
+    ])('excludes the Sun at (%p, %p) from the arc at (100, 40)', (az, alt) => {
+      sunIs(() => ({ az, alt }));
+      expect(checkSchedule([scan(100, 40, 0)], box).verdict).toBe('safe');
+    });
+    it('measures azimuth from the nearer end of the swept arc, across north', () => {
+      sunIs(() => ({ az: 2, alt: 41 }));
+      expect(checkSchedule([scan(330, 40, 26)], box).verdict).toBe('unsafe'); // 6° past the end at 356
+      expect(checkSchedule([scan(330, 40, 25.9)], box).verdict).toBe('safe');
+      expect(checkSchedule([scan(8, 40, 10)], box).verdict).toBe('unsafe'); // 6° before the start at 8
+    });
+  });
+
+  describe('between samples', () => {
+    // Suns as fast as the checker allows (0.012°/s) that touch the criterion for 16 s only,
+    // off the first sampling grid: the search must still find them.
+    const tc = S0 + 1537.3;
+    it('finds a short dip under the guard and pins the minimum', () => {
+      sunIs((s) => ({ az: 100, alt: 40 + 9.9 + 0.012 * Math.abs(s - tc) }));
+      const report = checkSchedule([scan(100, 40, 0, 0, 3600)], open);
+      expect(report.verdict).toBe('unsafe');
+      expect(report.blocks[0].minSunDistanceDeg).toBeLessThan(9.9 + 0.012);
+    });
+    it('finds a short passage through the box', () => {
+      sunIs((s) => ({ az: 104, alt: 40 + 5.9 + 0.012 * Math.abs(s - tc) }));
+      const report = checkSchedule([scan(100, 40, 0, 0, 3600)], { ...open, sunDistanceDeg: 1, sunBox: { minAzDeg: 6, minAltDeg: 6 } });
+      expect(report.blocks[0].problems).toEqual([expect.stringMatching(/^sweeps inside the Sun avoidance box at /)]);
+    });
+    it('reports the minimum distance to a tenth of its margin over the guard', () => {
+      // Closest, 12.3°, at tc; the first samples are 300 s (3.6°) away from it.
+      sunIs((s) => ({ az: 100, alt: 40 + 12.3 + 0.012 * Math.abs(s - tc) }));
+      const report = checkSchedule([scan(100, 40, 0, 0, 3600)], open);
+      expect(report.verdict).toBe('safe');
+      expect(report.blocks[0].minSunDistanceDeg).toBeGreaterThanOrEqual(12.3);
+      expect(report.blocks[0].minSunDistanceDeg).toBeLessThan(12.3 + 0.23);
+    });
+    it('finds the approach in the padding before and after the scan', () => {
+      const at = (t: number) => (s: number) => ({ az: 100, alt: 40 + 9.9 + 0.012 * Math.abs(s - t) });
+      sunIs(at(S0 - 50));
+      expect(checkSchedule([scan(100, 40, 0, 0, 600)], { ...open, paddingS: 60 }).verdict).toBe('unsafe');
+      expect(checkSchedule([scan(100, 40, 0, 0, 600)], { ...open, paddingS: 30 }).verdict).toBe('safe');
+      sunIs(at(S0 + 650));
+      expect(checkSchedule([scan(100, 40, 0, 0, 600)], { ...open, paddingS: 60 }).verdict).toBe('unsafe');
+      expect(checkSchedule([scan(100, 40, 0, 0, 600)], { ...open, paddingS: 30 }).verdict).toBe('safe');
+    });
+    it('samples sparsely where the Sun is far', () => {
+      sunIs((s) => ({ az: 280 + 0.004 * (s - S0), alt: 30 }));
+      const report = checkSchedule([scan(100, 40, 20, 0, 3600)], { ...open, sunBox: { minAzDeg: 6, minAltDeg: 6 } });
+      expect(report.verdict).toBe('safe');
+      expect(calls).toBeLessThanOrEqual(12);
+    });
+  });
+
+  describe('the mount', () => {
+    it('accepts elevations and sweeps exactly at the limits, and refuses them just past', () => {
+      sunIs(() => ({ az: 280, alt: -30 }));
+      const limits: SafetyCriteria = { ...open, mountElLimits: [20, 90], mountAzLimits: [-90, 480] };
+      const problems = (az: number, alt: number, width: number) => checkSchedule([scan(az, alt, width)], limits).blocks[0].problems;
+      expect(problems(-90, 20, 570)).toEqual([]);
+      expect(problems(0, 90, 10)).toEqual([]);
+      expect(problems(0, 90.01, 10)).toEqual(['elevation 90.01° is outside [20, 90]']);
+      expect(problems(0, 19.99, 10)).toEqual(['elevation 19.99° is outside [20, 90]']);
+      expect(problems(-90.01, 30, 10)).toEqual(['swept azimuth [-90.01, -80.01]° is outside [-90, 480]']);
+      expect(problems(470, 30, 10.01)).toEqual(['swept azimuth [470.00, 480.01]° is outside [-90, 480]']);
+    });
+  });
+
+  it('refuses a pointing or width that is not a finite number, without consulting the Sun', () => {
+    sunIs(() => ({ az: 280, alt: -30 }));
+    const report = checkSchedule([{ ...scan(100, 40, 10), az: Number.NaN }, { ...scan(100, Number.NaN, 10) }, { ...scan(100, 40, Infinity) }], open);
+    expect(calls).toBe(0);
+    expect(report.verdict).toBe('unsafe');
+    expect(report.blocks.map((b) => [b.minSunDistanceDeg, b.problems])).toEqual([
+      [0, ['pointing or width is not a finite number']],
+      [0, ['elevation NaN° is outside [-90, 90]', 'pointing or width is not a finite number']],
+      [0, ['pointing or width is not a finite number']],
+    ]);
+    expect(report.minSunDistanceDeg).toBe(0);
+  });
+});
+
+describe('checkerSun', () => {
+  it('refuses a time that is not finite', () => {
+    expect(() => checkerSun(Number.NaN)).toThrow(new RangeError('checkerSun: time must be finite seconds, got NaN'));
+    expect(() => checkerSun(Infinity)).toThrow(RangeError);
   });
 });

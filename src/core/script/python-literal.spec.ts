@@ -37,7 +37,7 @@ describe('formatFixed2 (Python "{:.2f}")', () => {
 
   it.each([Number.NaN, Infinity, -Infinity])('refuses %p: nan and inf are not Python literals', (x) => {
     expect(() => formatFixed2(x)).toThrow(RangeError);
-    expect(() => formatFixed2(x)).toThrow(/must be a finite number/);
+    expect(() => formatFixed2(x)).toThrow(`python literal: a .2f value must be a finite number, got ${String(x)}`);
   });
 });
 
@@ -47,6 +47,7 @@ describe('formatHundredths', () => {
   });
   it.each([-1, 1.5, Number.NaN, Infinity, 2 ** 53])('refuses %p', (n) => {
     expect(() => formatHundredths(n)).toThrow(RangeError);
+    expect(() => formatHundredths(n)).toThrow(new RangeError(`python literal: hundredths must be a non-negative safe integer, got ${String(n)}`));
   });
 });
 
@@ -60,6 +61,9 @@ describe('pyStr', () => {
     ['line\nbreak\r\ttab', "'line\\nbreak\\r\\ttab'"],
     ['\0\x07\x1b\x7f', "'\\x00\\x07\\x1b\\x7f'"],
     ['é\u00a0', "'\\xe9\\xa0'"],
+    ['\u00ff\u0100', "'\\xff\\u0100'"],
+    ['\uffff', "'\\uffff'"],
+    ['\u{10000}', "'\\U00010000'"],
     ['Ω\u2028\u202e', "'\\u03a9\\u2028\\u202e'"],
     ['🔭', "'\\U0001f52d'"],
     ['\ud800x\udfff', "'\\ud800x\\udfff'"],
@@ -90,7 +94,8 @@ describe('pyStr', () => {
   });
 
   it('refuses a value that is not a string', () => {
-    expect(() => pyStr(42 as unknown as string)).toThrow(TypeError);
+    expect(() => pyStr(42 as unknown as string)).toThrow(new TypeError('python literal: expected a string, got number'));
+    expect(() => pyComment(undefined as unknown as string)).toThrow(new TypeError('python literal: expected a string, got undefined'));
   });
 });
 

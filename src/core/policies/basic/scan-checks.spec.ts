@@ -39,6 +39,58 @@ describe('mergeKeepingCrossings', () => {
     ]);
     expect(tally['calibration-crossing']).toEqual({ trimmed: 0, dropped: 0 });
   });
+
+  it('trims a calibration scan to the piece that holds the crossing when another cuts it in two', () => {
+    const urMid = azAlt('uranus', [tc + 75]).alt[0];
+    const inside = scanBlock({ name: 'uranus', t0: (tc + 50) * S, t1: (tc + 100) * S, az: 80, alt: urMid, throw: 1 });
+    const tally = emptyTally();
+    const seq = mergeKeepingCrossings([master], [saturn, inside], { margin_s: 0 }, tally);
+    expect(seq.map(span)).toEqual([
+      ['cmb', tc - 1000, tc - 150],
+      ['saturn', tc - 150, tc + 50],
+      ['uranus', tc + 50, tc + 100],
+      ['cmb', tc + 100, tc + 2000],
+    ]);
+    expect(tally['calibration-crossing']).toEqual({ trimmed: 1, dropped: 0 });
+  });
+
+  // A second scan inside Saturn's, over its crossing, that differs in one respect: it is not a piece of
+  // Saturn's scan, which loses its crossing to it and is dropped whole.
+  it.each<[string, Partial<ScanBlock>]>([
+    ['azimuth', { az: 260 }],
+    ['elevation', { alt: satAlt + 0.001 }],
+    ['throw', { throw: 2 }],
+  ])('counts only the same name and pointing as pieces of a scan (%s differs)', (_what, change) => {
+    const other = scanBlock({ ...saturn, t0: (tc - 50) * S, t1: (tc + 50) * S, ...change });
+    const tally = emptyTally();
+    const seq = mergeKeepingCrossings([master], [saturn, other], { margin_s: 0 }, tally);
+    expect(seq.map(span)).toEqual([
+      ['cmb', tc - 1000, tc - 50],
+      ['saturn', tc - 50, tc + 50],
+      ['cmb', tc + 50, tc + 2000],
+    ]);
+    expect(seq[1]).toBe(other);
+    expect(tally['calibration-crossing']).toEqual({ trimmed: 0, dropped: 1 });
+  });
+
+  it('counts only the same name as pieces of a scan (another planet at the same pointing)', () => {
+    const other = scanBlock({ ...saturn, name: 'uranus', t0: (tc - 50) * S, t1: (tc + 50) * S });
+    const tally = emptyTally();
+    expect(mergeKeepingCrossings([master], [saturn, other], { margin_s: 0 }, tally)).toEqual([master]);
+    expect(tally['calibration-crossing']).toEqual({ trimmed: 0, dropped: 2 });
+  });
+
+  it("counts only what lies inside a scan's times as its pieces (the same planet scanned again later)", () => {
+    const later = scanBlock({ ...saturn, t0: (tc + 3000) * S, t1: (tc + 3300) * S });
+    const tally = emptyTally();
+    const seq = mergeKeepingCrossings([master], [saturn, later], { margin_s: 0 }, tally);
+    expect(seq.map(span)).toEqual([
+      ['cmb', tc - 1000, tc - 150],
+      ['saturn', tc - 150, tc + 150],
+      ['cmb', tc + 150, tc + 2000],
+    ]);
+    expect(tally['calibration-crossing']).toEqual({ trimmed: 0, dropped: 1 });
+  });
 });
 
 describe('guardScans / dropShortScans / describeTally', () => {
@@ -68,6 +120,59 @@ describe('guardScans / dropShortScans / describeTally', () => {
     const off: ScanRuleSettings = { sunAvoidance: { ...settings.sunAvoidance, swept_arc: false } };
     expect(guardScans([far, low, atSun], off, tally)).toEqual([far, low, atSun]);
     expect(describeTally(tally, [far, low, atSun], [far, low, atSun])).toBeUndefined();
+  });
+
+  it('applies the box on swept arcs alone, and the guard alone, each tallied under its name', () => {
+    const boxOnly: ScanRuleSettings = { sunAvoidance: settings.sunAvoidance };
+    let tally = emptyTally();
+    expect(guardScans([far, atSun], boxOnly, tally)).toEqual([far]);
+    expect(tally['sun-avoidance']).toEqual({ trimmed: 0, dropped: 1 });
+    const guardOnly: ScanRuleSettings = { sunAvoidance: { ...settings.sunAvoidance, swept_arc: false }, sunGuard: { min_distance_deg: 10 } };
+    tally = emptyTally();
+    expect(guardScans([far, atSun], guardOnly, tally)).toEqual([far]);
+    expect(tally['sun-guard']).toEqual({ trimmed: 0, dropped: 1 });
+    expect(tally['sun-avoidance']).toEqual({ trimmed: 0, dropped: 0 });
+  });
+
+  it('counts a scan the Sun reaches at its end as trimmed, and says so in the message', () => {
+    // Ahead of the Sun's path by ~11.5°: some minutes after t the guard is broken.
+    const ahead = scanBlock({ name: 'y', t0: (t - 3600) * S, t1: (t + 1800) * S, az: sun.az - 40, alt: sun.alt - 11.5, throw: 80 });
+    const guardOnly: ScanRuleSettings = { sunAvoidance: { ...settings.sunAvoidance, swept_arc: false }, sunGuard: { min_distance_deg: 10 } };
+    const tally = emptyTally();
+    const out = guardScans([ahead], guardOnly, tally);
+    expect(out.length).toBeGreaterThan(0);
+    expect(out[0].t0).toBe(ahead.t0);
+    expect(out[out.length - 1].t1).toBeLessThan(ahead.t1);
+    expect(tally['sun-guard']).toEqual({ trimmed: 1, dropped: 0 });
+    expect(describeTally(tally, [ahead], out)).toBe('The scan rules trimmed 1 scan and dropped 0 scans: sun-guard trimmed 1.');
+  });
+
+  it('returns new arrays, never its input', () => {
+    const input = [far];
+    const off: ScanRuleSettings = { sunAvoidance: { ...settings.sunAvoidance, swept_arc: false } };
+    expect(guardScans(input, off, emptyTally())).not.toBe(input);
+    const kept = dropShortScans(input, undefined, emptyTally());
+    expect(kept).toEqual(input);
+    expect(kept).not.toBe(input);
+  });
+
+  it('keeps a scan of exactly min_duration and drops a shorter one', () => {
+    const tally = emptyTally();
+    const exact = scanBlock({ name: 'a', t0: t * S, t1: (t + 100) * S, az: 1, alt: 50, throw: 30 });
+    const short = scanBlock({ name: 'b', t0: (t + 100) * S, t1: (t + 200) * S - 1, az: 1, alt: 50, throw: 30 });
+    expect(dropShortScans([exact, short], { min_duration: 100 }, tally)).toEqual([exact]);
+    expect(tally['min-duration']).toEqual({ trimmed: 0, dropped: 1 });
+  });
+
+  it('names both counts of a rule that trimmed and dropped, in the singular for one scan', () => {
+    const tally = emptyTally();
+    tally.mount.trimmed = 1;
+    tally.mount.dropped = 1;
+    const a = scanBlock({ name: 'a', t0: t * S, t1: (t + 600) * S, az: 1, alt: 50, throw: 30 });
+    const b = scanBlock({ name: 'b', t0: (t + 600) * S, t1: (t + 1200) * S, az: 1, alt: 50, throw: 30 });
+    const piece = scanBlock({ name: 'a', t0: t * S, t1: (t + 300) * S, az: 1, alt: 50, throw: 30 });
+    tally.changed.push(a, b);
+    expect(describeTally(tally, [a, b], [piece])).toBe('The scan rules trimmed 1 scan and dropped 1 scan: mount trimmed 1 and dropped 1.');
   });
 
   it('drops short scans and writes one sentence naming each rule', () => {
