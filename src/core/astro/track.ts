@@ -72,7 +72,8 @@ export function azAltAt(body: BodyName, ctime: number, out: Float64Array): void 
 
 /**
  * Positions of `body` at Unix times `ctimes` (seconds, any order, fractional allowed), agreeing
- * with `horizontal` to the interpolation error measured in `track.spec.ts` (< 1e-6°).
+ * with `horizontal` to the interpolation error measured in `track.spec.ts` (< 1e-6°). The result
+ * arrays come from `alloc` (an arena for a caller that does not keep them).
  */
 export function azAlt(body: BodyName, ctimes: ArrayLike<number>, alloc: Float64Allocator = HEAP): AzAltArrays {
   const n = ctimes.length;
@@ -108,7 +109,8 @@ const GRID_EXACT_BELOW_S = 2 ** 33;
 /**
  * The §4 sample grid over `[t0, t1)`: `n = floor(duration / stepS)` ctimes `t0 + i·stepS` (the step
  * added as a timedelta rounded to microseconds), each truncated to integer Unix seconds. A window
- * shorter than one step (or reversed) has none. Every rule samples on this grid.
+ * shorter than one step (or reversed) has none. Every rule samples on this grid. The array comes
+ * from `alloc`.
  */
 export function sampleGrid(t0: Micros, t1: Micros, stepS: number, alloc: Float64Allocator = HEAP): Float64Array {
   const n = max(0, floor((t1 - t0) / US_PER_S / stepS));
@@ -132,7 +134,7 @@ export function sampleGrid(t0: Micros, t1: Micros, stepS: number, alloc: Float64
 /**
  * The §4 `get_az_alt` grid over `[t0, t1)`: `n = floor(duration / stepS)` instants
  * `t0 + i·stepS`, each truncated to integer Unix seconds, with the body's positions there.
- * A window shorter than one step (or reversed) has no samples.
+ * A window shorter than one step (or reversed) has no samples. The arrays come from `alloc`.
  */
 export function sampleAzAlt(body: BodyName, t0: Micros, t1: Micros, stepS = 30, alloc: Float64Allocator = HEAP): SampledAzAlt {
   if (!Number.isFinite(t0) || !Number.isFinite(t1)) {

@@ -49,7 +49,8 @@ export class Float64Arena implements Float64Allocator {
   /** A copy of `a` in the arena. */
   copy(a: ArrayLike<number>): Float64Array {
     const out = this.take(a.length);
-    for (let i = 0; i < a.length; i++) out[i] = a[i];
+    if (a instanceof Float64Array) out.set(a);
+    else for (let i = 0; i < a.length; i++) out[i] = a[i];
     return out;
   }
 

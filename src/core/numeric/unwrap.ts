@@ -3,7 +3,8 @@ import { HEAP, type Float64Allocator } from './arena';
 
 /**
  * Returns a copy of `deg` where each step larger than 180° in magnitude is corrected by a
- * multiple of 360°, so the sequence is continuous; the first value is kept as is.
+ * multiple of 360°, so the sequence is continuous; the first value is kept as is. The copy comes
+ * from `alloc`.
  */
 export function unwrapDegrees(deg: ArrayLike<number>, alloc: Float64Allocator = HEAP): Float64Array {
   const n = deg.length;
@@ -13,10 +14,13 @@ export function unwrapDegrees(deg: ArrayLike<number>, alloc: Float64Allocator = 
   let offset = 0;
   for (let i = 1; i < n; i++) {
     const d = deg[i] - deg[i - 1];
-    // Same rule as numpy: map the step into [-180, 180), keeping +180 for a positive step.
-    let dm = (((d + 180) % 360) + 360) % 360 - 180;
-    if (dm === -180 && d > 0) dm = 180;
-    if (Math.abs(d) >= 180) offset += dm - d;
+    // Only a step of 180° or more is corrected (the two float modulos cost more than the rest).
+    if (Math.abs(d) >= 180) {
+      // Same rule as numpy: map the step into [-180, 180), keeping +180 for a positive step.
+      let dm = (((d + 180) % 360) + 360) % 360 - 180;
+      if (dm === -180 && d > 0) dm = 180;
+      offset += dm - d;
+    }
     out[i] = deg[i] + offset;
   }
   return out;

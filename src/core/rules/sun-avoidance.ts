@@ -82,11 +82,29 @@ export const AZ_RATE_BOUND_DEG_S = 0.032;
 export const AZ_RATE_MAX_ALT_DEG = 75;
 
 /**
+ * Bound on a body's apparent altitude rate while it stays above `HIGH_ALT_FLOOR_DEG`, degrees per
+ * second. There the altitude moves at most at the sidereal ω cos φ = 0.0039°/s (refraction only
+ * slows it), and 0.0039 is the fastest measured over 2023 at 10 s steps for every body; this is
+ * twice that. (Below, libastro's refraction steepens it to 0.012°/s: `ALT_RATE_BOUND_DEG_S`.)
+ */
+export const HIGH_ALT_RATE_BOUND_DEG_S = 0.008;
+
+/** Altitude (degrees) above which `HIGH_ALT_RATE_BOUND_DEG_S` holds. */
+export const HIGH_ALT_FLOOR_DEG = 2;
+
+/**
+ * Most by which the altitude gap of two samples can depart from the rate bound, degrees: libastro
+ * stops refracting within 0.1″, so each sample's altitude may sit 0.1″ off the smooth curve.
+ */
+export const ALT_NOISE_DEG = (2 * 0.1) / 3600;
+
+/**
  * The same mask as `sunSafeMask` over the ctimes `t`, computing positions only where needed: when
  * the altitude gap exceeds `min_angle_alt` by a margin, every sample closer in time than
  * margin / (the largest possible rate of change of the gap) is safe too, so it is not evaluated.
  * Likewise for the azimuth gap, for as long as the moving bodies stay far enough from the zenith
- * and the nadir for their azimuth rate to be bounded.
+ * and the nadir for their azimuth rate to be bounded, and with a tighter altitude bound for as
+ * long as they stay above the horizon.
  */
 export function sunSafeMaskFast(
   b: Block,
@@ -121,6 +139,12 @@ export function sunSafeMaskFast(
     ok[i] = daz > p.min_angle_az || dalt > p.min_angle_alt;
     const margin = dalt - p.min_angle_alt;
     let span = margin > 0 ? margin / rate : 0;
+    const lowest = Math.min(sun[1], isScan ? Infinity : alt);
+    if (margin > ALT_NOISE_DEG && lowest > HIGH_ALT_FLOOR_DEG) {
+      // Well above the horizon altitudes change far slower, for as long as both bodies stay there.
+      const hold = (lowest - HIGH_ALT_FLOOR_DEG) / ALT_RATE_BOUND_DEG_S;
+      span = Math.max(span, Math.min(hold, (margin - ALT_NOISE_DEG) / ((isScan ? 1 : 2) * HIGH_ALT_RATE_BOUND_DEG_S)));
+    }
     const azMargin = daz - p.min_angle_az;
     const highest = Math.max(Math.abs(sun[1]), isScan ? 0 : Math.abs(alt));
     if (azMargin > 0 && highest < AZ_RATE_MAX_ALT_DEG) {
