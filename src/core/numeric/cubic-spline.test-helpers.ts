@@ -1,3 +1,5 @@
+import { solveDense3 } from './cubic-spline';
+
 /**
  * The spline as it was before the shared-factorisation and side-by-side solves (commit 27908e9),
  * kept only as the reference the specs compare the fast one against, bit for bit. Test-only.
@@ -172,24 +174,4 @@ function solveTridiagonal(
   }
 }
 
-/** Gaussian elimination with partial pivoting for a 3×3 system. */
-function solveDense3(a: number[][], b: number[]): number[] {
-  const m = a.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < 3; c++) {
-    let p = c;
-    for (let r = c + 1; r < 3; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
-    [m[c], m[p]] = [m[p], m[c]];
-    for (let r = c + 1; r < 3; r++) {
-      const f = m[r][c] / m[c][c];
-      for (let k = c; k < 4; k++) m[r][k] -= f * m[c][k];
-    }
-  }
-  const x = [0, 0, 0];
-  for (let r = 2; r >= 0; r--) {
-    let acc = m[r][3];
-    for (let k = r + 1; k < 3; k++) acc -= m[r][k] * x[k];
-    x[r] = acc / m[r][r];
-  }
-  return x;
-}
 

@@ -482,7 +482,7 @@ export class CubicSpline {
 }
 
 /** Gaussian elimination with partial pivoting for a 3×3 system. */
-function solveDense3(a: number[][], b: number[]): number[] {
+export function solveDense3(a: number[][], b: number[]): number[] {
   const m = a.map((row, i) => [...row, b[i]]);
   for (let c = 0; c < 3; c++) {
     let p = c;
