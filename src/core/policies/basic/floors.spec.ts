@@ -1,14 +1,22 @@
-import { deepMerge, validateConfig } from '../../config';
 import { ConfigError } from '../../errors';
 import { NO_SAFETY_FLOORS, type SafetyFloors } from '../../safety/floors';
-import { BASIC_DEFAULTS, BasicConfig } from './config';
+import type { BasicConfig } from './config';
 import { checkFloors } from './floors';
 
-const config = (override: unknown): BasicConfig => validateConfig(BasicConfig, deepMerge(BASIC_DEFAULTS, override));
+type Parts = { rules?: { 'sun-guard'?: { min_distance_deg: number } | null }; mount?: { el_limits: [number, number] } | null };
+/**
+ * The parts of a `basic` config `checkFloors` reads: the defaults' guard (10°) and mount ([20, 90]) with
+ * `override` on top, `null` removing one (basic-safety.spec.ts runs it on validated configs).
+ */
+function config(override: Parts): BasicConfig {
+  const guard = override.rules?.['sun-guard'] === undefined ? { min_distance_deg: 10 } : override.rules['sun-guard'];
+  const mount = override.mount === undefined ? { el_limits: [20, 90], az_limits: [-90, 480] } : override.mount && { az_limits: [-90, 480], ...override.mount };
+  return { rules: guard === null ? {} : { 'sun-guard': guard }, ...(mount === null ? {} : { mount }) } as unknown as BasicConfig;
+}
 const floors = (sunDistanceDeg: number, lo: number, hi: number): SafetyFloors => ({ sunDistanceDeg, mountElLimits: [lo, hi] });
 
 /** The ConfigError `checkFloors` throws, or `undefined`. */
-function refusal(override: unknown, f: SafetyFloors): ConfigError | undefined {
+function refusal(override: Parts, f: SafetyFloors): ConfigError | undefined {
   const c = config(override);
   try {
     checkFloors(c, f);
