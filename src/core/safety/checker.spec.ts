@@ -268,6 +268,15 @@ describe('checkSchedule with a Sun of known motion', () => {
       expect(report.blocks[0].minSunDistanceDeg).toBeGreaterThanOrEqual(12.3);
       expect(report.blocks[0].minSunDistanceDeg).toBeLessThan(12.3 + 0.23);
     });
+    it('catches a Sun that rises into the guard between two samples that each pass', () => {
+      // 40.5 s, sampled at both ends only at first: 9.5° with the Sun below the horizon (within the
+      // 1° allowance), 10.002° at the end; in between the Sun is up and closer than 10°.
+      const a = S0;
+      sunIs((s) => ({ az: 100, alt: -0.2 + 0.0124 * (s - a) }));
+      const report = checkSchedule([scan(100, -9.7, 0, 0, 40.5)], open);
+      expect(report.verdict).toBe('unsafe');
+      expect(report.blocks[0].problems).toEqual([expect.stringMatching(/^comes within 9\.\d+° of the Sun/)]);
+    });
     it('finds the approach in the padding before and after the scan', () => {
       const at = (t: number) => (s: number) => ({ az: 100, alt: 40 + 9.9 + 0.012 * Math.abs(s - t) });
       sunIs(at(S0 - 50));
