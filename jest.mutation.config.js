@@ -21,4 +21,8 @@ const SPECS = [
   'config/merge',
   'toast/toast',
 ];
-module.exports = { ...unit, testMatch: SPECS.map((s) => `<rootDir>/src/core/${s}.spec.ts`) };
+module.exports = {
+  ...unit,
+  testMatch: SPECS.map((s) => `<rootDir>/src/core/${s}.spec.ts`),
+  setupFiles: ['<rootDir>/test/mutation-setup.js'],
+};

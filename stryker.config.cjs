@@ -17,7 +17,8 @@ module.exports = {
   coverageAnalysis: 'perTest',
   // The machine is shared; two runners keep a run near 20 minutes without starving the rest.
   concurrency: 2,
-  timeoutMS: 10000,
+  // A mutant that loops forever is a timeout (killed) after 1.5 × its tests' time plus this.
+  timeoutMS: 5000,
   mutate: [
     'src/core/script/python-literal.ts',
     'src/core/script/render.ts',

@@ -1,6 +1,7 @@
 import { validateConfig } from '../config/validate';
 import fc from 'fast-check';
 import { sourceGetBlocks } from '../astro/events';
+import * as track from '../astro/track';
 import { azAlt, sampleAzAlt } from '../astro/track';
 import { observingWindow, plainBlock, scanBlock, sourceBlock } from '../blocks/block';
 import { flatten } from '../blocks/tree';
@@ -95,6 +96,27 @@ describe('sunSafeMaskFast', () => {
     const t0 = utc('2023-03-01T00:00:00.654321Z');
     const t1 = t0 + 86_399_999_999;
     for (const step of [1, 7, 10, 30]) expect(Array.from(sampleGrid(t0, t1, step))).toEqual(Array.from(sampleAzAlt('sun', t0, t1, step).t));
+  });
+  it('evaluates positions only where the altitude gap does not prove the samples safe', () => {
+    // Six night hours at 10 s steps: the Sun is far below a scan at 80° and below Jupiter.
+    const t0 = utc('2023-01-01T00:00:00Z');
+    const t1 = utc('2023-01-01T06:00:00Z');
+    const t = sampleGrid(t0, t1, 10);
+    const p = { min_angle_az: 6, min_angle_alt: 6 };
+    const spy = jest.spyOn(track, 'azAltAt');
+    try {
+      const scan = scanBlock({ name: 'p', t0, t1, az: 10, alt: 80, throw: 5 });
+      expect(sunSafeMaskFast(scan, t, p)).toEqual(new Array(t.length).fill(true));
+      const forScan = spy.mock.calls.length;
+      expect(forScan).toBeGreaterThan(0);
+      expect(forScan).toBeLessThan(t.length / 50);
+      spy.mockClear();
+      const jupiter = sourceBlock({ name: 'jupiter', t0, t1, mode: 'both' });
+      expect(sunSafeMaskFast(jupiter, t, p)).toEqual(new Array(t.length).fill(true));
+      expect(spy.mock.calls.length).toBeLessThan(t.length / 10); // two positions per evaluated sample
+    } finally {
+      spy.mockRestore();
+    }
   });
   it('equals the exhaustive mask on random scans and sources (property)', () => {
     const year = utc('2023-01-01T00:00:00Z');

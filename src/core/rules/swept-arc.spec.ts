@@ -232,6 +232,14 @@ describe('provenSafeSeconds', () => {
     const low = { az: 100, alt: 1 + 15 + SUN_RULE_MARGIN_DEG, throw: 0 };
     expect(provenSafeSeconds(low, 100, 1, { minDistance: 10 })).toBeCloseTo(5 / SUN_SPEED_BOUND_ANY_DEG_S, 3);
   });
+  it("keeps the slow bound when the step ends exactly at the distorted band's top", () => {
+    // Values found by search: 0.41… − 0.0125 × (m / 0.0042) is exactly −2.5 for the box's altitude margin m.
+    const sunAlt = 0.41000000000000003;
+    const minAlt = 28.56224;
+    const m = 30 - sunAlt - (minAlt + SUN_RULE_MARGIN_DEG);
+    expect(sunAlt - SUN_SPEED_BOUND_ANY_DEG_S * (m / SUN_SPEED_BOUND_DEG_S)).toBe(SUN_DISTORTED_REFRACTION_TOP_DEG);
+    expect(provenSafeSeconds({ az: 100, alt: 30, throw: 0 }, 100, sunAlt, { box: { minAz: 6, minAlt } })).toBe(m / SUN_SPEED_BOUND_DEG_S);
+  });
   it('gives the box the longer of its altitude and azimuth proofs', () => {
     // Straight above: only the altitude gap counts.
     expect(provenSafeSeconds(point, 100, 60, { box: { minAz: 6, minAlt: 6 } })).toBeCloseTo((20 - 6 - SUN_RULE_MARGIN_DEG) / SUN_SPEED_BOUND_DEG_S, 3);

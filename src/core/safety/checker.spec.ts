@@ -169,6 +169,14 @@ describe('checkSchedule with a Sun of known motion', () => {
     expect(checkSchedule([scan(100, 0, 30)], open).blocks[0].minSunDistanceDeg).toBeCloseTo(145, 9);
   });
 
+  it('accepts a Sun exactly at the guard distance ("at least")', () => {
+    sunIs(() => ({ az: 100, alt: 50 }));
+    const d = checkSchedule([scan(100, 40, 0, 0, 60)], { ...open, sunDistanceDeg: 0 }).blocks[0].minSunDistanceDeg;
+    expect(d).toBeCloseTo(10, 9);
+    expect(checkSchedule([scan(100, 40, 0, 0, 60)], { ...open, sunDistanceDeg: d }).verdict).toBe('safe');
+    expect(checkSchedule([scan(100, 40, 0, 0, 60)], { ...open, sunDistanceDeg: d + 1e-9 }).verdict).toBe('unsafe');
+  });
+
   it('reports the worst sample, at the first instant it is reached', () => {
     sunIs(() => ({ az: 100, alt: 45 }));
     const report = checkSchedule([scan(100, 40, 0, 0, 600)], { ...open, paddingS: 30 });
@@ -263,6 +271,15 @@ describe('checkSchedule with a Sun of known motion', () => {
       expect(report.blocks[0].minSunDistanceDeg).toBeGreaterThanOrEqual(12.3);
       expect(report.blocks[0].minSunDistanceDeg).toBeLessThan(12.3 + 0.23);
     });
+    it('catches a Sun that rises into the guard between two samples that each pass', () => {
+      // 40.5 s, sampled at both ends only at first: 9.5° with the Sun below the horizon (within the
+      // 1° allowance), 10.002° at the end; in between the Sun is up and closer than 10°.
+      const a = S0;
+      sunIs((s) => ({ az: 100, alt: -0.2 + 0.0124 * (s - a) }));
+      const report = checkSchedule([scan(100, -9.7, 0, 0, 40.5)], open);
+      expect(report.verdict).toBe('unsafe');
+      expect(report.blocks[0].problems).toEqual([expect.stringMatching(/^comes within 9\.\d+° of the Sun/)]);
+    });
     it('finds the approach in the padding before and after the scan', () => {
       const at = (t: number) => (s: number) => ({ az: 100, alt: 40 + 9.9 + 0.012 * Math.abs(s - t) });
       sunIs(at(S0 - 50));
@@ -277,6 +294,28 @@ describe('checkSchedule with a Sun of known motion', () => {
       const report = checkSchedule([scan(100, 40, 20, 0, 3600)], { ...open, sunBox: { minAzDeg: 6, minAltDeg: 6 } });
       expect(report.verdict).toBe('safe');
       expect(calls).toBeLessThanOrEqual(12);
+    });
+    // Each bound alone proves the box safe here; the other one could not (25 and 49 samples today).
+    const box: SafetyCriteria = { ...open, sunDistanceDeg: 1, sunBox: { minAzDeg: 6, minAltDeg: 6 } };
+    it("samples sparsely where the Sun is level with the arc but beyond the box's reach on the sky", () => {
+      // At 60° of elevation the box reaches 6·cos 60° + 6 = 9° on the sky; the Sun is ~12° away.
+      sunIs(() => ({ az: 124, alt: 60 }));
+      expect(checkSchedule([scan(100, 60, 0, 0, 3600)], box).verdict).toBe('safe');
+      expect(calls).toBeLessThanOrEqual(40);
+    });
+    it("samples sparsely where the Sun is within the box's reach but above it", () => {
+      sunIs(() => ({ az: 100, alt: 68 }));
+      expect(checkSchedule([scan(100, 60, 0, 0, 3600)], box).verdict).toBe('safe');
+      expect(calls).toBeLessThanOrEqual(80);
+    });
+    it('once a scan is found unsafe, refines only around its minimum', () => {
+      sunIs((s) => ({ az: 100, alt: 40 + 5 + 0.012 * Math.abs(s - tc) }));
+      const report = checkSchedule([scan(100, 40, 0, 0, 3600)], open);
+      expect(report.blocks[0].minSunDistanceDeg).toBeLessThan(5.005);
+      expect(calls).toBeLessThanOrEqual(40);
+      sunIs((s) => ({ az: 104, alt: 40 + 5.9 + 0.012 * Math.abs(s - tc) }));
+      expect(checkSchedule([scan(100, 40, 0, 0, 3600)], box).verdict).toBe('unsafe');
+      expect(calls).toBeLessThanOrEqual(25);
     });
   });
 
