@@ -6,6 +6,7 @@ import { rulesSun } from '../rules/swept-arc';
 import { isoformat } from '../time/format';
 import { US_PER_S } from '../time/micros';
 import { CHECK_SUN_SPEED_DEG_S, checkSchedule } from './checker';
+import { CHECKER_SUN_ERROR_DEG } from './sun';
 import type { SafetyCriteria } from './report';
 import * as sunModule from './sun';
 import { checkerSun } from './sun';
@@ -169,12 +170,38 @@ describe('checkSchedule with a Sun of known motion', () => {
     expect(checkSchedule([scan(100, 0, 30)], open).blocks[0].minSunDistanceDeg).toBeCloseTo(145, 9);
   });
 
-  it('accepts a Sun exactly at the guard distance ("at least")', () => {
+  it('accepts a Sun exactly at the guard distance ("at least") once the table\'s error is added', () => {
     sunIs(() => ({ az: 100, alt: 50 }));
     const d = checkSchedule([scan(100, 40, 0, 0, 60)], { ...open, sunDistanceDeg: 0 }).blocks[0].minSunDistanceDeg;
     expect(d).toBeCloseTo(10, 9);
-    expect(checkSchedule([scan(100, 40, 0, 0, 60)], { ...open, sunDistanceDeg: d }).verdict).toBe('safe');
-    expect(checkSchedule([scan(100, 40, 0, 0, 60)], { ...open, sunDistanceDeg: d + 1e-9 }).verdict).toBe('unsafe');
+    const guard = d - CHECKER_SUN_ERROR_DEG;
+    expect(checkSchedule([scan(100, 40, 0, 0, 60)], { ...open, sunDistanceDeg: guard }).verdict).toBe('safe');
+    expect(checkSchedule([scan(100, 40, 0, 0, 60)], { ...open, sunDistanceDeg: guard + 1e-9 }).verdict).toBe('unsafe');
+    // The table's Sun may be that much off: a distance of exactly the guard is refused.
+    expect(checkSchedule([scan(100, 40, 0, 0, 60)], { ...open, sunDistanceDeg: d }).verdict).toBe('unsafe');
+  });
+
+  it("judges the box and the below-horizon allowance with the table's error as margin", () => {
+    const box: SafetyCriteria = { ...open, sunDistanceDeg: 1, sunBox: { minAzDeg: 6, minAltDeg: 6 } };
+    const e = CHECKER_SUN_ERROR_DEG;
+    // Altitude: a gap of 6° + e/2 may truly be 6°, inside the box; 6° + 2e may not.
+    sunIs(() => ({ az: 103, alt: 46 + e / 2 }));
+    expect(checkSchedule([scan(100, 40, 0)], box).verdict).toBe('unsafe');
+    sunIs(() => ({ az: 103, alt: 46 + 2 * e }));
+    expect(checkSchedule([scan(100, 40, 0)], box).verdict).toBe('safe');
+    // Azimuth: the error on the sky is e / cos(alt) of azimuth (2e at 60°).
+    sunIs(() => ({ az: 106 + 1.5 * e, alt: 60 }));
+    expect(checkSchedule([scan(100, 57, 0)], box).verdict).toBe('unsafe');
+    sunIs(() => ({ az: 106 + 2.5 * e, alt: 60 }));
+    expect(checkSchedule([scan(100, 57, 0)], box).verdict).toBe('safe');
+    // Within e of the zenith the azimuth says nothing: any azimuth is inside the box.
+    sunIs(() => ({ az: 280, alt: 90 - e / 2 }));
+    expect(checkSchedule([scan(100, 86, 0)], box).verdict).toBe('unsafe');
+    // A Sun within e below the horizon may be above it: no allowance (9.5° to a guard of 10°).
+    sunIs(() => ({ az: 100, alt: -e / 2 }));
+    expect(checkSchedule([scan(100, 9.5 - e / 2, 0)], open).verdict).toBe('unsafe');
+    sunIs(() => ({ az: 100, alt: -2 * e }));
+    expect(checkSchedule([scan(100, 9.5 - 2 * e, 0)], open).verdict).toBe('safe');
   });
 
   it('reports the worst sample, at the first instant it is reached', () => {

@@ -15,16 +15,24 @@
  * `CHECK_RESOLUTION_S`, where the samples themselves are judged. So a distance violation deeper than
  * speed × resolution / 2 (0.006°) between samples cannot go unseen. The box test is judged at the
  * samples wherever the Sun may be within its reach (its azimuth can move fast near the zenith).
+ *
+ * The Sun comes from the checker's own table (`sun.ts`), within `CHECKER_SUN_ERROR_DEG` of
+ * astronomy-engine's exact position: every distance and altitude gap is judged that much shorter,
+ * every azimuth gap that much over the cosine of the altitude shorter, and the below-horizon
+ * allowance applies only where the Sun is surely below the horizon, so the table can only make the
+ * check stricter than the exact Sun would.
  */
 import type { ScanBlock } from '../blocks/types';
 import type { ScriptStep } from '../script/render';
 import { isoformat } from '../time/format';
 import { US_PER_S, type Micros } from '../time/micros';
 import type { SafetyBlockReport, SafetyCriteria, SafetyReport } from './report';
-import { checkerSun } from './sun';
+import { CHECKER_SUN_ERROR_DEG, checkerSun } from './sun';
 
 const { abs, atan2, cos, max, min, sin, sqrt } = Math;
 const DEG = Math.PI / 180;
+/** The table's error bound, judged as margin on every criterion. */
+const CHECK_SUN_ERROR = CHECKER_SUN_ERROR_DEG;
 
 /**
  * Most the checker's Sun moves per second, degrees, at any altitude: the Earth's rotation gives
@@ -65,6 +73,16 @@ function angleBetween(u: readonly number[], v: readonly number[]): number {
   const cy = u[2] * v[0] - u[0] * v[2];
   const cz = u[0] * v[1] - u[1] * v[0];
   return atan2(sqrt(cx * cx + cy * cy + cz * cz), u[0] * v[0] + u[1] * v[1] + u[2] * v[2]) / DEG;
+}
+
+/**
+ * How much shorter than measured an azimuth gap may truly be, degrees, for a Sun at altitude `alt`
+ * given by the table: the table's error over the cosine of the highest altitude the Sun may have
+ * (all of the circle within that error of the zenith or nadir).
+ */
+function azimuthErrorDeg(alt: number): number {
+  const highest = abs(alt) + CHECK_SUN_ERROR;
+  return highest >= 90 ? 360 : CHECK_SUN_ERROR / cos(highest * DEG);
 }
 
 /** Circular azimuth gap from `a` to the arc, degrees. */
@@ -117,13 +135,15 @@ function checkSun(scan: Held, c: SafetyCriteria): ScanFindings {
       found.minDist = dist;
       found.minAt = t;
     }
-    const allowance = sun.alt < 0 ? BELOW_HORIZON_ALLOWANCE_DEG : 0;
-    if (dist < c.sunDistanceDeg - allowance && (found.worstDist === undefined || dist < found.worstDist.dist)) {
+    const allowance = sun.alt + CHECK_SUN_ERROR < 0 ? BELOW_HORIZON_ALLOWANCE_DEG : 0;
+    if (dist - CHECK_SUN_ERROR < c.sunDistanceDeg - allowance && (found.worstDist === undefined || dist < found.worstDist.dist)) {
       found.worstDist = { t, dist };
     }
     if (box && found.box === undefined) {
       const azGap = azimuthGap(sun.az, scan.az, scan.throw);
-      if (altGap + allowance <= box.minAltDeg && azGap <= box.minAzDeg) found.box = { t, azGap, altGap };
+      if (altGap - CHECK_SUN_ERROR + allowance <= box.minAltDeg && azGap - azimuthErrorDeg(sun.alt) <= box.minAzDeg) {
+        found.box = { t, azGap, altGap };
+      }
     }
     return { t, dist, altGap };
   };
@@ -140,8 +160,9 @@ function checkSun(scan: Held, c: SafetyCriteria): ScanFindings {
     const [a, b] = stack.pop()!;
     const span = b.t - a.t;
     if (span <= CHECK_RESOLUTION_S) continue; // both ends judged
-    const lowDist = (a.dist + b.dist - speed * span) / 2;
-    const lowAltGap = (a.altGap + b.altGap - speed * span) / 2;
+    // Lowest the true values can be between a and b: the table's error below the bound.
+    const lowDist = (a.dist + b.dist - speed * span) / 2 - CHECK_SUN_ERROR;
+    const lowAltGap = (a.altGap + b.altGap - speed * span) / 2 - CHECK_SUN_ERROR;
     // Once a sample breaks a criterion the verdict is known; only the reported minimum still matters.
     const distProven = lowDist >= c.sunDistanceDeg || found.worstDist !== undefined;
     const boxProven = !box || lowDist > boxReach || lowAltGap > box.minAltDeg || found.box !== undefined;
