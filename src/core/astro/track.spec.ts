@@ -1,7 +1,7 @@
 import { horizontal } from './ephemeris';
 import { cachedChunkCount, clearNodeCache, MAX_CHUNKS } from './node-cache';
 import { BODY_NAMES, type BodyName } from './site';
-import { azAlt, sampleAzAlt, sampleGrid } from './track';
+import { azAlt, sampleAzAlt, sampleGrid, withSampleMemo } from './track';
 
 const S = 1_000_000;
 const Y2025 = Date.UTC(2025, 0, 1) / 1000;
@@ -73,6 +73,50 @@ describe('sampleAzAlt grid (basic-policy §4 get_az_alt)', () => {
   it('rejects a step that is not a positive number', () => {
     expect(() => sampleAzAlt('sun', t0, t0 + S, 0)).toThrow(RangeError);
     expect(() => sampleAzAlt('sun', t0, t0 + S, Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('withSampleMemo', () => {
+  const start = Date.UTC(2026, 4, 2, 3, 4, 5) * 1000;
+  const plain = (body: BodyName, t0: number, t1: number, step = 30) => {
+    const r = sampleAzAlt(body, t0, t1, step);
+    return { t: Array.from(r.t), az: Array.from(r.az), alt: Array.from(r.alt) };
+  };
+  it('reads back the same numbers for sub-grids, other bodies, steps and phases', () => {
+    const rnd = seeded(5);
+    const cases: [BodyName, number, number, number][] = [];
+    for (let i = 0; i < 60; i++) {
+      const body = BODY_NAMES[Math.floor(rnd() * BODY_NAMES.length)];
+      const t0 = start + Math.floor(rnd() * 6 * 3600) * S + (i % 3 === 0 ? Math.floor(rnd() * S) : 0);
+      cases.push([body, t0, t0 + Math.floor(rnd() * 4 * 3600) * S, i % 4 === 0 ? 10 : 30]);
+    }
+    const expected = cases.map(([b, t0, t1, step]) => plain(b, t0, t1, step));
+    // Sampled twice under one memo: the second pass reads back wherever a grid contains another.
+    const got = withSampleMemo(() => {
+      cases.forEach(([b, t0, t1, step]) => plain(b, t0, t1, step));
+      return cases.map(([b, t0, t1, step]) => plain(b, t0, t1, step));
+    });
+    expect(got).toEqual(expected);
+  });
+  it('reads a window back from the passage it was planned from, to the bit', () => {
+    const [body, t0, t1] = ['saturn' as BodyName, start, start + 6 * 3600 * S];
+    const inside = [start + 300 * S, start + 4000 * S] as const;
+    const direct = plain(body, inside[0], inside[1]);
+    const read = withSampleMemo(() => {
+      plain(body, t0, t1);
+      return plain(body, inside[0], inside[1]);
+    });
+    expect(read).toEqual(direct);
+    expect(read.t.length).toBe(123);
+  });
+  it('forgets its grids when the computation ends, even when it throws', () => {
+    expect(() =>
+      withSampleMemo(() => {
+        plain('moon', start, start + 3600 * S);
+        throw new Error('x');
+      }),
+    ).toThrow('x');
+    expect(withSampleMemo(() => withSampleMemo(() => plain('moon', start, start + 600 * S)))).toEqual(plain('moon', start, start + 600 * S));
   });
 });
 

@@ -132,9 +132,94 @@ export function sampleGrid(t0: Micros, t1: Micros, stepS: number, alloc: Float64
 }
 
 /**
+ * Positions sampled on whole-second grids while a memo is open (`withSampleMemo`): rules that
+ * sample the same body on the same grid again (alt-range on the windows make-source-plan planned
+ * from a passage's samples) read them back instead of recomputing. A position is a pure function
+ * of the body and the instant, so reading it back gives the same numbers to the bit.
+ */
+interface MemoGrid {
+  readonly body: BodyName;
+  readonly stepS: number;
+  /** First instant, whole Unix seconds; the grid is `t0 + i·stepS` for i < n. */
+  readonly t0: number;
+  readonly n: number;
+  /** Where its azimuths start in the store (its altitudes follow them). */
+  readonly at: number;
+}
+
+/** Most numbers the memo's store holds (8 MB); grids beyond it are not remembered. */
+const MEMO_MAX_NUMBERS = 1 << 20;
+
+const memo = {
+  open: false,
+  grids: [] as MemoGrid[],
+  store: new Float64Array(0),
+  used: 0,
+};
+
+/**
+ * Runs `f` with the sample memo open (one schedule's computation: the pipeline is synchronous),
+ * and forgets the grids after it. Nested calls share the outer memo.
+ */
+export function withSampleMemo<T>(f: () => T): T {
+  if (memo.open) return f();
+  memo.open = true;
+  memo.grids = [];
+  memo.used = 0;
+  try {
+    return f();
+  } finally {
+    memo.open = false;
+    memo.grids = [];
+    memo.used = 0;
+  }
+}
+
+/** True when `t` is `t[0] + i·stepS` in whole seconds (the grid `sampleGrid` makes from a whole-microsecond `t0`). */
+function wholeSecondGrid(t: Float64Array, stepS: number): boolean {
+  if (t.length === 0 || stepS !== trunc(stepS) || t[0] !== trunc(t[0])) return false;
+  const t0 = t[0];
+  for (let i = 1; i < t.length; i++) if (t[i] !== t0 + i * stepS) return false;
+  return true;
+}
+
+function recalled(body: BodyName, t: Float64Array, stepS: number, alloc: Float64Allocator): AzAltArrays | undefined {
+  const n = t.length;
+  const t0 = t[0];
+  for (const g of memo.grids) {
+    if (g.body !== body || g.stepS !== stepS) continue;
+    const k = (t0 - g.t0) / stepS;
+    if (k < 0 || k !== trunc(k) || k + n > g.n) continue;
+    const az = alloc.take(n);
+    const alt = alloc.take(n);
+    az.set(memo.store.subarray(g.at + k, g.at + k + n));
+    alt.set(memo.store.subarray(g.at + g.n + k, g.at + g.n + k + n));
+    return { az, alt };
+  }
+  return undefined;
+}
+
+function remember(body: BodyName, t: Float64Array, stepS: number, { az, alt }: AzAltArrays): void {
+  const n = t.length;
+  const need = memo.used + 2 * n;
+  if (need > MEMO_MAX_NUMBERS) return;
+  if (need > memo.store.length) {
+    const grown = new Float64Array(Math.min(MEMO_MAX_NUMBERS, Math.max(need, 2 * memo.store.length, 1 << 16)));
+    grown.set(memo.store.subarray(0, memo.used));
+    memo.store = grown;
+  }
+  const at = memo.used;
+  memo.store.set(az, at);
+  memo.store.set(alt, at + n);
+  memo.used = need;
+  memo.grids.push({ body, stepS, t0: t[0], n, at });
+}
+
+/**
  * The §4 `get_az_alt` grid over `[t0, t1)`: `n = floor(duration / stepS)` instants
  * `t0 + i·stepS`, each truncated to integer Unix seconds, with the body's positions there.
  * A window shorter than one step (or reversed) has no samples. The arrays come from `alloc`.
+ * With the sample memo open, a grid inside one sampled before is read back (same numbers).
  */
 export function sampleAzAlt(body: BodyName, t0: Micros, t1: Micros, stepS = 30, alloc: Float64Allocator = HEAP): SampledAzAlt {
   if (!Number.isFinite(t0) || !Number.isFinite(t1)) {
@@ -144,6 +229,13 @@ export function sampleAzAlt(body: BodyName, t0: Micros, t1: Micros, stepS = 30, 
     throw new RangeError(`sampleAzAlt: step must be a positive number of seconds, got ${stepS}`);
   }
   const t = sampleGrid(t0, t1, stepS, alloc);
-  const { az, alt } = azAlt(body, t, alloc);
-  return { t, az, alt };
+  if (!memo.open || !wholeSecondGrid(t, stepS)) {
+    const { az, alt } = azAlt(body, t, alloc);
+    return { t, az, alt };
+  }
+  const known = recalled(body, t, stepS, alloc);
+  if (known !== undefined) return { t, az: known.az, alt: known.alt };
+  const fresh = azAlt(body, t, alloc);
+  remember(body, t, stepS, fresh);
+  return { t, az: fresh.az, alt: fresh.alt };
 }

@@ -5,7 +5,7 @@ import { withTimes } from '../blocks/block';
 import { mapTree } from '../blocks/tree';
 import type { Block, BlockTree } from '../blocks/types';
 import { RangeField } from '../config/decorators';
-import { mask2ranges } from '../numeric/ranges';
+import { Float64Arena } from '../numeric/arena';
 import { fromCtime } from '../time/format';
 import { isSourceLike, SOURCE_STEP_S, type Rule } from './rule';
 
@@ -15,6 +15,9 @@ export class AltRangeParams {
   readonly alt_range!: readonly [number, number];
 }
 
+/** The samples of one `cutToAltRange` call: reset at each call, never returned. */
+const arena = new Float64Arena();
+
 /**
  * Cuts one source block to the runs of 30 s samples (from its t0) where the source's own altitude
  * is within range; each run becomes `[t[i0], t[i1 − 1]]`. ObservingWindow arrays are kept whole,
@@ -23,9 +26,20 @@ export class AltRangeParams {
 export function cutToAltRange(b: Block, p: AltRangeParams): BlockTree {
   if (!isSourceLike(b) || !isBodyName(b.name)) return b;
   const [lo, hi] = p.alt_range;
-  const { t, alt } = sampleAzAlt(b.name, b.t0, b.t1, SOURCE_STEP_S);
-  const ok = Array.from(alt, (a) => a >= lo && a <= hi);
-  return mask2ranges(ok).map(([i0, i1]) => withTimes(b, fromCtime(t[i0]), fromCtime(t[i1 - 1])));
+  arena.reset();
+  const { t, alt } = sampleAzAlt(b.name, b.t0, b.t1, SOURCE_STEP_S, arena);
+  const out: Block[] = [];
+  // The runs of samples within range (mask2ranges of the mask), each from its first to its last sample.
+  let start = -1;
+  for (let i = 0; i <= alt.length; i++) {
+    const inside = i < alt.length && alt[i] >= lo && alt[i] <= hi;
+    if (inside && start < 0) start = i;
+    else if (!inside && start >= 0) {
+      out.push(withTimes(b, fromCtime(t[start]), fromCtime(t[i - 1])));
+      start = -1;
+    }
+  }
+  return out;
 }
 
 /** Builds the alt-range rule. */

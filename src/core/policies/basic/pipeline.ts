@@ -6,6 +6,7 @@
  */
 import { sourceGetBlocks } from '../../astro/events';
 import type { BodyName } from '../../astro/site';
+import { withSampleMemo } from '../../astro/track';
 import { withTimes } from '../../blocks/block';
 import { blocksReaching } from '../../blocks/overlap-index';
 import { flatten, sortBlocks, trimTree } from '../../blocks/tree';
@@ -160,8 +161,15 @@ export interface BasicPlan {
   readonly tally: ScanTally;
 }
 
-/** Runs the whole pipeline for `[t0, t1]` with a validated config. Pure for given inputs. */
+/**
+ * Runs the whole pipeline for `[t0, t1]` with a validated config. Pure for given inputs. The rules
+ * that sample a body on a grid sampled before (alt-range after make-source-plan) read it back.
+ */
 export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: PolicyContext): BasicPlan {
+  return withSampleMemo(() => planBasicSampled(t0, t1, config, ctx));
+}
+
+function planBasicSampled(t0: Micros, t1: Micros, config: BasicConfig, ctx: PolicyContext): BasicPlan {
   const master = masterBlocks(t0, t1, config, ctx);
   const tally = emptyTally();
   const notes: string[] = master.note === undefined ? [] : [master.note];
