@@ -8,7 +8,8 @@ import { withTimes } from '../blocks/block';
 import { mapTree } from '../blocks/tree';
 import type { Block, BlockTree, ScanBlock } from '../blocks/types';
 import { NumberField } from '../config/decorators';
-import { mask2ranges, rangesComplement, rangesPad } from '../numeric/ranges';
+import { Float64Arena } from '../numeric/arena';
+import { rangesComplement, rangesPad, type IndexRange } from '../numeric/ranges';
 import { wrap180 } from '../numeric/unwrap';
 import { fromCtime } from '../time/format';
 import { sampleGrid, type Rule } from './rule';
@@ -99,28 +100,25 @@ export const HIGH_ALT_FLOOR_DEG = 2;
 export const ALT_NOISE_DEG = (2 * 0.1) / 3600;
 
 /**
- * The same mask as `sunSafeMask` over the ctimes `t`, computing positions only where needed: when
- * the altitude gap exceeds `min_angle_alt` by a margin, every sample closer in time than
- * margin / (the largest possible rate of change of the gap) is safe too, so it is not evaluated.
- * Likewise for the azimuth gap, for as long as the moving bodies stay far enough from the zenith
- * and the nadir for their azimuth rate to be bounded, and with a tighter altitude bound for as
- * long as they stay above the horizon.
+ * The unsafe runs of the mask `sunSafeMaskFast` describes (`mask2ranges` of its negation), found
+ * without a per-sample array: positions are computed only where needed. When the altitude gap
+ * exceeds `min_angle_alt` by a margin, every sample closer in time than margin / (the largest
+ * possible rate of change of the gap) is safe too, so it is not evaluated. Likewise for the azimuth
+ * gap, for as long as the moving bodies stay far enough from the zenith and the nadir for their
+ * azimuth rate to be bounded, and with a tighter altitude bound for as long as they stay above the
+ * horizon. Null for a block type the rule does not look at.
  */
-export function sunSafeMaskFast(
-  b: Block,
-  t: ArrayLike<number>,
-  p: Pick<SunAvoidanceParams, 'min_angle_az' | 'min_angle_alt'>,
-): boolean[] | null {
+function unsafeRunsFast(b: Block, t: ArrayLike<number>, p: Pick<SunAvoidanceParams, 'min_angle_az' | 'min_angle_alt'>): IndexRange[] | null {
   const isScan = b.kind === 'scan';
   const source = !isScan && (b.kind === 'source' || b.kind === 'window') && isBodyName(b.name) ? b.name : null;
   if (!isScan && source === null) return null;
   // A scan has a fixed altitude: only the Sun moves. A source moves too.
   const rate = isScan ? ALT_RATE_BOUND_DEG_S : 2 * ALT_RATE_BOUND_DEG_S;
   const n = t.length;
-  const ok = new Array<boolean>(n);
-  // One instant at a time, into two small buffers: nothing is allocated per sample.
-  const sun = new Float64Array(2);
-  const src = new Float64Array(2);
+  const runs: IndexRange[] = [];
+  let start = -1;
+  const sun = SUN;
+  const src = SOURCE;
   let i = 0;
   while (i < n) {
     azAltAt('sun', t[i], sun);
@@ -136,7 +134,7 @@ export function sunSafeMaskFast(
     }
     const dalt = Math.abs(alt - sun[1]);
     const daz = Math.abs(wrap180(az - sun[0])) - (b.kind === 'scan' ? b.throw : 0);
-    ok[i] = daz > p.min_angle_az || dalt > p.min_angle_alt;
+    const safe = daz > p.min_angle_az || dalt > p.min_angle_alt;
     const margin = dalt - p.min_angle_alt;
     let span = margin > 0 ? margin / rate : 0;
     const lowest = Math.min(sun[1], isScan ? Infinity : alt);
@@ -152,22 +150,57 @@ export function sunSafeMaskFast(
       const hold = (AZ_RATE_MAX_ALT_DEG - highest) / ALT_RATE_BOUND_DEG_S;
       span = Math.max(span, Math.min(hold, azMargin / ((isScan ? 1 : 2) * AZ_RATE_BOUND_DEG_S)));
     }
+    if (!safe) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      runs.push([start, i]);
+      start = -1;
+    }
+    // The samples the bounds prove safe end any unsafe run.
     let j = i + 1;
-    while (j < n && t[j] - t[i] < span) ok[j++] = true;
+    while (j < n && t[j] - t[i] < span) j++;
+    if (j > i + 1 && start >= 0) {
+      runs.push([start, i + 1]);
+      start = -1;
+    }
     i = j;
   }
+  if (start >= 0) runs.push([start, n]);
+  return runs;
+}
+
+// Scratch of `unsafeRunsFast` (the pipeline is synchronous): nothing is allocated per sample.
+const SUN = new Float64Array(2);
+const SOURCE = new Float64Array(2);
+
+/**
+ * The same mask as `sunSafeMask` over the ctimes `t`, computing positions only where needed (see
+ * `unsafeRunsFast`, whose runs it spells out).
+ */
+export function sunSafeMaskFast(
+  b: Block,
+  t: ArrayLike<number>,
+  p: Pick<SunAvoidanceParams, 'min_angle_az' | 'min_angle_alt'>,
+): boolean[] | null {
+  const runs = unsafeRunsFast(b, t, p);
+  if (runs === null) return null;
+  const ok = new Array<boolean>(t.length).fill(true);
+  for (const [i0, i1] of runs) ok.fill(false, i0, i1);
   return ok;
 }
+
+/** The grid of one `avoidSun` call: reset at each call, never returned. */
+const arena = new Float64Arena();
 
 /** Applies the rule to one block: unchanged, null (dropped) or the list of safe pieces. */
 export function avoidSun(b: Block, p: SunAvoidanceParams): BlockTree {
   if (b.kind !== 'scan' && b.kind !== 'source' && b.kind !== 'window') return b;
   if (b.kind !== 'scan' && !isBodyName(b.name)) return b;
-  const t = sampleGrid(b.t0, b.t1, p.time_step);
-  const ok = sunSafeMaskFast(b, t, p);
-  if (ok === null) return b;
-  const n = ok.length;
-  const unsafe = mask2ranges(ok.map((x) => !x));
+  arena.reset();
+  const t = sampleGrid(b.t0, b.t1, p.time_step, arena);
+  const unsafe = unsafeRunsFast(b, t, p);
+  if (unsafe === null) return b;
+  const n = t.length;
   const safe = rangesComplement(rangesPad(unsafe, p.n_buffer, n), n);
   if (safe.length === 0) return null;
   // Untouched blocks keep their own (possibly sub-second) times.
