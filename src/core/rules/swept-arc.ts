@@ -19,7 +19,7 @@
  *   Where the margin is below what `RESOLUTION_S` of motion can eat, that second is counted unsafe. The unsafe set
  *   found is therefore a superset of the true one, to within nothing.
  */
-import { azAlt } from '../astro/track';
+import { azAltAt } from '../astro/track';
 import { withTimes } from '../blocks/block';
 import type { ScanBlock } from '../blocks/types';
 import { wrap360 } from '../numeric/unwrap';
@@ -143,13 +143,12 @@ export type SecondsInterval = readonly [number, number];
 /** Sun position source: apparent azimuth and altitude, degrees, at Unix time `s` (seconds). */
 export type SunAt = (s: number) => { readonly az: number; readonly alt: number };
 
-/** The rules' Sun (the shared ephemeris track). */
+/** The rules' Sun (the shared ephemeris track): `azAltAt`, the same numbers as `azAlt('sun', [s])`, into one buffer. */
 export const rulesSun: SunAt = (() => {
-  const one = new Float64Array(1);
+  const out = new Float64Array(2);
   return (s: number) => {
-    one[0] = s;
-    const p = azAlt('sun', one);
-    return { az: p.az[0], alt: p.alt[0] };
+    azAltAt('sun', s, out);
+    return { az: out[0], alt: out[1] };
   };
 })();
 
