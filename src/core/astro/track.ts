@@ -33,8 +33,8 @@ export interface SampledAzAlt extends AzAltArrays {
 
 /**
  * Horizon coordinates at Unix time `t` of the ERA-frame vector `v` (AU): the Earth's rotation,
- * parallax, horizon and refraction, applied exactly. Writes azimuth (degrees, [0, 360)) to
- * `out[0]` and refracted altitude (degrees) to `out[1]`.
+ * parallax and horizon, applied exactly. Writes azimuth (degrees, [0, 360)) to `out[0]` and the
+ * true (unrefracted) altitude (radians) to `out[1]`; `refract` then makes it the apparent one.
  */
 function horizonAt(v: Float64Array, t: number, out: Float64Array): void {
   const phi = earthRotationAngle(utDays(t)) + SITE_LON_RAD;
@@ -51,7 +51,16 @@ function horizonAt(v: Float64Array, t: number, out: Float64Array): void {
   if (a < 0) a += 360;
   if (a >= 360) a -= 360;
   out[0] = a;
-  out[1] = refract(atan2(up, sqrt(north * north + ty * ty))) * RAD2DEG;
+  out[1] = atan2(up, sqrt(north * north + ty * ty));
+}
+
+/**
+ * Replaces each true altitude (radians) of `alt` by the refracted one in degrees. A loop of its
+ * own: `refract` is inlined here, so no number is boxed to pass it (which the sampling loop,
+ * over its inlining budget, had to do for every sample).
+ */
+function refractAll(alt: Float64Array): void {
+  for (let i = 0; i < alt.length; i++) alt[i] = refract(alt[i]) * RAD2DEG;
 }
 
 // Scratch of the one-instant form (the pipeline is synchronous: no two calls interleave).
@@ -68,6 +77,7 @@ export function azAltAt(body: BodyName, ctime: number, out: Float64Array): void 
   const index = chunkIndexOf(ctime, step);
   interpolateInChunk(nodeChunk(body, index), index, step, ctime, scratchV);
   horizonAt(scratchV, ctime, out);
+  out[1] = refract(out[1]) * RAD2DEG;
 }
 
 /**
@@ -100,6 +110,7 @@ export function azAlt(body: BodyName, ctimes: ArrayLike<number>, alloc: Float64A
     az[i] = pair[0];
     alt[i] = pair[1];
   }
+  refractAll(alt);
   return { az, alt };
 }
 
