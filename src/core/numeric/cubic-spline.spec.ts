@@ -118,4 +118,26 @@ describe('fast paths give the reference spline bit for bit', () => {
     }
     expect(compared).toBeGreaterThan(30_000);
   });
+
+  it('evaluate and evaluateOther, interleaved in runs forwards, backwards and jumping, equal ReferenceSpline', () => {
+    let compared = 0;
+    for (let trial = 0; trial < 60; trial++) {
+      const n = 2 + Math.floor(random() * 300);
+      const x = breakpoints(n, trial % 3);
+      const y = x.map((_, i) => Math.cos(i / 5 + random()) * 50);
+      const ref = new ReferenceSpline(x, y);
+      const s = new CubicSpline(x, y);
+      const span = x[n - 1] - x[0];
+      // Two sequences through the pieces, like a pass's stops and centres, plus knots, ends and jumps.
+      const at = (k: number, shift: number) => x[0] - 20 + ((k * span) / 150 + shift) * (trial % 2 === 0 ? 1 : -1) + (trial % 2 === 0 ? 0 : span + 40);
+      for (let k = 0; k < 200; k++) {
+        const a = k % 37 === 0 ? x[Math.floor(random() * n)] : at(k, 0);
+        const b = k % 53 === 0 ? x[0] - 1000 * random() : at(k, span / 3);
+        expect(Object.is(s.evaluate(a), ref.evaluate(a))).toBe(true);
+        expect(Object.is(s.evaluateOther(b), ref.evaluate(b))).toBe(true);
+        compared += 2;
+      }
+    }
+    expect(compared).toBe(24_000);
+  });
 });

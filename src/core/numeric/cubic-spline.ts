@@ -406,6 +406,8 @@ export class CubicSpline {
   private readonly c3: Float64Array;
   /** The piece found last: where the next search starts. */
   private hint = 1;
+  /** The piece `evaluateOther` found last. */
+  private otherHint = 1;
 
   /**
    * Builds the not-a-knot spline through `(x[i], y[i])`; `x` must be strictly increasing, or the
@@ -460,8 +462,24 @@ export class CubicSpline {
 
   /** Value at `t`, extrapolating with the first or last piece outside the breakpoints. */
   evaluate(t: number): number {
-    const i = (this.hint = intervalOf(this.x, t, this.hint));
-    const h = t - this.x[i];
+    const x = this.x;
+    let i = this.hint;
+    // The previous inner piece again, the common case, tested here: intervalOf gives the same
+    // answer for it, and the search is only called (not inlined with this) when the piece moves.
+    if (!(i >= 1 && i <= x.length - 3 && x[i] <= t && t < x[i + 1])) i = this.hint = intervalOf(x, t, i);
+    const h = t - x[i];
+    return ((this.c3[i] * h + this.c2[i]) * h + this.c1[i]) * h + this.c0[i];
+  }
+
+  /**
+   * `evaluate`, remembering its piece apart from it: for a second sequence of evaluations
+   * interleaved with a first one (each then finds its piece where it left it).
+   */
+  evaluateOther(t: number): number {
+    const x = this.x;
+    let i = this.otherHint;
+    if (!(i >= 1 && i <= x.length - 3 && x[i] <= t && t < x[i + 1])) i = this.otherHint = intervalOf(x, t, i);
+    const h = t - x[i];
     return ((this.c3[i] * h + this.c2[i]) * h + this.c1[i]) * h + this.c0[i];
   }
 

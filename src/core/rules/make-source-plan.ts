@@ -104,6 +104,49 @@ function sliceArray(a: Float64Array, lo: number, hi: number): readonly number[] 
  */
 const arena = new Float64Arena();
 
+/** Per-sample columns of a pass (arena arrays). */
+interface Columns {
+  readonly altCenter: Float64Array;
+  readonly altStop: Float64Array;
+  readonly obsLength: Float64Array;
+  readonly azCenter: Float64Array;
+  readonly phi: Float64Array;
+  /** cos(altCenter) serves twice (the direction of motion and the throw's stretch): computed once. */
+  readonly cosAltCenter: Float64Array;
+}
+
+/** The splines of a pass: time of an altitude, azimuth of a time, and the sample-to-sample steps of azimuth and altitude. */
+interface PassSplines {
+  readonly tInv: CubicSpline;
+  readonly azOfT: CubicSpline;
+  readonly dAzOfT: CubicSpline;
+  readonly dAltOfT: CubicSpline;
+}
+
+/**
+ * Fills the per-sample columns; false when a passage time is negative. A function of its own so
+ * that V8 inlines the five spline evaluations in its loop (inside `planSourceBlock` its inlining
+ * budget ran out, and every value crossed a call boxed).
+ */
+function fillColumns(t: Float64Array, alt: Float64Array, sgn: number, altHeight: number, s: PassSplines, c: Columns): boolean {
+  const { altCenter, altStop, obsLength, azCenter, phi, cosAltCenter } = c;
+  const { tInv, azOfT, dAzOfT, dAltOfT } = s;
+  const n = t.length;
+  for (let i = 0; i < n; i++) {
+    altCenter[i] = alt[i] + (sgn * altHeight) / 2;
+    altStop[i] = alt[i] + sgn * altHeight;
+    obsLength[i] = tInv.evaluate(altStop[i]) - t[i];
+    // The original asserts here ("passage time must be positive"); we never crash: drop the block.
+    if (obsLength[i] < 0) return false;
+    // Centres and stops are two sequences through tInv's pieces: each keeps its own search hint.
+    const tCenter = tInv.evaluateOther(altCenter[i]);
+    azCenter[i] = azOfT.evaluate(tCenter);
+    cosAltCenter[i] = Math.cos(altCenter[i] * DEG);
+    phi[i] = Math.atan2(dAzOfT.evaluate(tCenter) * cosAltCenter[i], dAltOfT.evaluate(tCenter));
+  }
+  return true;
+}
+
 /** Plans one rising/setting source block; null when it cannot be observed in one piece (F4). */
 export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): ObservingWindow | null {
   if (!isBodyName(b.name)) return null;
@@ -144,24 +187,16 @@ export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): Observ
     altMax = Math.max(altMax, alt[i]);
   }
 
-  const altCenter = arena.take(n);
-  const altStop = arena.take(n);
-  const obsLength = arena.take(n);
-  const azCenter = arena.take(n);
-  const phi = arena.take(n);
-  // cos(altCenter) serves twice (the direction of motion and the throw's stretch): computed once.
-  const cosAltCenter = arena.take(n);
-  for (let i = 0; i < n; i++) {
-    altCenter[i] = alt[i] + (sgn * altHeight) / 2;
-    altStop[i] = alt[i] + sgn * altHeight;
-    obsLength[i] = tInv.evaluate(altStop[i]) - t[i];
-    // The original asserts here ("passage time must be positive"); we never crash: drop the block.
-    if (obsLength[i] < 0) return null;
-    const tCenter = tInv.evaluate(altCenter[i]);
-    azCenter[i] = azOfT.evaluate(tCenter);
-    cosAltCenter[i] = Math.cos(altCenter[i] * DEG);
-    phi[i] = Math.atan2(dAzOfT.evaluate(tCenter) * cosAltCenter[i], dAltOfT.evaluate(tCenter));
-  }
+  const c: Columns = {
+    altCenter: arena.take(n),
+    altStop: arena.take(n),
+    obsLength: arena.take(n),
+    azCenter: arena.take(n),
+    phi: arena.take(n),
+    cosAltCenter: arena.take(n),
+  };
+  if (!fillColumns(t, alt, sgn, altHeight, { tInv, azOfT, dAzOfT, dAltOfT }, c)) return null;
+  const { altCenter, altStop, obsLength, azCenter, phi, cosAltCenter } = c;
   const cosPhi = arena.take(n);
   const sinPhi = arena.take(n);
   for (let i = 0; i < n; i++) {
