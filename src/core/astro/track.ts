@@ -161,10 +161,13 @@ interface MemoGrid {
 /** Most numbers the memo's store holds (8 MB); grids beyond it are not remembered. */
 const MEMO_MAX_NUMBERS = 1 << 20;
 
+/** A store up to this many numbers (512 kB, a few days of passages) is kept for the next computation; a larger one is released. */
+const MEMO_KEEP_NUMBERS = 1 << 16;
+
 const memo = {
   open: false,
   grids: [] as MemoGrid[],
-  store: new Float64Array(0),
+  store: new Float64Array(0) as Float64Array,
   used: 0,
 };
 
@@ -183,6 +186,7 @@ export function withSampleMemo<T>(f: () => T): T {
     memo.open = false;
     memo.grids = [];
     memo.used = 0;
+    if (memo.store.length > MEMO_KEEP_NUMBERS) memo.store = EMPTY;
   }
 }
 
@@ -215,7 +219,7 @@ function remember(body: BodyName, t: Float64Array, stepS: number, { az, alt }: A
   const need = memo.used + 2 * n;
   if (need > MEMO_MAX_NUMBERS) return;
   if (need > memo.store.length) {
-    const grown = new Float64Array(Math.min(MEMO_MAX_NUMBERS, Math.max(need, 2 * memo.store.length, 1 << 16)));
+    const grown = new Float64Array(Math.min(MEMO_MAX_NUMBERS, Math.max(need, 2 * memo.store.length, MEMO_KEEP_NUMBERS)));
     grown.set(memo.store.subarray(0, memo.used));
     memo.store = grown;
   }

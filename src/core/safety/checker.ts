@@ -3,7 +3,7 @@
  * i.e. each scan's swept arc over `[t0 − pad, t1 + pad]`, each park over its hold ± pad, and each
  * scan's start pointing over the wait before the scan (from the previous group's end, or the
  * window's start, minus pad, to `t0 − pad`, where the arc's own check takes over). Separate from the rules in its Sun
- * positions (`sun.ts`: astronomy-engine directly), its geometry (unit vectors here, haversine
+ * positions (`sun.ts`: astronomy-engine's, through its own per-day table), its geometry (unit vectors here, haversine
  * there) and its sampling (branch and bound here, forward stepping there). It only judges; the
  * policy throws `UnsafeScheduleError` when the verdict is unsafe, and never sends that script.
  *
