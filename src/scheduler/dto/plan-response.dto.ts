@@ -87,7 +87,7 @@ export class SunCheckBlockDto {
   @ApiProperty({ example: 'DEC-050..-030_RA+034.839..+046.452' })
   name!: string;
 
-  @ApiProperty({ example: 103.98682631516981, description: 'Smallest angle between the Sun and the scan\'s sweep over the padded scan (degrees).' })
+  @ApiProperty({ example: 103.98682631528895, description: 'Smallest angle between the Sun and the scan\'s sweep over the padded scan (degrees).' })
   minSunDistanceDeg!: number;
 
   @ApiProperty({ type: [String], example: [], description: 'What the scan breaks, in words; empty when it is safe.' })
@@ -133,7 +133,7 @@ export class SunCheckDto {
   })
   reason?: string;
 
-  @ApiProperty({ type: Number, nullable: true, example: 103.98682631516981, description: 'Smallest Sun distance over all scans (degrees); null when nothing was checked.' })
+  @ApiProperty({ type: Number, nullable: true, example: 103.98682631528895, description: 'Smallest Sun distance over all scans (degrees); null when nothing was checked.' })
   minSunDistanceDeg!: number | null;
 
   @ApiProperty({ type: [SunCheckBlockDto], description: 'Per checked scan; `index` points into `blocks`.' })

@@ -281,30 +281,30 @@ export const PLAN_EXAMPLE = {
   },
   "sunCheck": {
     "verdict": "safe",
-    "minSunDistanceDeg": 103.98682631516981,
+    "minSunDistanceDeg": 103.98682631528895,
     "blocks": [
       {
         "index": 0,
         "name": "DEC-050..-030_RA+034.839..+046.452",
-        "minSunDistanceDeg": 103.98682631516981,
+        "minSunDistanceDeg": 103.98682631528895,
         "problems": []
       },
       {
         "index": 1,
         "name": "uranus",
-        "minSunDistanceDeg": 173.19134941517032,
+        "minSunDistanceDeg": 173.19135068545222,
         "problems": []
       },
       {
         "index": 2,
         "name": "saturn",
-        "minSunDistanceDeg": 113.57766375793388,
+        "minSunDistanceDeg": 113.57766507829598,
         "problems": []
       },
       {
         "index": 3,
         "name": "DEC-050..-030_RA+046.452..+058.065",
-        "minSunDistanceDeg": 106.92808031881526,
+        "minSunDistanceDeg": 106.92808049439998,
         "problems": []
       }
     ],
