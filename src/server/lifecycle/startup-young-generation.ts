@@ -13,7 +13,8 @@
  *
  * V8 reads `--semi-space-growth-factor` each time it would grow the nursery (a plain integer, no
  * other state hangs on it), so setting it while running is safe; an operator's own value of the
- * flag on the command line is left alone.
+ * flag on the command line is left alone. Checked on Node 20 (V8 11.3) and Node 24 (V8 13.6, where
+ * the nursery would otherwise grow to 2 × 32 MB).
  */
 import { setFlagsFromString } from 'node:v8';
 
