@@ -5,14 +5,15 @@
  * over, takes a heap snapshot DELAY_MS into one computation (`Worker.getHeapSnapshot`: the worker
  * answers at its next interrupt check, mid-computation), writes it to `bench/results/` and prints
  * what dominates: totals by kind and the largest groups by constructor, and the worker's heap
- * statistics and process RSS.
+ * statistics and process RSS. `BENCH_DIST=<copy of dist>` measures another build.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
+// `BENCH_DIST` measures another build (a copy of `dist/` from before a change).
+const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'));
 
 /** The parts of a `.heapsnapshot` this reads. */
 interface Snapshot {
@@ -46,17 +47,14 @@ export function summarizeSnapshot(s: Snapshot, top = 20): { totalMb: number; byK
   return { totalMb: total / 1048576, byKind: mb(byKind), byGroup: mb(byGroup) };
 }
 
-// The worker: warm up as the pool's workers do, then compute until told to stop.
+// The worker: warm up as the pool's workers do (jobs and config made on the main thread and cloned
+// in, as the pool does, so the worker loads only what a pool worker loads), then compute until told to stop.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const v8 = require('node:v8');
 const { CORE_POLICIES } = require(workerData.dist + '/core/policies/index.js');
-const { basicWarmupJobs } = require(workerData.dist + '/core/policies/basic/warmup.js');
-const { DEFAULT_SAFETY_FLOORS } = require(workerData.dist + '/core/safety/floors.js');
 const basic = CORE_POLICIES.get('basic');
-for (const j of basicWarmupJobs(workerData.dataDir, DEFAULT_SAFETY_FLOORS)) basic.generate(j.t0, j.t1, j.config, j.ctx);
-const { validateConfig } = require(workerData.dist + '/core/config/validate.js');
-const config = validateConfig(basic.configClass, { ...basic.defaults, master_schedule: 'schedule_sat.txt' });
+for (const j of workerData.warmupJobs) basic.generate(j.t0, j.t1, j.config, j.ctx);
 const t0 = Date.UTC(2023, 2, 1) * 1000;
 let stop = false;
 parentPort.on('message', (m) => { if (m === 'stop') stop = true; });
@@ -67,7 +65,7 @@ const loop = () => {
     return;
   }
   parentPort.postMessage({ started: performance.now() });
-  basic.generate(t0, t0 + workerData.days * 86400e6, config, { dataDir: workerData.dataDir, seed: 'snapshot', now: new Date(), floors: DEFAULT_SAFETY_FLOORS });
+  basic.generate(t0, t0 + workerData.days * 86400e6, workerData.config, { dataDir: workerData.dataDir, seed: 'snapshot', now: new Date(), floors: workerData.floors });
   setImmediate(loop);
 };
 loop();
@@ -78,7 +76,13 @@ async function main(): Promise<void> {
   const delayMs = Number(process.argv[3] ?? 40);
   const dataDir = path.resolve(process.env.SCHEDULER_REFERENCE_DIR ?? path.join(ROOT, '..', 'shared', 'reference'));
   const { workerResourceLimits } = require(path.join(DIST, 'scheduler/execution/create-executor.js')) as { workerResourceLimits: (days: number) => object };
-  const worker = new Worker(WORKER, { eval: true, workerData: { dist: DIST, dataDir, days }, resourceLimits: workerResourceLimits(31) });
+  const { basicWarmupJobs } = require(path.join(DIST, 'core/policies/basic/warmup.js')) as typeof import('../src/core/policies/basic/warmup');
+  const { DEFAULT_SAFETY_FLOORS: floors } = require(path.join(DIST, 'core/safety/floors.js')) as typeof import('../src/core/safety/floors');
+  const { resolvePolicyConfig } = require(path.join(DIST, 'core/config/resolve.js')) as typeof import('../src/core/config/resolve');
+  const { basicPolicy } = require(path.join(DIST, 'core/policies/basic/basic-policy.js')) as typeof import('../src/core/policies/basic/basic-policy');
+  const config = resolvePolicyConfig(basicPolicy, { config: { master_schedule: 'schedule_sat.txt' } }).config;
+  const workerData = { dist: DIST, dataDir, days, floors, config, warmupJobs: basicWarmupJobs(dataDir, floors) };
+  const worker = new Worker(WORKER, { eval: true, workerData, resourceLimits: workerResourceLimits(31) });
   let computations = 0;
   const done = new Promise<{ heapTotalMb: number; heapUsedMb: number; externalMb: number }>((resolve, reject) => {
     worker.on('message', (m: { started?: number; done?: boolean; heapTotalMb: number; heapUsedMb: number; externalMb: number }) => {

@@ -1,4 +1,6 @@
 /** Starts the standalone server on `PORT` (8010 by default), with logs and graceful shutdown. */
+// First: before Nest's modules load (see lifecycle/startup-young-generation.ts).
+import './lifecycle/hold-young-generation';
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
@@ -8,6 +10,7 @@ import { AppModule } from './app.module';
 import { loadEnvironment, serverConfig, type ServerConfig } from './config';
 import { configureApp, NEST_APP_OPTIONS } from './configure-app';
 import { InFlightRequests, installGracefulShutdown, warmUpHttp } from './lifecycle';
+import { releaseYoungGeneration } from './lifecycle/startup-young-generation';
 import { AppLogger, ROOT_LOGGER } from './logging';
 
 async function bootstrap(): Promise<void> {
@@ -32,6 +35,8 @@ async function bootstrap(): Promise<void> {
   logger.info({ port: config.port, pid: process.pid }, 'listening');
   // Compiles the request path before the first client request (the workers warm up meanwhile).
   await warmUpHttp((app.getHttpServer().address() as AddressInfo).port, logger);
+  // Start-up is over: from here the nursery grows as V8 sees fit (request garbage, not modules).
+  releaseYoungGeneration();
 }
 
 bootstrap().catch((err: unknown) => {

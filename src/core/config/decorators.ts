@@ -7,39 +7,14 @@
  * class-validator runs a key's constraints in the order they were registered and stops at the
  * first failure; TypeScript applies stacked decorators bottom-up, so put a key's own decorator
  * right above the key and any `FieldCheck`/`CrossCheck` above that.
+ *
+ * The decorators only record themselves when a class is defined; `applyConfigDecorators` registers
+ * them with the libraries, in the order TypeScript applied them, before anything reads the
+ * metadata (`validateConfig`, `knownKeys`, `configJsonSchema`). A worker thread that only runs
+ * policies, with configs already validated, so never loads class-validator, class-transformer and
+ * class-validator-jsonschema (about 360 modules, 11 MB of each thread's memory).
  */
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsObject,
-  IsPositive,
-  IsString,
-  isIn,
-  isInt,
-  isNumber,
-  isPositive,
-  isString,
-  Matches,
-  Max,
-  MaxLength,
-  max,
-  maxLength,
-  Min,
-  MinLength,
-  min,
-  registerDecorator,
-  ValidateIf,
-  ValidateNested,
-  type ValidationOptions,
-} from 'class-validator';
-import { JSONSchema } from 'class-validator-jsonschema';
+import type { ValidationOptions } from 'class-validator';
 import { ACCEPTED_TIME_FORMATS, parseInstant } from '../time/iso';
 
 /** A JSON Schema fragment (OpenAPI 3.0 flavour). */
@@ -114,8 +89,50 @@ export interface ListBounds {
 
 type Decorator = (target: object, key: string | symbol) => void;
 
+/** The validation libraries, loaded on first use (see the header). */
+interface Libraries {
+  readonly cv: typeof import('class-validator');
+  readonly ct: typeof import('class-transformer');
+  readonly js: typeof import('class-validator-jsonschema');
+}
+
+let libraries: Libraries | undefined;
+
+function libs(): Libraries {
+  libraries ??= { cv: require('class-validator'), ct: require('class-transformer'), js: require('class-validator-jsonschema') };
+  return libraries;
+}
+
+/** A decorator application recorded at class definition: the class's prototype, the key, and what to apply. */
+interface PendingDecorator {
+  readonly target: object;
+  readonly key: string | symbol;
+  readonly make: () => Decorator;
+}
+
+const pending: PendingDecorator[] = [];
+
+/** Records `make`'s decorator for the key it decorates; `applyConfigDecorators` applies it. */
+function deferred(make: () => Decorator): PropertyDecorator {
+  return (target, key) => {
+    pending.push({ target, key, make });
+  };
+}
+
+/**
+ * Registers every config decorator recorded so far with class-validator, class-transformer and
+ * class-validator-jsonschema, in the order the classes applied them (which class-validator keeps
+ * as the order of a key's checks). Call before reading their metadata; cheap when nothing is new.
+ */
+export function applyConfigDecorators(): void {
+  while (pending.length > 0) {
+    const { target, key, make } = pending.shift()!;
+    make()(target, key);
+  }
+}
+
 /** Applies several property decorators in this order (class-validator then runs them in this order). */
-function all(...decorators: readonly (Decorator | false | undefined)[]): PropertyDecorator {
+function all(...decorators: readonly (Decorator | false | undefined)[]): Decorator {
   return (target, key) => {
     for (const d of decorators) if (d) d(target, key);
   };
@@ -147,7 +164,7 @@ function firstBadItem(ok: (item: unknown) => boolean, why: string, show = descri
 }
 
 function documented(doc: FieldDoc): Decorator | undefined {
-  return doc.description === undefined ? undefined : (JSONSchema({ description: doc.description }) as Decorator);
+  return doc.description === undefined ? undefined : (libs().js.JSONSchema({ description: doc.description }) as Decorator);
 }
 
 /** "a number between 0 and 180", "an integer at least 1", "a number greater than 0 and at most 1000000". */
@@ -165,6 +182,7 @@ const FINITE = { allowNaN: false, allowInfinity: false } as const;
 
 /** The predicate the number constraints below amount to (class-validator's own functions). */
 function numberOk(v: unknown, o: NumberBounds): boolean {
+  const { isInt, isNumber, isPositive, min, max } = libs().cv;
   return (
     (o.integer ? isInt(v) : isNumber(v, FINITE)) &&
     (!o.positive || isPositive(v)) &&
@@ -175,6 +193,7 @@ function numberOk(v: unknown, o: NumberBounds): boolean {
 
 /** The class-validator constraints of a bounded number, all sharing `options`. */
 function numberConstraints(o: NumberBounds, options: ValidationOptions): Decorator[] {
+  const { IsInt, IsNumber, IsPositive, Min, Max } = libs().cv;
   const list: Decorator[] = [o.integer ? IsInt(options) : IsNumber(FINITE, options)];
   if (o.positive) list.push(IsPositive(options));
   if (o.min !== undefined) list.push(Min(o.min, options));
@@ -184,6 +203,7 @@ function numberConstraints(o: NumberBounds, options: ValidationOptions): Decorat
 
 /** An array whose length is within `bounds`; `shape` overrides the messages (a pair wants "an array of 2 items"). */
 function listConstraints(bounds: ListBounds, shape?: string): Decorator[] {
+  const { IsArray, ArrayMinSize, ArrayMaxSize } = libs().cv;
   const count = (why: string): ConfigContext['explain'] => (v) => ({
     why: `${why} (got ${Array.isArray(v) ? v.length : describeValue(v)})`,
   });
@@ -202,11 +222,12 @@ function listConstraints(bounds: ListBounds, shape?: string): Decorator[] {
 /** A finite number (an integer with `integer`) within the bounds. */
 export function NumberField(o: NumberBounds & FieldDoc = {}): PropertyDecorator {
   const why = `must be ${numberText(o)}`;
-  return all(...numberConstraints(o, explained(why, gotValue(why))), documented(o));
+  return deferred(() => all(...numberConstraints(o, explained(why, gotValue(why))), documented(o)));
 }
 
-/** A string within the bounds. */
-export function StringField(o: StringBounds & FieldDoc = {}): PropertyDecorator {
+/** The constraints of `StringField`, registered at once. */
+function stringField(o: StringBounds & FieldDoc): Decorator {
+  const { IsString, MinLength, MaxLength, Matches } = libs().cv;
   const atLeast = `must be a string of at least ${o.minLength} characters`;
   const atMost = `must be a string of at most ${o.maxLength} characters`;
   const matching = `must be ${o.patternText ?? `a string matching ${o.pattern}`}`;
@@ -219,23 +240,31 @@ export function StringField(o: StringBounds & FieldDoc = {}): PropertyDecorator 
   );
 }
 
+/** A string within the bounds. */
+export function StringField(o: StringBounds & FieldDoc = {}): PropertyDecorator {
+  return deferred(() => stringField(o));
+}
+
 /** `true` or `false`. */
 export function BooleanField(doc: FieldDoc = {}): PropertyDecorator {
   const why = 'must be true or false';
-  return all(IsBoolean(explained(why, gotValue(why))), documented(doc));
+  return deferred(() => all(libs().cv.IsBoolean(explained(why, gotValue(why))), documented(doc)));
 }
 
 /** One of a fixed list of strings. */
 export function EnumField(values: readonly string[], doc: FieldDoc = {}): PropertyDecorator {
   const why = `must be one of ${values.map((x) => `"${x}"`).join(', ')}`;
-  return all(IsIn([...values], explained(why, gotValue(why))), documented(doc));
+  return deferred(() => all(libs().cv.IsIn([...values], explained(why, gotValue(why))), documented(doc)));
 }
 
 /** A nested object of class `cls` (validated key by key, its unknown keys refused). */
 export function NestedField(cls: () => new () => unknown, doc: FieldDoc = {}): PropertyDecorator {
   const why = 'must be an object';
   const nested: ValidationOptions = { always: true, context: { explain: gotValue(why), nestedClass: cls } satisfies ConfigContext };
-  return all(IsObject(explained(why, gotValue(why))), ValidateNested(nested), Type(cls), documented(doc));
+  return deferred(() => {
+    const { cv, ct } = libs();
+    return all(cv.IsObject(explained(why, gotValue(why))), cv.ValidateNested(nested), ct.Type(cls), documented(doc));
+  });
 }
 
 /** A list of objects of class `cls`. */
@@ -247,38 +276,43 @@ export function NestedListField(cls: () => new () => unknown, bounds: ListBounds
     always: true,
     context: { explain: gotValue(why), nestedClass: cls } satisfies ConfigContext,
   };
-  return all(
-    ...listConstraints(bounds),
-    // Before ValidateNested, which would take an array item for a nested list.
-    FieldCheck('objectItems', (v) => {
-      if (!Array.isArray(v)) return undefined;
-      const i = v.findIndex((item) => !isObjectItem(item));
-      return i < 0 ? undefined : { at: `[${i}]`, why: `${why} (got ${describeValue(v[i])})` };
-    }),
-    ValidateNested(nested),
-    Type(cls),
-    documented(bounds),
-  );
+  return deferred(() => {
+    const { cv, ct } = libs();
+    return all(
+      ...listConstraints(bounds),
+      // Before ValidateNested, which would take an array item for a nested list.
+      registerCheck('objectItems', (v) => {
+        if (!Array.isArray(v)) return undefined;
+        const i = v.findIndex((item) => !isObjectItem(item));
+        return i < 0 ? undefined : { at: `[${i}]`, why: `${why} (got ${describeValue(v[i])})` };
+      }),
+      cv.ValidateNested(nested),
+      ct.Type(cls),
+      documented(bounds),
+    );
+  });
 }
 
 /** A list of numbers, each within `item`; the message names the first bad item (`elevations[1]`). */
 export function NumberListField(item: NumberBounds, bounds: ListBounds & FieldDoc = {}): PropertyDecorator {
   const why = `must be ${numberText(item)}`;
   const each = explained(why, firstBadItem((x) => numberOk(x, item), why), true);
-  return all(...listConstraints(bounds), ...numberConstraints(item, each), documented(bounds));
+  return deferred(() => all(...listConstraints(bounds), ...numberConstraints(item, each), documented(bounds)));
 }
 
 /** A `[low, high]` pair of numbers (each within `item`) with low ≤ high. */
 export function RangeField(item: NumberBounds & FieldDoc = {}): PropertyDecorator {
   const why = `must be ${numberText(item)}`;
   const each = explained(why, firstBadItem((x) => numberOk(x, item), why), true);
-  return all(
-    ...listConstraints({ minItems: 2, maxItems: 2 }, 'must be an array of 2 items'),
-    ...numberConstraints(item, each),
-    FieldCheck('orderedPair', (v) =>
-      Array.isArray(v) && v[0] > v[1] ? { why: `must be [low, high] with low ≤ high (got ${JSON.stringify(v)})` } : undefined,
+  return deferred(() =>
+    all(
+      ...listConstraints({ minItems: 2, maxItems: 2 }, 'must be an array of 2 items'),
+      ...numberConstraints(item, each),
+      registerCheck('orderedPair', (v) =>
+        Array.isArray(v) && v[0] > v[1] ? { why: `must be [low, high] with low ≤ high (got ${JSON.stringify(v)})` } : undefined,
+      ),
+      documented(item),
     ),
-    documented(item),
   );
 }
 
@@ -295,36 +329,42 @@ export function NameListField(names: readonly string[], o: NameListOptions): Pro
   const string = 'must be a string';
   const short = `must be a string of at most ${o.maxLength} characters`;
   const known = `must be one of ${names.join(', ')}`;
-  return all(
-    ...listConstraints({ maxItems: names.length }),
-    IsString(explained(string, firstBadItem(isString, string), true)),
-    MaxLength(o.maxLength, explained(short, firstBadItem((x) => maxLength(x, o.maxLength), short, lengthOf), true)),
-    IsIn([...names], explained(known, firstBadItem((x) => isIn(x, [...names]), known), true)),
-    ArrayUnique({
-      message: 'must not repeat a name',
-      context: {
-        explain: (v) => {
-          const items = v as readonly unknown[];
-          const i = items.findIndex((x, k) => items.indexOf(x) !== k);
-          return { at: `[${i}]`, why: `repeats ${describeValue(items[i])}; list each ${o.noun} once` };
-        },
-      } satisfies ConfigContext,
-    }),
-    documented(o),
-  );
+  return deferred(() => {
+    const { IsString, MaxLength, IsIn, ArrayUnique, isString, maxLength, isIn } = libs().cv;
+    return all(
+      ...listConstraints({ maxItems: names.length }),
+      IsString(explained(string, firstBadItem(isString, string), true)),
+      MaxLength(o.maxLength, explained(short, firstBadItem((x) => maxLength(x, o.maxLength), short, lengthOf), true)),
+      IsIn([...names], explained(known, firstBadItem((x) => isIn(x, [...names]), known), true)),
+      ArrayUnique({
+        message: 'must not repeat a name',
+        context: {
+          explain: (v) => {
+            const items = v as readonly unknown[];
+            const i = items.findIndex((x, k) => items.indexOf(x) !== k);
+            return { at: `[${i}]`, why: `repeats ${describeValue(items[i])}; list each ${o.noun} once` };
+          },
+        } satisfies ConfigContext,
+      }),
+      documented(o),
+    );
+  });
 }
 
 /** A time string: ISO 8601 or `YYYY-MM-DD HH:MM[:SS]` (UTC), kept as text. */
 export function IsoTimeField(doc: FieldDoc = {}): PropertyDecorator {
   const why = `must be a time string, ${ACCEPTED_TIME_FORMATS}`;
-  return all(
-    StringField({ maxLength: 64 }),
-    FieldCheck(
-      'isoTime',
-      (v) => (typeof v === 'string' && parseInstant(v) === undefined ? { why: `${why} (got ${describeValue(v)})` } : undefined),
-      { type: 'string', format: 'date-time' },
+  return deferred(() =>
+    all(
+      stringField({ maxLength: 64 }),
+      registerCheck(
+        'isoTime',
+        (v) => (typeof v === 'string' && parseInstant(v) === undefined ? { why: `${why} (got ${describeValue(v)})` } : undefined),
+        {},
+        { type: 'string', format: 'date-time' },
+      ),
+      documented(doc),
     ),
-    documented(doc),
   );
 }
 
@@ -333,14 +373,14 @@ export function IsoTimeField(doc: FieldDoc = {}): PropertyDecorator {
  * checked as usual, `null` included.
  */
 export function OptionalField(): PropertyDecorator {
-  return ValidateIf((_object, value) => value !== undefined, { always: true });
+  return deferred(() => libs().cv.ValidateIf((_object, value) => value !== undefined, { always: true }));
 }
 
-function registerCheck(name: string, check: Check, options: ValidationOptions, jsonSchema?: JsonSchema): Decorator {
+function registerCheck(name: string, check: Check, options: ValidationOptions = {}, jsonSchema?: JsonSchema): Decorator {
   return (target, key) => {
     const explain = (value: unknown, object: object): Problem => check(value, object) ?? { why: 'is not accepted' };
     const context: ConfigContext = jsonSchema ? { explain, jsonSchema } : { explain };
-    registerDecorator({
+    libs().cv.registerDecorator({
       name,
       target: target.constructor,
       propertyName: key as string,
@@ -358,7 +398,7 @@ function registerCheck(name: string, check: Check, options: ValidationOptions, j
  * after the constraints registered before it passed; `jsonSchema` is its part of the JSON Schema.
  */
 export function FieldCheck<V = unknown>(name: string, check: Check<V>, jsonSchema?: JsonSchema): PropertyDecorator {
-  return registerCheck(name, check as Check, {}, jsonSchema);
+  return deferred(() => registerCheck(name, check as Check, {}, jsonSchema));
 }
 
 /**
@@ -366,5 +406,5 @@ export function FieldCheck<V = unknown>(name: string, check: Check<V>, jsonSchem
  * once every key of the whole config passed its own checks, so it sees well-typed values.
  */
 export function CrossCheck<V, O>(name: string, check: Check<V, O>): PropertyDecorator {
-  return registerCheck(name, check as Check, { groups: [CROSS_KEY_GROUP] });
+  return deferred(() => registerCheck(name, check as Check, { groups: [CROSS_KEY_GROUP] }));
 }

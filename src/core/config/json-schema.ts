@@ -9,7 +9,7 @@
 import { IS_POSITIVE, MAX, MIN, ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
-import type { ConfigContext, JsonSchema } from './decorators';
+import { applyConfigDecorators, type ConfigContext, type JsonSchema } from './decorators';
 import { isPlainObject } from './merge';
 import type { ConfigClass } from './validate';
 
@@ -63,6 +63,7 @@ function attachDefaults(schema: JsonSchema, defaults: unknown): void {
  * inline, no `$ref`), with `default` on the keys the policy's `defaults` set. A new object each call.
  */
 export function configJsonSchema(policy: { readonly configClass: ConfigClass; readonly defaults: unknown }): JsonSchema {
+  applyConfigDecorators();
   const schema = classSchema(policy.configClass);
   attachDefaults(schema, policy.defaults);
   return schema;

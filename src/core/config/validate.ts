@@ -7,7 +7,7 @@
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
 import { ConfigError } from '../errors';
-import { CROSS_KEY_GROUP, describeValue, type ConfigContext } from './decorators';
+import { applyConfigDecorators, CROSS_KEY_GROUP, describeValue, type ConfigContext } from './decorators';
 import { deepFreeze, deepMerge, isPlainObject } from './merge';
 
 /** A config class: decorated keys, no constructor arguments, no methods the data could lack. */
@@ -39,6 +39,7 @@ const knownKeysByClass = new WeakMap<object, readonly string[]>();
 export function knownKeys(cls: object): readonly string[] {
   let keys = knownKeysByClass.get(cls);
   if (keys === undefined) {
+    applyConfigDecorators();
     const metadata = getMetadataStorage().getTargetValidationMetadatas(cls as new () => unknown, '', true, false);
     keys = Object.freeze([...new Set(metadata.map((m) => m.propertyName))]);
     knownKeysByClass.set(cls, keys);
@@ -83,6 +84,7 @@ export function validateConfig<C>(cls: ConfigClass<C>, merged: unknown, path = '
   if (!isPlainObject(merged)) throw new ConfigError(path, `must be an object (got ${describeValue(merged)})`);
   // A checked copy (JSON values only, no prototype keys, bounded): the caller's object stays its own.
   const data = deepMerge(merged, undefined, path);
+  applyConfigDecorators();
   const instance = plainToInstance(cls, data) as object;
   for (const options of [KEY_PASS, CROSS_KEY_PASS]) {
     const problem = firstProblem(validateSync(instance, options), path, false);

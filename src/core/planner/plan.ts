@@ -6,7 +6,7 @@
  */
 import { scanBlock } from '../blocks/block';
 import type { ScanBlock } from '../blocks/types';
-import { canonicalJson } from '../config';
+import { canonicalJson } from '../config/merge';
 import { US_PER_S, type Micros } from '../time/micros';
 import { bodyTrack, moonPhase, type BodyTrack } from './bodies';
 import type { PlannerConfig } from './config';

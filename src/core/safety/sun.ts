@@ -14,15 +14,22 @@
  * `CHECKER_SUN_ERROR_DEG` (1e-6°) added as margin, so it can never pass what the exact Sun would
  * fail. A day's table costs 18 exact positions, about as many as the checker samples in an hour.
  */
-import { AstroTime, Body, Equator, Horizon, Observer, Refraction } from 'astronomy-engine';
+import type { Observer } from 'astronomy-engine';
 import { LruCache } from '../cache/lru-cache';
+import { astronomy } from '../astro/engine';
 import { SITE } from '../astro/site';
 
 const { atan2, cos, floor, PI, sin, sqrt } = Math;
 const DEG = PI / 180;
 const RAD2DEG = 180 / PI;
 
-const OBSERVER = new Observer(SITE.latitudeDeg, SITE.longitudeDeg, SITE.elevationM);
+// Made on first use: astronomy-engine loads lazily (the HTTP process imports this module but never
+// checks a schedule itself; loading the library there costs 2.5 MB of resident memory).
+let observer: Observer | undefined;
+
+function siteObserver(): Observer {
+  return (observer ??= new (astronomy().Observer)(SITE.latitudeDeg, SITE.longitudeDeg, SITE.elevationM));
+}
 
 /** Unix seconds of J2000.0 (2000-01-01T12:00:00Z), astronomy-engine's time origin (UT days). */
 const J2000_UNIX_S = 946_728_000;
@@ -48,17 +55,21 @@ function assertFinite(s: number, who: string): void {
 /** Apparent azimuth (degrees from north through east) and refracted altitude of the Sun at Unix time `s` (seconds), from astronomy-engine at that instant. */
 export function exactCheckerSun(s: number): { readonly az: number; readonly alt: number } {
   assertFinite(s, 'exactCheckerSun');
+  const { AstroTime, Body, Equator, Horizon } = astronomy();
+  const site = siteObserver();
   const time = new AstroTime(new Date(s * 1000));
-  const eq = Equator(Body.Sun, time, OBSERVER, true, true);
-  const h = Horizon(time, OBSERVER, eq.ra, eq.dec, 'normal');
+  const eq = Equator(Body.Sun, time, site, true, true);
+  const h = Horizon(time, site, eq.ra, eq.dec, 'normal');
   return { az: h.azimuth, alt: h.altitude };
 }
 
 /** Unrefracted topocentric direction of the Sun (north, east, up) at `ut` (J2000 UT days), written to `out[at..at+2]`. */
 function unrefractedDirection(ut: number, out: Float64Array, at: number): void {
+  const { AstroTime, Body, Equator, Horizon } = astronomy();
+  const site = siteObserver();
   const time = new AstroTime(ut);
-  const eq = Equator(Body.Sun, time, OBSERVER, true, true);
-  const h = Horizon(time, OBSERVER, eq.ra, eq.dec);
+  const eq = Equator(Body.Sun, time, site, true, true);
+  const h = Horizon(time, site, eq.ra, eq.dec);
   const ca = cos(h.altitude * DEG);
   out[at] = ca * cos(h.azimuth * DEG);
   out[at + 1] = ca * sin(h.azimuth * DEG);
@@ -144,7 +155,7 @@ export function checkerSun(s: number): { readonly az: number; readonly alt: numb
   let az = atan2(e, n) * RAD2DEG;
   if (az < 0) az += 360;
   const zd = atan2(sqrt(n * n + e * e), u) * RAD2DEG;
-  return { az, alt: 90 - (zd - Refraction('normal', 90 - zd)) };
+  return { az, alt: 90 - (zd - astronomy().Refraction('normal', 90 - zd)) };
 }
 
 /** Drops the tables (tests, and a memory bound check). */
