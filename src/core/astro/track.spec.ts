@@ -1,7 +1,7 @@
 import { horizontal } from './ephemeris';
 import { cachedChunkCount, clearNodeCache, MAX_CHUNKS } from './node-cache';
 import { BODY_NAMES, type BodyName } from './site';
-import { azAlt, sampleAzAlt, sampleGrid, withSampleMemo } from './track';
+import { azAlt, sampleAlt, sampleAzAlt, sampleGrid, withSampleMemo } from './track';
 
 const S = 1_000_000;
 const Y2025 = Date.UTC(2025, 0, 1) / 1000;
@@ -80,9 +80,13 @@ describe('withSampleMemo', () => {
   const start = Date.UTC(2026, 4, 2, 3, 4, 5) * 1000;
   const plain = (body: BodyName, t0: number, t1: number, step = 30) => {
     const r = sampleAzAlt(body, t0, t1, step);
-    return { t: Array.from(r.t), az: Array.from(r.az), alt: Array.from(r.alt) };
+    return { t: Array.from(r.t), alt: Array.from(r.alt) };
   };
-  it('reads back the same numbers for sub-grids, other bodies, steps and phases', () => {
+  const alts = (body: BodyName, t0: number, t1: number, step = 30) => {
+    const r = sampleAlt(body, t0, t1, step);
+    return { t: Array.from(r.t), alt: Array.from(r.alt) };
+  };
+  it('sampleAlt reads back the same numbers for sub-grids, other bodies, steps and phases', () => {
     const rnd = seeded(5);
     const cases: [BodyName, number, number, number][] = [];
     for (let i = 0; i < 60; i++) {
@@ -91,20 +95,21 @@ describe('withSampleMemo', () => {
       cases.push([body, t0, t0 + Math.floor(rnd() * 4 * 3600) * S, i % 4 === 0 ? 10 : 30]);
     }
     const expected = cases.map(([b, t0, t1, step]) => plain(b, t0, t1, step));
-    // Sampled twice under one memo: the second pass reads back wherever a grid contains another.
+    // Sampled under one memo, then read: wherever a grid holds another, the altitudes come back.
     const got = withSampleMemo(() => {
-      cases.forEach(([b, t0, t1, step]) => plain(b, t0, t1, step));
-      return cases.map(([b, t0, t1, step]) => plain(b, t0, t1, step));
+      cases.forEach(([b, t0, t1, step]) => sampleAzAlt(b, t0, t1, step));
+      return cases.map(([b, t0, t1, step]) => alts(b, t0, t1, step));
     });
     expect(got).toEqual(expected);
+    expect(cases.map(([b, t0, t1, step]) => alts(b, t0, t1, step))).toEqual(expected);
   });
   it('reads a window back from the passage it was planned from, to the bit', () => {
     const [body, t0, t1] = ['saturn' as BodyName, start, start + 6 * 3600 * S];
     const inside = [start + 300 * S, start + 4000 * S] as const;
     const direct = plain(body, inside[0], inside[1]);
     const read = withSampleMemo(() => {
-      plain(body, t0, t1);
-      return plain(body, inside[0], inside[1]);
+      sampleAzAlt(body, t0, t1);
+      return alts(body, inside[0], inside[1]);
     });
     expect(read).toEqual(direct);
     expect(read.t.length).toBe(123);
@@ -112,11 +117,12 @@ describe('withSampleMemo', () => {
   it('forgets its grids when the computation ends, even when it throws', () => {
     expect(() =>
       withSampleMemo(() => {
-        plain('moon', start, start + 3600 * S);
+        sampleAzAlt('moon', start, start + 3600 * S);
         throw new Error('x');
       }),
     ).toThrow('x');
-    expect(withSampleMemo(() => withSampleMemo(() => plain('moon', start, start + 600 * S)))).toEqual(plain('moon', start, start + 600 * S));
+    expect(withSampleMemo(() => withSampleMemo(() => alts('moon', start, start + 600 * S)))).toEqual(plain('moon', start, start + 600 * S));
+    expect(() => sampleAlt('moon', start, start + S, 0)).toThrow(RangeError);
   });
 });
 

@@ -143,10 +143,11 @@ export function sampleGrid(t0: Micros, t1: Micros, stepS: number, alloc: Float64
 }
 
 /**
- * Positions sampled on whole-second grids while a memo is open (`withSampleMemo`): rules that
- * sample the same body on the same grid again (alt-range on the windows make-source-plan planned
- * from a passage's samples) read them back instead of recomputing. A position is a pure function
- * of the body and the instant, so reading it back gives the same numbers to the bit.
+ * Altitudes sampled on whole-second grids while a memo is open (`withSampleMemo`): a rule that
+ * samples the same body's altitude on the same grid again (alt-range on the windows
+ * make-source-plan planned from a passage's samples, `sampleAlt`) reads them back instead of
+ * recomputing. A position is a pure function of the body and the instant, so reading it back
+ * gives the same numbers to the bit.
  */
 interface MemoGrid {
   readonly body: BodyName;
@@ -154,7 +155,7 @@ interface MemoGrid {
   /** First instant, whole Unix seconds; the grid is `t0 + i·stepS` for i < n. */
   readonly t0: number;
   readonly n: number;
-  /** Where its azimuths start in the store (its altitudes follow them). */
+  /** Where its altitudes start in the store. */
   readonly at: number;
 }
 
@@ -198,25 +199,23 @@ function wholeSecondGrid(t: Float64Array, stepS: number): boolean {
   return true;
 }
 
-function recalled(body: BodyName, t: Float64Array, stepS: number, alloc: Float64Allocator): AzAltArrays | undefined {
+function recalled(body: BodyName, t: Float64Array, stepS: number, alloc: Float64Allocator): Float64Array | undefined {
   const n = t.length;
   const t0 = t[0];
   for (const g of memo.grids) {
     if (g.body !== body || g.stepS !== stepS) continue;
     const k = (t0 - g.t0) / stepS;
     if (k < 0 || k !== trunc(k) || k + n > g.n) continue;
-    const az = alloc.take(n);
     const alt = alloc.take(n);
-    az.set(memo.store.subarray(g.at + k, g.at + k + n));
-    alt.set(memo.store.subarray(g.at + g.n + k, g.at + g.n + k + n));
-    return { az, alt };
+    alt.set(memo.store.subarray(g.at + k, g.at + k + n));
+    return alt;
   }
   return undefined;
 }
 
-function remember(body: BodyName, t: Float64Array, stepS: number, { az, alt }: AzAltArrays): void {
+function remember(body: BodyName, t: Float64Array, stepS: number, alt: Float64Array): void {
   const n = t.length;
-  const need = memo.used + 2 * n;
+  const need = memo.used + n;
   if (need > MEMO_MAX_NUMBERS) return;
   if (need > memo.store.length) {
     const grown = new Float64Array(Math.min(MEMO_MAX_NUMBERS, Math.max(need, 2 * memo.store.length, MEMO_KEEP_NUMBERS)));
@@ -224,33 +223,45 @@ function remember(body: BodyName, t: Float64Array, stepS: number, { az, alt }: A
     memo.store = grown;
   }
   const at = memo.used;
-  memo.store.set(az, at);
-  memo.store.set(alt, at + n);
+  memo.store.set(alt, at);
   memo.used = need;
   memo.grids.push({ body, stepS, t0: t[0], n, at });
+}
+
+function checkGrid(who: string, t0: Micros, t1: Micros, stepS: number): void {
+  if (!Number.isFinite(t0) || !Number.isFinite(t1)) {
+    throw new RangeError(`${who}: t0 and t1 must be finite microseconds, got ${t0}, ${t1}`);
+  }
+  if (!(stepS > 0) || !Number.isFinite(stepS)) {
+    throw new RangeError(`${who}: step must be a positive number of seconds, got ${stepS}`);
+  }
 }
 
 /**
  * The §4 `get_az_alt` grid over `[t0, t1)`: `n = floor(duration / stepS)` instants
  * `t0 + i·stepS`, each truncated to integer Unix seconds, with the body's positions there.
  * A window shorter than one step (or reversed) has no samples. The arrays come from `alloc`.
- * With the sample memo open, a grid inside one sampled before is read back (same numbers).
+ * With the sample memo open, the altitudes of a whole-second grid are remembered for `sampleAlt`.
  */
 export function sampleAzAlt(body: BodyName, t0: Micros, t1: Micros, stepS = 30, alloc: Float64Allocator = HEAP): SampledAzAlt {
-  if (!Number.isFinite(t0) || !Number.isFinite(t1)) {
-    throw new RangeError(`sampleAzAlt: t0 and t1 must be finite microseconds, got ${t0}, ${t1}`);
-  }
-  if (!(stepS > 0) || !Number.isFinite(stepS)) {
-    throw new RangeError(`sampleAzAlt: step must be a positive number of seconds, got ${stepS}`);
-  }
+  checkGrid('sampleAzAlt', t0, t1, stepS);
   const t = sampleGrid(t0, t1, stepS, alloc);
-  if (!memo.open || !wholeSecondGrid(t, stepS)) {
-    const { az, alt } = azAlt(body, t, alloc);
-    return { t, az, alt };
-  }
-  const known = recalled(body, t, stepS, alloc);
-  if (known !== undefined) return { t, az: known.az, alt: known.alt };
-  const fresh = azAlt(body, t, alloc);
-  remember(body, t, stepS, fresh);
-  return { t, az: fresh.az, alt: fresh.alt };
+  const { az, alt } = azAlt(body, t, alloc);
+  if (memo.open && wholeSecondGrid(t, stepS)) remember(body, t, stepS, alt);
+  return { t, az, alt };
+}
+
+/**
+ * The instants and altitudes of `sampleAzAlt` (the same numbers): with the sample memo open, read
+ * back when a grid sampled before holds this one.
+ */
+export function sampleAlt(body: BodyName, t0: Micros, t1: Micros, stepS = 30, alloc: Float64Allocator = HEAP): { readonly t: Float64Array; readonly alt: Float64Array } {
+  checkGrid('sampleAlt', t0, t1, stepS);
+  const t = sampleGrid(t0, t1, stepS, alloc);
+  const whole = memo.open && wholeSecondGrid(t, stepS);
+  const known = whole ? recalled(body, t, stepS, alloc) : undefined;
+  if (known !== undefined) return { t, alt: known };
+  const { alt } = azAlt(body, t, alloc);
+  if (whole) remember(body, t, stepS, alt);
+  return { t, alt };
 }

@@ -1,6 +1,6 @@
 /** alt-range (basic-policy §5.6): keeps the parts of source blocks where the source is within an altitude range. */
 import { isBodyName } from '../astro/site';
-import { sampleAzAlt } from '../astro/track';
+import { sampleAlt } from '../astro/track';
 import { withTimes } from '../blocks/block';
 import { mapTree } from '../blocks/tree';
 import type { Block, BlockTree } from '../blocks/types';
@@ -27,7 +27,7 @@ export function cutToAltRange(b: Block, p: AltRangeParams): BlockTree {
   if (!isSourceLike(b) || !isBodyName(b.name)) return b;
   const [lo, hi] = p.alt_range;
   arena.reset();
-  const { t, alt } = sampleAzAlt(b.name, b.t0, b.t1, SOURCE_STEP_S, arena);
+  const { t, alt } = sampleAlt(b.name, b.t0, b.t1, SOURCE_STEP_S, arena);
   const out: Block[] = [];
   // The runs of samples within range (mask2ranges of the mask), each from its first to its last sample.
   let start = -1;
