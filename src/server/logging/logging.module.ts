@@ -1,7 +1,8 @@
 /**
  * Logs of the standalone server: the root pino logger (`ROOT_LOGGER`, from `serverConfig`), and
  * nestjs-pino over it for Nest's messages (`AppLogger`), bound to the request's logger inside a
- * request. The request log itself is pino-http, installed by `configureApp` before the body parser.
+ * request. The request log itself is `createRequestLogMiddleware`, installed by `configureApp`
+ * before the body parser (pino-http stays installed: nestjs-pino loads it).
  */
 import { Global, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
@@ -24,7 +25,7 @@ class RootLoggerModule {}
 @Module({
   imports: [
     RootLoggerModule,
-    // useExisting: the pino-http middleware is ours (it must run before the body parser, which
+    // useExisting: the request-log middleware is ours (it must run before the body parser, which
     // Nest's module middleware cannot); nestjs-pino binds its `req.log` to Nest's logger.
     LoggerModule.forRootAsync({ inject: [ROOT_LOGGER], useFactory: (logger: Logger) => ({ pinoHttp: { logger }, useExisting: true }) }),
   ],
