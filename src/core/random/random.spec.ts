@@ -138,6 +138,13 @@ describe('seedFromText', () => {
     expect(seedFromText('hello')).toBe(754077114);
   });
 
+  it('hashes the UTF-8 bytes of any text, as createHash does', () => {
+    const { createHash } = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+    for (const text of ['', 'héllo ☃ 𝄞', '{"policy":"dummy","t0":1}', 'x'.repeat(10_000)]) {
+      expect(seedFromText(text)).toBe(createHash('sha256').update(text, 'utf8').digest().readUInt32BE(0));
+    }
+  });
+
   it('is a stable uint32 that depends on the text', () => {
     const a = seedFromText('{"t0":1}');
     expect(seedFromText('{"t0":1}')).toBe(a);
