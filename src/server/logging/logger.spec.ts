@@ -1,5 +1,6 @@
 import { PinoLogger } from 'nestjs-pino';
-import { AppLogger, createRootLogger } from './logger';
+import { pino } from 'pino';
+import { AppLogger, createRootLogger, isoTimeOncePerMs } from './logger';
 
 function capture(logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug') {
   const lines: string[] = [];
@@ -34,6 +35,20 @@ describe('createRootLogger', () => {
     cyclic.self = cyclic;
     expect(() => root.info({ cyclic }, 'x')).not.toThrow();
     expect(records()[0]).toMatchObject({ level: 'info', msg: 'x', cyclic: { self: '[Circular]' } });
+  });
+});
+
+describe('isoTimeOncePerMs', () => {
+  it("is pino's isoTime of the current millisecond", () => {
+    const ms = (t: string): number => Date.parse(t.slice(9, -1));
+    for (let i = 0; i < 1_000; i++) {
+      const before = pino.stdTimeFunctions.isoTime();
+      const ours = isoTimeOncePerMs();
+      const after = pino.stdTimeFunctions.isoTime();
+      expect(ours).toMatch(/^,"time":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"$/);
+      expect(ms(ours)).toBeGreaterThanOrEqual(ms(before));
+      expect(ms(ours)).toBeLessThanOrEqual(ms(after));
+    }
   });
 });
 
