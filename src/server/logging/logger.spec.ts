@@ -1,4 +1,3 @@
-import { PinoLogger } from 'nestjs-pino';
 import { pino } from 'pino';
 import { AppLogger, createRootLogger, isoTimeOncePerMs } from './logger';
 
@@ -55,7 +54,7 @@ describe('isoTimeOncePerMs', () => {
 describe('AppLogger (Nest messages)', () => {
   it('writes Nest messages in the same format, with their context; start-up chatter and verbose at debug; stacks as err', () => {
     const { root, records } = capture('info');
-    const logger = new AppLogger(new PinoLogger({ pinoHttp: { logger: root } }), {});
+    const logger = AppLogger.over(root);
     logger.log('Nest application successfully started', 'NestApplication');
     logger.log('Mapped {/health, GET} route', 'RouterExplorer');
     logger.verbose('details', 'Scheduler');

@@ -3,7 +3,7 @@
  * top of it (nestjs-pino), so Nest's own messages come out in the same format.
  */
 import { Injectable } from '@nestjs/common';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { Logger as PinoNestLogger, PinoLogger } from 'nestjs-pino';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import pinoPretty from 'pino-pretty';
 import type { ServerConfig } from '../config/environment';
@@ -51,9 +51,29 @@ export function createRootLogger(config: Pick<ServerConfig, 'logLevel' | 'logFor
 // Nest's start-up chatter (one line per module and route) is only interesting when debugging.
 const CHATTY_CONTEXTS: ReadonlySet<string> = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
 
+/**
+ * nestjs-pino's `PinoLogger` writing to one given logger: nestjs-pino's own reads the logger of
+ * the request in progress from an AsyncLocalStorage (which the server no longer binds), else the
+ * first logger any `PinoLogger` of the process was given.
+ */
+class RootPinoLogger extends PinoLogger {
+  constructor(private readonly root: Logger) {
+    super({ pinoHttp: { logger: root } });
+  }
+
+  override get logger(): Logger {
+    return this.root;
+  }
+}
+
 /** Nest's logger (nestjs-pino's), with the start-up chatter at debug and `verbose` at debug. */
 @Injectable()
 export class AppLogger extends PinoNestLogger {
+  /** Nest's logger writing through `root` (the root logger, `ROOT_LOGGER`). */
+  static over(root: Logger): AppLogger {
+    return new AppLogger(new RootPinoLogger(root), {});
+  }
+
   override log(message: unknown, ...params: unknown[]): void {
     const context = params[params.length - 1];
     if (typeof context === 'string' && CHATTY_CONTEXTS.has(context)) super.debug(message, ...params);

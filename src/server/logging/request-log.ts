@@ -2,11 +2,14 @@
  * One log record per HTTP request, written when the answer is sent (or the client goes away):
  * request id (echoed in `X-Request-Id`), method, path, policy, window, status, duration, queue
  * wait, and the message of an error answer. What the schedule endpoint learned (policy, queue
- * wait, error message) comes from its `requestFacts` on the request object.
+ * wait, error message) comes from its `requestFacts` on the request object, where this middleware
+ * also leaves the request id (the schedule module's own error line about the request carries it).
  *
- * The record is pino-http's (`quietReqLogger`, custom objects) without its per-request work that
- * the record never shows: a second child logger bound to the serialized request, the `allLogs`
- * arrays and three listeners (measured: about a third of the logging's cost per `dummy` request).
+ * The record is the one pino-http wrote here before (`quietReqLogger`, custom objects), without its
+ * per-request work that the record never shows: two child loggers (one bound to the serialized
+ * request), the `allLogs` arrays, three listeners, and nestjs-pino's AsyncLocalStorage binding,
+ * which turned on async hooks for every promise of the request (measured in CPU profiles of the
+ * `dummy` load: together about 8 % of a request).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
@@ -62,13 +65,14 @@ function statusOf(res: ServerResponse): number | undefined {
   return !res.writableFinished && !res.headersSent ? undefined : res.statusCode;
 }
 
-/** The fields of one request's record (besides `requestId`, bound by pino-http, and `msg`). */
+/** The fields of one request's record (besides `msg`). */
 export function requestRecord(req: LoggedRequest, res: ServerResponse): Record<string, unknown> {
   const started = (res as TimedResponse)[STARTED];
   const body = req.body;
   const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const facts = requestFacts(req);
   return {
+    requestId: facts.requestId,
     method: req.method,
     path: cut(pathOf(req), 200),
     policy: facts.policy ?? policyNameOf(body),
@@ -82,23 +86,16 @@ export function requestRecord(req: LoggedRequest, res: ServerResponse): Record<s
   };
 }
 
-/** The request as the log middleware leaves it: its id, and its logger (nestjs-pino binds Nest's logger to it). */
-type LoggedRequestWithLog = LoggedRequest & { id?: string; log?: Logger };
-
 /**
- * Express middleware that times every request and writes its record through a child of `logger`
- * bound to the request id (also `req.log`, so that Nest's messages during the request carry the
- * id). Install first.
+ * Express middleware that gives every request its id (`X-Request-Id`, `requestFacts(req).requestId`),
+ * times it and writes its record through `logger` when the answer is sent. Install first.
  */
 export function createRequestLogMiddleware(logger: Logger): RequestHandler {
-  return (request, res, next) => {
+  return (req, res, next) => {
     (res as TimedResponse)[STARTED] = performance.now();
-    const req = request as LoggedRequestWithLog;
     const id = requestIdFor(req.headers[REQUEST_ID_HEADER_LOWER]);
     res.setHeader(REQUEST_ID_HEADER, id);
-    req.id = id;
-    const log = logger.child({ requestId: id });
-    req.log = log;
+    requestFacts(req).requestId = id;
     let written = false;
     const write = (): void => {
       if (written) return;
@@ -107,7 +104,7 @@ export function createRequestLogMiddleware(logger: Logger): RequestHandler {
       res.removeListener('close', write);
       const level = requestLogLevel(pathOf(req), statusOf(res));
       // The record is built only when its level is written.
-      if (log.isLevelEnabled(level)) log[level](requestRecord(req, res), 'request');
+      if (logger.isLevelEnabled(level)) logger[level](requestRecord(req, res), 'request');
     };
     res.on('finish', write);
     res.on('close', write);
