@@ -5,6 +5,7 @@
  */
 import { type ArgumentMetadata, Inject, Injectable, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
+import { cacheValidationMetadataLookups } from '../../core/config/metadata-cache';
 import { ScheduleInputError } from '../../core/errors';
 import { GenerateScheduleRequestDto } from '../dto/generate-schedule.request.dto';
 import { envelopeBadRequest } from '../envelope';
@@ -31,6 +32,8 @@ export class ScheduleRequestPipe extends ValidationPipe {
       validateCustomDecorators: true,
       exceptionFactory: scheduleValidationException,
     });
+    // Each request looks its classes' rules up four times; they change only when classes are defined.
+    cacheValidationMetadataLookups();
   }
 
   /** The validated request; rejects with a 400 envelope naming the first problem. */
