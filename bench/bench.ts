@@ -18,7 +18,8 @@
  *
  * Options: `--runs N` (requests per size and round, default 5), `--rounds N` (alternations with the
  * original, default 3), `--duration S` (load runs, default 10), `--warm-up S` (load before each
- * measured `dummy` run, default 3), `--only-basic`, `--only-http` (`dummy` only), `--baseline DIR`
+ * measured `dummy` run, default 3), `--dummy-rounds N` (every `dummy` server N times in turn, medians;
+ * default 1), `--only-basic`, `--only-http` (`dummy` only), `--baseline DIR`
  * (also measures `dummy` with another build, e.g. a copy of `dist/` from before a change, in the
  * same run), `--no-peer`, `--client wrk|autocannon`, `--cpu-prof`, `--label TEXT`.
  */
@@ -64,11 +65,12 @@ interface Args {
   cpuProf: boolean;
   label: string;
   warmUp: number;
+  dummyRounds: number;
   baseline: string | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { runs: 5, rounds: 3, duration: 10, skipHttp: false, skipBasic: false, noPeer: false, client: undefined, cpuProf: false, label: '', warmUp: 3, baseline: undefined };
+  const a: Args = { runs: 5, rounds: 3, duration: 10, skipHttp: false, skipBasic: false, noPeer: false, client: undefined, cpuProf: false, label: '', warmUp: 3, dummyRounds: 1, baseline: undefined };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const next = (): string => argv[++i] ?? '';
@@ -78,6 +80,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (k === '--skip-http' || k === '--only-basic') a.skipHttp = true;
     else if (k === '--only-http') a.skipBasic = true;
     else if (k === '--warm-up') a.warmUp = Number(next());
+    else if (k === '--dummy-rounds') a.dummyRounds = Number(next());
     else if (k === '--baseline') a.baseline = path.resolve(next());
     else if (k === '--no-peer') a.noPeer = true;
     else if (k === '--client') {
@@ -88,7 +91,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (k === '--label') a.label = next();
     else throw new Error(`unknown option ${k}`);
   }
-  for (const [name, v] of [['--runs', a.runs], ['--rounds', a.rounds], ['--duration', a.duration]] as const) {
+  for (const [name, v] of [['--runs', a.runs], ['--rounds', a.rounds], ['--duration', a.duration], ['--dummy-rounds', a.dummyRounds]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer`);
   }
   if (!Number.isInteger(a.warmUp) || a.warmUp < 0) throw new Error('--warm-up must be an integer >= 0');
@@ -469,7 +472,9 @@ async function main(): Promise<void> {
     const client = args.client ?? ((await haveWrk()) ? 'wrk' : 'autocannon');
     const load = (url: string, body: string, connections = 16): Promise<LoadFigures> =>
       client === 'wrk' ? wrkLoad(url, body, args.duration, connections, tmp) : autocannonLoad(url, body, args.duration, connections);
-    console.log(`\nload tool for dummy: ${client} (2 threads, 16 connections, ${args.duration} s), the same for ours and the original`);
+    console.log(
+      `\nload tool for dummy: ${client} (2 threads, 16 connections, ${args.warmUp} s warm-up, ${args.duration} s measured, ${args.dummyRounds} round(s), medians), the same for ours and the original`,
+    );
     const dummy: Record<string, unknown> = { client };
     out.dummy = dummy;
     const runs: { key: string; label: string; start: () => Promise<{ url: string; stop(): Promise<void>; pid?: number }> }[] = [
@@ -496,19 +501,40 @@ async function main(): Promise<void> {
       );
     }
     if (peer) runs.push({ key: 'original', label: 'dummy, original, 2 gunicorn workers', start: async () => startOriginalServer(peer, await freePort()) });
-    for (const run of runs) {
-      let s: { url: string; stop(): Promise<void> } | undefined;
-      try {
-        s = await run.start();
-        // Every server, the original too, gets the same load first: V8 compiles the request path, caches fill.
-        if (args.warmUp > 0) await (client === 'wrk' ? wrkLoad(s.url, DUMMY_BODY, args.warmUp, 16, tmp) : autocannonLoad(s.url, DUMMY_BODY, args.warmUp, 16));
-        dummy[run.key] = await load(s.url, DUMMY_BODY);
-        dummy[run.key] = { ...(dummy[run.key] as LoadFigures), loadavg: os.loadavg() };
-      } catch (e) {
-        dummy[run.key] = { error: (e as Error).message };
-      } finally {
-        await s?.stop();
+    // Each round runs every server once, in the same order; each figure is the median of its rounds.
+    const measured = new Map<string, (LoadFigures & { loadavg: number[] })[]>();
+    const failures = new Map<string, string>();
+    for (let round = 0; round < args.dummyRounds; round++) {
+      for (const run of runs) {
+        let s: { url: string; stop(): Promise<void> } | undefined;
+        try {
+          s = await run.start();
+          // Every server, the original too, gets the same load first: V8 compiles the request path, caches fill.
+          if (args.warmUp > 0) await (client === 'wrk' ? wrkLoad(s.url, DUMMY_BODY, args.warmUp, 16, tmp) : autocannonLoad(s.url, DUMMY_BODY, args.warmUp, 16));
+          const f = await load(s.url, DUMMY_BODY);
+          measured.set(run.key, [...(measured.get(run.key) ?? []), { ...f, loadavg: os.loadavg() }]);
+        } catch (e) {
+          failures.set(run.key, (e as Error).message);
+        } finally {
+          await s?.stop();
+        }
       }
+    }
+    for (const run of runs) {
+      const rounds = measured.get(run.key) ?? [];
+      if (rounds.length === 0) {
+        dummy[run.key] = { error: failures.get(run.key) ?? 'not measured' };
+        continue;
+      }
+      const figures: LoadFigures = {
+        tool: rounds[0].tool,
+        rps: median(rounds.map((r) => r.rps)),
+        p50Ms: median(rounds.map((r) => r.p50Ms)),
+        p99Ms: median(rounds.map((r) => r.p99Ms)),
+        requests: rounds.reduce((a, r) => a + r.requests, 0),
+        errors: rounds.reduce((a, r) => a + r.errors, 0),
+      };
+      dummy[run.key] = { ...figures, rounds, ...(failures.has(run.key) ? { failedRound: failures.get(run.key) } : {}) };
     }
     const fig = (k: string): LoadFigures | undefined => {
       const f = dummy[k] as LoadFigures | { error: string } | undefined;
