@@ -8,8 +8,8 @@
  * The record is the one pino-http wrote here before (`quietReqLogger`, custom objects), without its
  * per-request work that the record never shows: two child loggers (one bound to the serialized
  * request), the `allLogs` arrays, three listeners, and nestjs-pino's AsyncLocalStorage binding,
- * which turned on async hooks for every promise of the request (measured in CPU profiles of the
- * `dummy` load: together about 8 % of a request).
+ * which turned on async hooks for every promise of the request (CPU profiles of the `dummy` load:
+ * pino-http's own code 4.5 % of a request, the async hooks 2 %).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
