@@ -17,9 +17,11 @@
  * figure goes to `bench/results/<timestamp>.json`.
  *
  * Options: `--runs N` (requests per size and round, default 5), `--rounds N` (alternations with the
- * original, default 3), `--duration S` (load runs, default 10), `--only-basic`, `--only-http`,
- * `--only-memory` (the peak RSS rows alone), `--no-peer`, `--client wrk|autocannon`, `--cpu-prof`,
- * `--label TEXT`.
+ * original, default 3), `--duration S` (load runs, default 10), `--warm-up S` (load before each
+ * measured `dummy` run, default 3), `--dummy-rounds N` (every `dummy` server N times in turn, medians;
+ * default 1), `--only-basic`, `--only-http` (`dummy` only), `--only-memory` (the peak RSS rows alone),
+ * `--baseline DIR` (also measures `dummy` with another build, e.g. a copy of `dist/` from before a
+ * change, in the same run), `--no-peer`, `--client wrk|autocannon`, `--cpu-prof`, `--label TEXT`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
@@ -63,10 +65,13 @@ interface Args {
   client: 'wrk' | 'autocannon' | undefined;
   cpuProf: boolean;
   label: string;
+  warmUp: number;
+  dummyRounds: number;
+  baseline: string | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { runs: 5, rounds: 3, duration: 10, skipHttp: false, skipBasic: false, onlyMemory: false, noPeer: false, client: undefined, cpuProf: false, label: '' };
+  const a: Args = { runs: 5, rounds: 3, duration: 10, skipHttp: false, skipBasic: false, onlyMemory: false, noPeer: false, client: undefined, cpuProf: false, label: '', warmUp: 3, dummyRounds: 1, baseline: undefined };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const next = (): string => argv[++i] ?? '';
@@ -78,7 +83,10 @@ function parseArgs(argv: readonly string[]): Args {
     else if (k === '--only-memory') {
       a.onlyMemory = true;
       a.skipHttp = true;
-    } else if (k === '--no-peer') a.noPeer = true;
+    } else if (k === '--warm-up') a.warmUp = Number(next());
+    else if (k === '--dummy-rounds') a.dummyRounds = Number(next());
+    else if (k === '--baseline') a.baseline = path.resolve(next());
+    else if (k === '--no-peer') a.noPeer = true;
     else if (k === '--client') {
       const c = next();
       if (c !== 'wrk' && c !== 'autocannon') throw new Error('--client must be wrk or autocannon');
@@ -87,8 +95,12 @@ function parseArgs(argv: readonly string[]): Args {
     else if (k === '--label') a.label = next();
     else throw new Error(`unknown option ${k}`);
   }
-  for (const [name, v] of [['--runs', a.runs], ['--rounds', a.rounds], ['--duration', a.duration]] as const) {
+  for (const [name, v] of [['--runs', a.runs], ['--rounds', a.rounds], ['--duration', a.duration], ['--dummy-rounds', a.dummyRounds]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer`);
+  }
+  if (!Number.isInteger(a.warmUp) || a.warmUp < 0) throw new Error('--warm-up must be an integer >= 0');
+  if (a.baseline !== undefined && !fs.existsSync(path.join(a.baseline, 'server/main.js'))) {
+    throw new Error(`--baseline ${a.baseline}: no server/main.js there (give a copy of dist/)`);
   }
   return a;
 }
@@ -166,26 +178,63 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts `node args…` on a free port and waits until `readyPath` answers 200 (GET) or the dummy probe does (POST). */
-async function startServer(args: readonly string[], env: NodeJS.ProcessEnv, readyPath?: string): Promise<Server> {
+/** One GET on a fresh connection (so that a cluster hands it to its next process); the status, or 0 when it failed. */
+function freshGet(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent: false, headers: { connection: 'close' }, timeout: 2_000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+  });
+}
+
+/**
+ * Starts `node args…` on a free port and waits until `readyPath` answers 200 (GET) or the dummy
+ * probe does (POST). With `processes` (a cluster): first until the primary has said that many
+ * processes listen (connections only go to those), then until `readyPath` has answered 200 on
+ * 2 × `processes` fresh connections in a row, which the primary hands to its processes in turn.
+ */
+async function startServer(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  readyPath?: string,
+  processes?: number,
+  logFile?: string,
+): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', out, 'pipe'] });
+  if (typeof out === 'number') fs.closeSync(out);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const listeningCount = (): number =>
+    logFile ? (fs.readFileSync(logFile, 'utf8').match(/^\[cluster\] process \d+ listening/gm)?.length ?? 0) : 0;
   const base = `http://127.0.0.1:${port}`;
   const url = `${base}/api/v1/schedule/`;
   const deadline = Date.now() + 60_000;
+  let inARow = 0;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr.slice(-800)}`);
-    try {
-      const r = readyPath
-        ? await fetch(base + readyPath)
-        : await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: DUMMY_BODY });
-      await r.arrayBuffer();
-      if (r.status === 200) break;
-    } catch {
-      /* not listening yet */
+    if (processes && readyPath) {
+      if (!logFile) throw new Error('startServer: a cluster needs a log file to see its processes listen');
+      if (listeningCount() >= processes) {
+        inARow = (await freshGet(base + readyPath)) === 200 ? inARow + 1 : 0;
+        if (inARow >= 2 * processes) break;
+        continue;
+      }
+    } else {
+      try {
+        const r = readyPath
+          ? await fetch(base + readyPath)
+          : await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: DUMMY_BODY });
+        await r.arrayBuffer();
+        if (r.status === 200) break;
+      } catch {
+        /* not listening yet */
+      }
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
@@ -430,25 +479,69 @@ async function main(): Promise<void> {
     const client = args.client ?? ((await haveWrk()) ? 'wrk' : 'autocannon');
     const load = (url: string, body: string, connections = 16): Promise<LoadFigures> =>
       client === 'wrk' ? wrkLoad(url, body, args.duration, connections, tmp) : autocannonLoad(url, body, args.duration, connections);
-    console.log(`\nload tool for dummy: ${client} (2 threads, 16 connections, ${args.duration} s), the same for ours and the original`);
+    console.log(
+      `\nload tool for dummy: ${client} (2 threads, 16 connections, ${args.warmUp} s warm-up, ${args.duration} s measured, ${args.dummyRounds} round(s), medians), the same for ours and the original`,
+    );
     const dummy: Record<string, unknown> = { client };
     out.dummy = dummy;
     const runs: { key: string; label: string; start: () => Promise<{ url: string; stop(): Promise<void>; pid?: number }> }[] = [
       { key: 'bareNode', label: 'bare Node http (the machine at that moment)', start: () => startServer(['-e', BARE_NODE], {}) },
-      { key: 'ours', label: 'dummy per process: ours, one process (main.js)', start: () => startServer(['dist/server/main.js'], serverEnv, '/health/ready') },
-      { key: 'oursCluster', label: `dummy, ours, cluster (${workers} processes) vs 2 gunicorn workers`, start: () => startServer(['dist/server/cluster.js'], serverEnv, '/health/ready') },
     ];
+    const builds: [string, string][] = [['', 'dist']];
+    if (args.baseline) builds.unshift([`baseline (${path.relative(ROOT, args.baseline) || args.baseline}) `, args.baseline]);
+    // The request log on, to a file, as the original logs every request to its log file.
+    const logEnv = { ...serverEnv, LOG_LEVEL: 'info' };
+    const logFile = (key: string): string => path.join(tmp, `dummy-${key}.log`);
+    for (const [tag, dist] of builds) {
+      const key = tag ? 'baseline' : 'ours';
+      runs.push(
+        {
+          key,
+          label: `${tag}dummy per process: ours, one process (main.js)`,
+          start: () => startServer([path.join(dist, 'server/main.js')], logEnv, '/health/ready', undefined, logFile(key)),
+        },
+        {
+          key: `${key}Cluster`,
+          label: `${tag}dummy, ours, cluster (${workers} processes) vs 2 gunicorn workers`,
+          start: () => startServer([path.join(dist, 'server/cluster.js')], logEnv, '/health/ready', workers, logFile(`${key}Cluster`)),
+        },
+      );
+    }
     if (peer) runs.push({ key: 'original', label: 'dummy, original, 2 gunicorn workers', start: async () => startOriginalServer(peer, await freePort()) });
-    for (const run of runs) {
-      let s: { url: string; stop(): Promise<void> } | undefined;
-      try {
-        s = await run.start();
-        dummy[run.key] = await load(s.url, DUMMY_BODY);
-      } catch (e) {
-        dummy[run.key] = { error: (e as Error).message };
-      } finally {
-        await s?.stop();
+    // Each round runs every server once, in the same order; each figure is the median of its rounds.
+    const measured = new Map<string, (LoadFigures & { loadavg: number[] })[]>();
+    const failures = new Map<string, string>();
+    for (let round = 0; round < args.dummyRounds; round++) {
+      for (const run of runs) {
+        let s: { url: string; stop(): Promise<void> } | undefined;
+        try {
+          s = await run.start();
+          // Every server, the original too, gets the same load first: V8 compiles the request path, caches fill.
+          if (args.warmUp > 0) await (client === 'wrk' ? wrkLoad(s.url, DUMMY_BODY, args.warmUp, 16, tmp) : autocannonLoad(s.url, DUMMY_BODY, args.warmUp, 16));
+          const f = await load(s.url, DUMMY_BODY);
+          measured.set(run.key, [...(measured.get(run.key) ?? []), { ...f, loadavg: os.loadavg() }]);
+        } catch (e) {
+          failures.set(run.key, (e as Error).message);
+        } finally {
+          await s?.stop();
+        }
       }
+    }
+    for (const run of runs) {
+      const rounds = measured.get(run.key) ?? [];
+      if (rounds.length === 0) {
+        dummy[run.key] = { error: failures.get(run.key) ?? 'not measured' };
+        continue;
+      }
+      const figures: LoadFigures = {
+        tool: rounds[0].tool,
+        rps: median(rounds.map((r) => r.rps)),
+        p50Ms: median(rounds.map((r) => r.p50Ms)),
+        p99Ms: median(rounds.map((r) => r.p99Ms)),
+        requests: rounds.reduce((a, r) => a + r.requests, 0),
+        errors: rounds.reduce((a, r) => a + r.errors, 0),
+      };
+      dummy[run.key] = { ...figures, rounds, ...(failures.has(run.key) ? { failedRound: failures.get(run.key) } : {}) };
     }
     const fig = (k: string): LoadFigures | undefined => {
       const f = dummy[k] as LoadFigures | { error: string } | undefined;
@@ -461,7 +554,7 @@ async function main(): Promise<void> {
       const f = fig(run.key);
       const err = (dummy[run.key] as { error?: string }).error;
       if (run.key === 'original') continue;
-      const perProcess = run.key === 'ours';
+      const perProcess = run.key === 'ours' || run.key === 'baseline';
       const against = orig ? (perProcess ? orig.rps / origWorkers : orig.rps) : undefined;
       const ratio = against !== undefined && f && run.key !== 'bareNode' ? f.rps / against : undefined;
       rows.push([

@@ -9,12 +9,14 @@ import { requestFacts } from './request-facts';
 import { SCHEDULER_SETTINGS } from './scheduler.constants';
 import type { SchedulerSettings } from './scheduler-options.interface';
 
-/** Logs a bug (an error that became a 500) with its stack; the client sees none of it. */
-export function logUnexpectedError(logger: Pick<LoggerService, 'error'>, exception: unknown): void {
-  logger.error(
-    exception instanceof Error ? `${exception.name}: ${exception.message}` : `Non-error thrown: ${String(exception)}`,
-    exception instanceof Error ? exception.stack : undefined,
-  );
+/**
+ * Logs a bug (an error that became a 500) with its stack; the client sees none of it. With the
+ * host's `requestId` (see `RequestFacts`) the line is one object carrying it, the error and the message.
+ */
+export function logUnexpectedError(logger: Pick<LoggerService, 'error'>, exception: unknown, requestId?: string): void {
+  const message = exception instanceof Error ? `${exception.name}: ${exception.message}` : `Non-error thrown: ${String(exception)}`;
+  if (requestId === undefined) logger.error(message, exception instanceof Error ? exception.stack : undefined);
+  else logger.error({ requestId, err: exception instanceof Error ? exception : undefined, msg: message });
 }
 
 /** Answers `{status: "error", message}` with the status `errorToEnvelope` decides; logs bugs; notes the message for the request log. */
@@ -31,8 +33,9 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const { httpStatus, body, unexpected } = errorToEnvelope(exception, this.settings.bodyLimit);
     const http = host.switchToHttp();
-    if (unexpected) logUnexpectedError(this.logger, exception);
-    else requestFacts(http.getRequest<object>()).errorMessage = body.message;
+    const facts = requestFacts(http.getRequest<object>());
+    if (unexpected) logUnexpectedError(this.logger, exception, facts.requestId);
+    else facts.errorMessage = body.message;
     const res: unknown = http.getResponse();
     if (exception instanceof MethodNotAllowedError) {
       this.adapterHost.httpAdapter.setHeader(res, 'Allow', exception.allow.join(', '));

@@ -12,6 +12,12 @@ export interface RequestFacts {
   queueWaitMs?: number;
   /** The message of an error answer that is the client's or the load's (4xx, 503); never of a 500. */
   errorMessage?: string;
+  /**
+   * Set by the host: the id its request log gives the request. The module's own error line about
+   * the request (a 500) then carries it as `requestId`, logged as an object (`{requestId, err,
+   * msg}`, for a JSON logger such as nestjs-pino's), so the line can be matched with the request.
+   */
+  requestId?: string;
 }
 
 const FACTS = Symbol('requestFacts');

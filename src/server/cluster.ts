@@ -71,6 +71,11 @@ export function runPrimary(plan: ClusterPlan, log: (m: string) => void = (m) => 
     setTimeout(() => process.exit(1), 10_000).unref();
     if (started.size === 0) process.exit(0);
   };
+  // Connections go only to processes already listening: a load that starts before every process
+  // listens is served by fewer processes. This line says when each one joins.
+  cluster.on('listening', (w) => {
+    log(`[cluster] process ${w.process.pid} listening (${Object.keys(cluster.workers ?? {}).length} of ${plan.processes} started)`);
+  });
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   log(`[cluster] ${plan.processes} processes, ${plan.threadsPerProcess} schedule thread(s) each`);

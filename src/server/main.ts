@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { loadEnvironment, serverConfig, type ServerConfig } from './config';
 import { configureApp, NEST_APP_OPTIONS } from './configure-app';
-import { InFlightRequests, installGracefulShutdown, warmUpHttp } from './lifecycle';
+import { InFlightRequests, installGracefulShutdown, installProcessErrorHandlers, warmUpHttp } from './lifecycle';
 import { releaseYoungGeneration } from './lifecycle/startup-young-generation';
 import { AppLogger, ROOT_LOGGER } from './logging';
 
@@ -20,14 +20,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...NEST_APP_OPTIONS, bufferLogs: true });
   app.useLogger(app.get(AppLogger));
   const logger = app.get<Logger>(ROOT_LOGGER);
-  process.on('unhandledRejection', (reason: unknown) => {
-    logger.error({ err: reason }, 'unhandled promise rejection');
-  });
-  process.on('uncaughtException', (err: Error) => {
-    // The process state is unknown after this: log it and let the supervisor restart us.
-    logger.fatal({ err }, 'uncaught exception: exiting');
-    process.exit(1);
-  });
+  installProcessErrorHandlers(logger);
   configureApp(app);
   const config = app.get<ServerConfig>(serverConfig.KEY);
   installGracefulShutdown(app, app.get(InFlightRequests), { graceMs: config.shutdownGraceMs, logger });

@@ -43,6 +43,20 @@ describe('resolvePolicyConfig', () => {
     expect(r.merged).not.toBe(defaults);
   });
 
+  it('resolves the defaults once per policy, for no config and an empty one, and never with a preset or keys', () => {
+    const first = resolvePolicyConfig(policy, {});
+    expect(resolvePolicyConfig(policy, { config: {} })).toBe(first);
+    expect(Object.isFrozen(first.merged) && Object.isFrozen(first.config)).toBe(true);
+    expect(resolvePolicyConfig(policy, { preset: 'coarse' }).config).toEqual({ ...defaults, step: 20 });
+    expect(resolvePolicyConfig(policy, { config: { step: 3 } }).config).toEqual({ ...defaults, step: 3 });
+    expect(resolvePolicyConfig(policy, {})).toBe(first);
+  });
+
+  it('refuses invalid defaults on every request (a failure is not kept)', () => {
+    const broken: Policy<Cfg> = { ...policy, name: 'broken', defaults: deepFreeze({ ...defaults, step: 0 }) };
+    for (let i = 0; i < 2; i++) expect(() => resolvePolicyConfig(broken, {})).toThrow(ConfigError);
+  });
+
   it('merges nested keys and replaces arrays, leaving the defaults untouched', () => {
     const r = resolvePolicyConfig(policy, { config: { rules: { sun: { angle: 8 } }, targets: ['jupiter'] } });
     expect(r.config).toEqual({ step: 10, rules: { sun: { angle: 8 } }, targets: ['jupiter'] });

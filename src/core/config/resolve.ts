@@ -6,7 +6,7 @@
 import { ScheduleInputError } from '../errors';
 import { quoteInput } from '../messages';
 import type { Policy } from '../policy';
-import { deepMerge } from './merge';
+import { deepFreeze, deepMerge, isPlainObject } from './merge';
 import { validateConfig } from './validate';
 
 /** What a request selects on top of a policy's defaults. */
@@ -47,6 +47,17 @@ function findPreset(policy: Policy<unknown>, name: string, presets: PresetTable)
 }
 
 /**
+ * Each policy's defaults, merged and validated once: a request without config keys or preset
+ * (what `dummy` clients send) resolves to them. Validation is a pure function of the policy's
+ * config class and the data, so the first outcome is every later one; a failure is not kept.
+ */
+const resolvedDefaults = new WeakMap<Policy<unknown>, ResolvedConfig<unknown>>();
+
+function isEmptyConfig(config: unknown): boolean {
+  return config === undefined || (isPlainObject(config) && Object.keys(config).length === 0);
+}
+
+/**
  * Merges `request.config` over the preset `request.preset` (the operator's `presets` table, else
  * the policy's own) over `policy.defaults`, and validates the result against
  * `policy.configClass`. Throws `ConfigError`/`ScheduleInputError` naming the path.
@@ -56,8 +67,15 @@ export function resolvePolicyConfig<C>(
   request: ConfigSelection,
   presets: PresetTable = {},
 ): ResolvedConfig<C> {
+  const defaultsOnly = request.preset === undefined && isEmptyConfig(request.config);
+  if (defaultsOnly) {
+    const known = resolvedDefaults.get(policy as Policy<unknown>);
+    if (known) return known as ResolvedConfig<C>;
+  }
   let base: unknown = policy.defaults;
   if (request.preset !== undefined) base = deepMerge(base, findPreset(policy, request.preset, presets), 'config');
   const merged = deepMerge(base, request.config, 'config');
-  return { merged, config: validateConfig(policy.configClass, merged) };
+  const resolved: ResolvedConfig<C> = { merged, config: validateConfig(policy.configClass, merged) };
+  if (defaultsOnly) resolvedDefaults.set(policy as Policy<unknown>, deepFreeze(resolved) as ResolvedConfig<unknown>);
+  return resolved;
 }

@@ -29,24 +29,19 @@ export class Mt19937 {
     this.mti = N;
   }
 
-  /** Next 32-bit output (`genrand_int32`). */
+  /**
+   * Next 32-bit output (`genrand_int32`). The reference regenerates all 624 words when a block
+   * starts; here each word is regenerated when it is drawn, in the same order, which reads the
+   * same words (the ones after it not yet regenerated, the ones before it already regenerated):
+   * the same outputs, and a request drawing a few numbers skips 600 steps.
+   */
   nextUint32(): number {
     const mt = this.mt;
-    if (this.mti >= N) {
-      let kk = 0;
-      for (; kk < N - M; kk++) {
-        const y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
-        mt[kk] = mt[kk + M] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-      }
-      for (; kk < N - 1; kk++) {
-        const y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
-        mt[kk] = mt[kk + (M - N)] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-      }
-      const y = (mt[N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
-      mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-      this.mti = 0;
-    }
-    let y = mt[this.mti++];
+    const i = this.mti < N ? this.mti : 0;
+    const y0 = (mt[i] & UPPER_MASK) | (mt[i + 1 < N ? i + 1 : 0] & LOWER_MASK);
+    let y = mt[i + M < N ? i + M : i + M - N] ^ (y0 >>> 1) ^ (y0 & 1 ? MATRIX_A : 0);
+    mt[i] = y;
+    this.mti = i + 1;
     y ^= y >>> 11;
     y ^= (y << 7) & 0x9d2c5680;
     y ^= (y << 15) & 0xefc60000;

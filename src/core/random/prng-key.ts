@@ -3,7 +3,7 @@
  * (2^32 − 1)`, and every draw restarts from the state saved right after seeding, so the same key
  * always gives the same number.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Micros } from '../time/micros';
 import { pyHash, type PyKey } from './py-hash';
 import { Mt19937 } from './mt19937';
@@ -48,7 +48,16 @@ export function dailyStaticKey(t: Micros): PRNGKey {
   return new PRNGKey([d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()]);
 }
 
+/**
+ * SHA-256 of a UTF-8 string in one call: `crypto.hash` (Node >= 20.12) skips the Hash object that
+ * `createHash` builds each time (measured: 40 % of a `dummy` schedule's own time); the same bytes.
+ */
+const sha256: (text: string) => Buffer =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'buffer')
+    : (text) => crypto.createHash('sha256').update(text, 'utf8').digest();
+
 /** A uint32 from the first 4 bytes (big-endian) of SHA-256 of `text`: seeds per-request streams. */
 export function seedFromText(text: string): number {
-  return createHash('sha256').update(text, 'utf8').digest().readUInt32BE(0);
+  return sha256(text).readUInt32BE(0);
 }

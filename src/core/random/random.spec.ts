@@ -61,6 +61,44 @@ describe('Mt19937', () => {
     expect(new Set(xs).size).toBe(2000);
   });
 
+  it("gives the C++ standard's 10,000th output of the default seed (16 regenerations)", () => {
+    const g = new Mt19937(5489);
+    for (let i = 1; i < 10_000; i++) g.nextUint32();
+    expect(g.nextUint32()).toBe(4123659995);
+  });
+
+  it('gives the outputs of the reference block regeneration, across blocks', () => {
+    // genrand_int32 as mt19937ar.c writes it: all 624 words regenerated when a block starts.
+    const reference = (seed: number, count: number): number[] => {
+      const mt = new Uint32Array(624);
+      mt[0] = seed;
+      for (let i = 1; i < 624; i++) mt[i] = (Math.imul(1812433253, mt[i - 1] ^ (mt[i - 1] >>> 30)) + i) >>> 0;
+      const twist = (a: number, b: number, c: number): number => {
+        const y = (a & 0x80000000) | (b & 0x7fffffff);
+        return (c ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0)) >>> 0;
+      };
+      const out: number[] = [];
+      let mti = 624;
+      while (out.length < count) {
+        if (mti >= 624) {
+          for (let k = 0; k < 624; k++) mt[k] = twist(mt[k], mt[(k + 1) % 624], mt[(k + 397) % 624]);
+          mti = 0;
+        }
+        let y = mt[mti++];
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        y ^= y >>> 18;
+        out.push(y >>> 0);
+      }
+      return out;
+    };
+    for (const seed of [0, 1, 42, 5489, 2 ** 31, 4294967295]) {
+      const g = new Mt19937(seed);
+      expect(Array.from({ length: 1_500 }, () => g.nextUint32())).toEqual(reference(seed, 1_500));
+    }
+  });
+
   it('rejects a seed that is not a uint32', () => {
     expect(() => new Mt19937(-1)).toThrow(RangeError);
     expect(() => new Mt19937(2 ** 32)).toThrow(RangeError);
@@ -136,6 +174,13 @@ describe('PRNGKey (basic-policy §10.1)', () => {
 describe('seedFromText', () => {
   it('is the first 4 bytes of SHA-256, big-endian', () => {
     expect(seedFromText('hello')).toBe(754077114);
+  });
+
+  it('hashes the UTF-8 bytes of any text, as createHash does', () => {
+    const { createHash } = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+    for (const text of ['', 'héllo ☃ 𝄞', '{"policy":"dummy","t0":1}', 'x'.repeat(10_000)]) {
+      expect(seedFromText(text)).toBe(createHash('sha256').update(text, 'utf8').digest().readUInt32BE(0));
+    }
   });
 
   it('is a stable uint32 that depends on the text', () => {

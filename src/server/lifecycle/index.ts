@@ -2,3 +2,4 @@
 export * from './shutdown-state';
 export * from './graceful-shutdown';
 export * from './http-warm-up';
+export * from './process-errors';

@@ -1,5 +1,5 @@
-import { PinoLogger } from 'nestjs-pino';
-import { AppLogger, createRootLogger } from './logger';
+import { pino } from 'pino';
+import { AppLogger, createRootLogger, isoTimeOncePerMs } from './logger';
 
 function capture(logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug') {
   const lines: string[] = [];
@@ -37,10 +37,24 @@ describe('createRootLogger', () => {
   });
 });
 
+describe('isoTimeOncePerMs', () => {
+  it("is pino's isoTime of the current millisecond", () => {
+    const ms = (t: string): number => Date.parse(t.slice(9, -1));
+    for (let i = 0; i < 1_000; i++) {
+      const before = pino.stdTimeFunctions.isoTime();
+      const ours = isoTimeOncePerMs();
+      const after = pino.stdTimeFunctions.isoTime();
+      expect(ours).toMatch(/^,"time":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"$/);
+      expect(ms(ours)).toBeGreaterThanOrEqual(ms(before));
+      expect(ms(ours)).toBeLessThanOrEqual(ms(after));
+    }
+  });
+});
+
 describe('AppLogger (Nest messages)', () => {
   it('writes Nest messages in the same format, with their context; start-up chatter and verbose at debug; stacks as err', () => {
     const { root, records } = capture('info');
-    const logger = new AppLogger(new PinoLogger({ pinoHttp: { logger: root } }), {});
+    const logger = AppLogger.over(root);
     logger.log('Nest application successfully started', 'NestApplication');
     logger.log('Mapped {/health, GET} route', 'RouterExplorer');
     logger.verbose('details', 'Scheduler');

@@ -1,10 +1,11 @@
 /**
  * Logs of the standalone server: the root pino logger (`ROOT_LOGGER`, from `serverConfig`), and
- * nestjs-pino over it for Nest's messages (`AppLogger`), bound to the request's logger inside a
- * request. The request log itself is pino-http, installed by `configureApp` before the body parser.
+ * nestjs-pino's Nest logger over it for Nest's messages (`AppLogger`). The request log itself is
+ * `createRequestLogMiddleware`, installed by `configureApp` before the body parser. nestjs-pino's
+ * module (its middleware binds each request's logger in an AsyncLocalStorage) is not imported: the
+ * request id reaches the one Nest line written about a request, a 500's, through `requestFacts`.
  */
 import { Global, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { serverConfig } from '../config/configuration';
 import type { ServerConfig } from '../config/environment';
@@ -22,13 +23,8 @@ class RootLoggerModule {}
 
 /** Provides `ROOT_LOGGER` and `AppLogger` (give it to `app.useLogger`). */
 @Module({
-  imports: [
-    RootLoggerModule,
-    // useExisting: the pino-http middleware is ours (it must run before the body parser, which
-    // Nest's module middleware cannot); nestjs-pino binds its `req.log` to Nest's logger.
-    LoggerModule.forRootAsync({ inject: [ROOT_LOGGER], useFactory: (logger: Logger) => ({ pinoHttp: { logger }, useExisting: true }) }),
-  ],
-  providers: [AppLogger],
+  imports: [RootLoggerModule],
+  providers: [{ provide: AppLogger, inject: [ROOT_LOGGER], useFactory: (logger: Logger) => AppLogger.over(logger) }],
   exports: [AppLogger],
 })
 export class LoggingModule {}
