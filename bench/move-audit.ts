@@ -11,7 +11,7 @@
 import { validateConfig } from '../src/core/config/validate';
 import { BASIC_DEFAULTS, BasicConfig } from '../src/core/policies/basic/config';
 import { planBasic, safetyCriteria } from '../src/core/policies/basic/pipeline';
-import { checkMoveRectangle, moveDurationBoundS, moveRectangle, scriptMoves } from '../src/core/safety/moves';
+import { checkMoveRectangle, moveRectangle, scriptMoves } from '../src/core/safety/moves';
 import { DEFAULT_SAFETY_FLOORS } from '../src/core/safety/floors';
 import { isoformat } from '../src/core/time/format';
 import { US_PER_S } from '../src/core/time/micros';
@@ -46,7 +46,7 @@ function main(): void {
     const lines: string[] = [];
     for (const m of moves) {
       const r = moveRectangle(m.from, m.to);
-      const T = moveDurationBoundS(r);
+      const T = m.latestStartS - m.startS + m.durationS;
       const found = checkMoveRectangle(r, m.startS - pad, m.startS + T + pad, guard);
       least = Math.min(least, found.minDist);
       const close = found.minDist < guard;

@@ -7,9 +7,10 @@
  * az × el rectangle spanned by the two end pointings. A move that leaves a scan may start anywhere
  * on the scan's arc, so its rectangle spans the whole arc and the next pointing.
  *
- * Time. The move starts when the previous group ends (a scan's `stop_time`, a park's `wait_until`)
- * and lasts at most `moveDurationBoundS`: the larger axis travel at `MOVE_SPEED_BOUND_DEG_S`, plus
- * `MOVE_OVERHEAD_S`. The rectangle is judged over that time ± the padding.
+ * Time. The move starts when the previous group ends (a scan's `stop_time`, a park's `wait_until`),
+ * or when the move before it arrives if that is later (`scriptMoves`), and lasts at most
+ * `moveDurationBoundS`: the larger axis travel at `MOVE_SPEED_BOUND_DEG_S`, plus `MOVE_OVERHEAD_S`.
+ * The rectangle is judged over that time ± the padding.
  *
  * Distance. For any elevation, the distance from the Sun grows with the azimuth gap, so the
  * nearest point of the rectangle has the rectangle's azimuth nearest the Sun's; along that
@@ -165,27 +166,36 @@ export interface ScriptMove {
   readonly index: number;
   readonly from: MoveEnd;
   readonly to: MoveEnd;
-  /** When the move starts (the previous group's end), Unix seconds. */
+  /** Earliest start of the move (the previous group's end), Unix seconds. */
   readonly startS: number;
+  /** Latest start: the previous group's end, or the latest arrival of the move before it when later. */
+  readonly latestStartS: number;
+  /** Bound of the move's duration, seconds (`moveDurationBoundS`). */
+  readonly durationS: number;
 }
 
 /**
  * The moves of a script: into every group but the first (whose start pointing is unknown). A move
- * starts when the previous group ends: a scan's `t1` (or later, if its wait ran past it), a park's `t1`.
+ * starts when the previous group ends (a scan's `t1`, or later if its wait ran past it; a park's
+ * `t1`), or, if the move into the previous group may still be under way then (a `wait_until`
+ * already past, e.g. a waypoint), when that move arrives at the latest: `acu.move_to` returns only
+ * on arrival. So a move is under way at most over `[startS, latestStartS + durationS]`.
  */
 export function scriptMoves(steps: readonly ScriptStep[]): ScriptMove[] {
   const out: ScriptMove[] = [];
   let previousEnd: number | undefined;
+  let latestArrival = -Infinity;
   steps.forEach((step, index) => {
     const holdTo = max(previousEnd ?? step.t0, step.kind === 'park' ? step.t1 : step.t0);
     const prev = index > 0 ? steps[index - 1] : undefined;
     if (prev !== undefined && previousEnd !== undefined) {
-      out.push({
-        index,
-        from: { az: prev.az, alt: prev.alt, throw: prev.kind === 'scan' ? prev.throw : 0 },
-        to: { az: step.az, alt: step.alt, throw: 0 },
-        startS: previousEnd / US_PER_S,
-      });
+      const from = { az: prev.az, alt: prev.alt, throw: prev.kind === 'scan' ? prev.throw : 0 };
+      const to = { az: step.az, alt: step.alt, throw: 0 };
+      const startS = previousEnd / US_PER_S;
+      const latestStartS = max(startS, latestArrival);
+      const durationS = moveDurationBoundS(moveRectangle(from, to));
+      out.push({ index, from, to, startS, latestStartS, durationS });
+      latestArrival = latestStartS + durationS;
     }
     previousEnd = max(holdTo, step.kind === 'scan' ? step.t1 : holdTo);
   });
@@ -201,7 +211,7 @@ export function checkMoves(steps: readonly ScriptStep[], criteria: SafetyCriteri
     const ends = [m.from.az, m.from.alt, m.from.throw, m.to.az, m.to.alt];
     if (!ends.every(Number.isFinite)) continue; // the pointing checks already report it
     const r = moveRectangle(m.from, m.to);
-    const found = checkMoveRectangle(r, m.startS - pad, m.startS + moveDurationBoundS(r) + pad, criteria.sunDistanceDeg);
+    const found = checkMoveRectangle(r, m.startS - pad, m.latestStartS + m.durationS + pad, criteria.sunDistanceDeg);
     const problems: string[] = [];
     if (found.worst) {
       problems.push(
