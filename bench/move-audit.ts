@@ -6,11 +6,14 @@
  * starting when the previous group ends) is judged as the checker judges it: the least
  * great-circle distance from the checker's Sun to the move's az × el rectangle over the move's
  * time bound ± the padding (`src/core/safety/moves.ts`). Prints each window's count of moves, of
- * moves within the guard, and the least distance; `--all` lists every move.
+ * moves within the guard, and the least distance (and the note when scans were dropped because no
+ * safe move reached them); `--all` lists every move, `--before` judges the groups as they were
+ * before the move routing (the plan's scans and their parks).
  */
 import { validateConfig } from '../src/core/config/validate';
 import { BASIC_DEFAULTS, BasicConfig } from '../src/core/policies/basic/config';
-import { planBasic, safetyCriteria } from '../src/core/policies/basic/pipeline';
+import { planParks } from '../src/core/policies/basic/parks';
+import { parkSettings, planBasic, safetyCriteria } from '../src/core/policies/basic/pipeline';
 import { checkMoveRectangle, moveRectangle, scriptMoves } from '../src/core/safety/moves';
 import { DEFAULT_SAFETY_FLOORS } from '../src/core/safety/floors';
 import { isoformat } from '../src/core/time/format';
@@ -29,6 +32,7 @@ const WINDOWS: [number, number][] = [
 
 function main(): void {
   const all = process.argv.includes('--all');
+  const before = process.argv.includes('--before');
   const config = validateConfig(BasicConfig, BASIC_DEFAULTS) as BasicConfig;
   const floors = DEFAULT_SAFETY_FLOORS;
   const criteria = safetyCriteria(config, floors);
@@ -40,7 +44,9 @@ function main(): void {
   console.log(`${'window'.padEnd(44)}${'groups'.padStart(8)}${'moves'.padStart(8)}${'within'.padStart(8)}${'minDeg'.padStart(9)}`);
   for (const [t0, t1] of WINDOWS) {
     const plan = planBasic(t0, t1, config, { dataDir: '.', seed: 'move-audit', now: new Date(0), floors });
-    const moves = scriptMoves(plan.steps);
+    // --before: the groups as they were before the move routing (the scans and their parks).
+    const steps = before ? planParks(plan.scans, t0, parkSettings(config, floors)) : plan.steps;
+    const moves = scriptMoves(steps);
     let within = 0;
     let least = Infinity;
     const lines: string[] = [];
@@ -62,8 +68,9 @@ function main(): void {
     totalMoves += moves.length;
     totalWithin += within;
     const name = `${isoformat(t0)} -> ${isoformat(t1)}`;
-    console.log(`${name.padEnd(44)}${String(plan.steps.length).padStart(8)}${String(moves.length).padStart(8)}${String(within).padStart(8)}${least.toFixed(2).padStart(9)}`);
+    console.log(`${name.padEnd(44)}${String(steps.length).padStart(8)}${String(moves.length).padStart(8)}${String(within).padStart(8)}${least.toFixed(2).padStart(9)}`);
     for (const l of lines) console.log(l);
+    for (const n of before ? [] : plan.notes.filter((x) => x.includes('no Sun-safe move'))) console.log(`  note: ${n}`);
   }
   console.log(`total: ${totalMoves} moves, ${totalWithin} within ${guard} deg of the Sun`);
 }

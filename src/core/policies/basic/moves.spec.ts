@@ -18,7 +18,8 @@ const criteria = safetyCriteria(BASIC_DEFAULTS, DEFAULT_SAFETY_FLOORS);
 describe('routeMoves', () => {
   it('routes a move that would cross the Sun through waypoints, and the checker accepts the result', () => {
     expect(checkSchedule([a, b], criteria, { start: a.t0 }).verdict).toBe('unsafe');
-    const steps = routeMoves([a, b], settings);
+    const { steps, dropped } = routeMoves([a, b], settings);
+    expect(dropped).toEqual([]);
     expect(steps[0]).toBe(a);
     expect(steps[steps.length - 1]).toBe(b);
     const waypoints = steps.slice(1, -1);
@@ -35,8 +36,8 @@ describe('routeMoves', () => {
   it('leaves safe moves, and every move when the Sun distance is not checked (floors 0, original-2023), as they are', () => {
     const far = scan('far', 300, 45, '2027-03-21T14:30:00Z', '2027-03-21T14:40:00Z');
     const safe = [scan('near-far', 320, 45, '2027-03-21T13:50:00Z', '2027-03-21T14:00:00Z'), far];
-    expect(routeMoves(safe, settings)).toEqual(safe);
-    expect(routeMoves([a, b], { ...settings, minDistanceDeg: 0 })).toEqual([a, b]);
+    expect(routeMoves(safe, settings)).toEqual({ steps: safe, dropped: [] });
+    expect(routeMoves([a, b], { ...settings, minDistanceDeg: 0 })).toEqual({ steps: [a, b], dropped: [] });
     expect(moveSettings(BASIC_DEFAULTS, NO_SAFETY_FLOORS).minDistanceDeg).toBe(10); // the config's guard still holds
   });
 

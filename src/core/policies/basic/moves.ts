@@ -7,8 +7,8 @@
  * the elevation first, or across at the lower, then the upper elevation limit, then every 10° of
  * elevation between. A waypoint is a
  * park held for an instant (`wait_until` the previous group's end, already past), so the script
- * keeps its shape and the plan one block per group. When no route is safe the move is left as it
- * is and the checker refuses the schedule. This file's geometry (haversine, the rules' Sun) is
+ * keeps its shape and the plan one block per group. When no route is safe (nor a longer park or an
+ * earlier scan end, see `routeMoves`) the group is dropped and the response says so. This file's geometry (haversine, the rules' Sun) is
  * not the checker's.
  */
 import {
@@ -26,6 +26,7 @@ import {
 } from '../../rules';
 import { MOVE_OVERHEAD_S, MOVE_SPEED_BOUND_DEG_S } from '../../safety/moves';
 import { WAYPOINT_NAME, type ParkBlock, type ScriptStep } from '../../script/render';
+import type { ScanBlock } from '../../blocks/types';
 import { US_PER_S, type Micros } from '../../time/micros';
 
 const DEG = Math.PI / 180;
@@ -130,11 +131,13 @@ const PARK_EXTENSION_STEP_US = 60 * US_PER_S;
  * found from a park (a `rules.park` hold before a scan), the park is held longer, a minute at a
  * time up to the scan's start, while it stays safe, until a route is; from a scan, the scan ends
  * earlier, a minute at a time down to `minScanS`, while the next pointing stays safe over its
- * longer hold (a scan cut where the Sun approaches has only the padding left to leave it). The
- * move into the first group (from an unknown pointing) is not judged.
+ * longer hold (a scan cut where the Sun approaches has only the padding left to leave it). When
+ * nothing works the group is dropped (with the groups after it whose pointing is then unsafe to
+ * hold from the earlier end), and the next group is reached from the last one kept; `dropped`
+ * lists the scans dropped. The move into the first group (from an unknown pointing) is not judged.
  */
-export function routeMoves(steps: readonly ScriptStep[], s: MoveSettings, sunAt: SunAt = rulesSun): ScriptStep[] {
-  if (!(s.minDistanceDeg > 0) || steps.length < 2) return steps.slice();
+export function routeMoves(steps: readonly ScriptStep[], s: MoveSettings, sunAt: SunAt = rulesSun): { steps: ScriptStep[]; dropped: ScanBlock[] } {
+  if (!(s.minDistanceDeg > 0) || steps.length < 2) return { steps: steps.slice(), dropped: [] };
   const minDistance = s.minDistanceDeg + SUN_RULE_MARGIN_DEG;
 
   // The first safe route from `from` to `to` for a move starting at `startS` (each leg may start as
@@ -161,8 +164,21 @@ export function routeMoves(steps: readonly ScriptStep[], s: MoveSettings, sunAt:
   let previousEnd: Micros | undefined;
   let latestArrival = -Infinity; // latest arrival at the previous group
   let lastHoldTo = -Infinity; // when the previous group's own time starts (a scan's t0, a park's t1)
-  steps.forEach((step, index) => {
+  const dropped: ScanBlock[] = [];
+  let afterDrop = false;
+  steps.forEach((step) => {
     const prev = out[out.length - 1];
+    if (afterDrop && previousEnd !== undefined) {
+      // The group before was dropped: this one's pointing is now held from the earlier end, so
+      // that hold must be safe too, or this group goes as well.
+      const holdEndS = (step.kind === 'park' ? step.t1 : step.t0) / US_PER_S;
+      const held = unsafeSunIntervals({ az: step.az, alt: step.alt, throw: 0 }, previousEnd / US_PER_S - s.padS, holdEndS + s.padS, s.criterion, sunAt);
+      if (held.length > 0) {
+        if (step.kind === 'scan') dropped.push(step);
+        return;
+      }
+    }
+    afterDrop = false;
     if (prev !== undefined && previousEnd !== undefined) {
       const from: End = { az: prev.az, alt: prev.alt, throw: prev.kind === 'scan' ? prev.throw : 0 };
       const to: End = { az: step.az, alt: step.alt, throw: 0 };
@@ -193,7 +209,10 @@ export function routeMoves(steps: readonly ScriptStep[], s: MoveSettings, sunAt:
         }
       }
       if (chosen === undefined) {
-        latestArrival = Math.max(previousEnd / US_PER_S, latestArrival) + durationS(rect(from, to)); // left to the checker
+        // No safe way there: the group is dropped, and the next one is reached from here instead.
+        if (step.kind === 'scan') dropped.push(step);
+        afterDrop = true;
+        return;
       } else {
         for (const w of chosen.waypoints) {
           out.push(Object.freeze({ kind: 'park', name: WAYPOINT_NAME, t0: previousEnd, t1: previousEnd, az: w.az, alt: w.alt }) as ParkBlock);
@@ -206,5 +225,10 @@ export function routeMoves(steps: readonly ScriptStep[], s: MoveSettings, sunAt:
     out.push(step);
     previousEnd = Math.max(holdTo, step.kind === 'scan' ? step.t1 : holdTo);
   });
-  return out;
+  return { steps: out, dropped };
+}
+
+/** The response's note when `routeMoves` dropped scans (`count` > 0). */
+export function droppedScansNote(count: number): string {
+  return `${count} ${count === 1 ? 'scan was' : 'scans were'} dropped because no Sun-safe move reached ${count === 1 ? 'it' : 'them'} (docs/safety.md §3, Moves).`;
 }

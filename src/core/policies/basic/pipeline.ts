@@ -31,7 +31,7 @@ import type { Micros } from '../../time/micros';
 import { AZIMUTH_BOUNDS, type SafetyFloors } from '../../safety/floors';
 import type { SafetyCriteria } from '../../safety/report';
 import { DEFAULT_MIN_SCAN_S, type BasicConfig } from './config';
-import { routeMoves, type MoveSettings } from './moves';
+import { droppedScansNote, routeMoves, type MoveSettings } from './moves';
 import { planParks, type ParkSettings } from './parks';
 import type { ScriptStep } from '../../script/render';
 import {
@@ -249,6 +249,8 @@ export function planBasic(t0: Micros, t1: Micros, config: BasicConfig, ctx: Poli
   const changes = describeTally(tally, [...calInput, ...masterInput], scans);
   if (changes !== undefined) notes.push(changes);
   const parked = rules.park ? planParks(scans, t0, parkSettings(config, ctx.floors)) : scans;
-  const steps = routeMoves(parked, moveSettings(config, ctx.floors));
+  const routed = routeMoves(parked, moveSettings(config, ctx.floors));
+  if (routed.dropped.length > 0) notes.push(droppedScansNote(routed.dropped.length));
+  const steps = routed.steps;
   return { scans, steps, calibration: calScans, notes, tally };
 }
