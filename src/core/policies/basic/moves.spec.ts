@@ -3,7 +3,8 @@ import { checkSchedule } from '../../safety/checker';
 import { DEFAULT_SAFETY_FLOORS, NO_SAFETY_FLOORS } from '../../safety/floors';
 import { WAYPOINT_NAME } from '../../script/render';
 import { BASIC_DEFAULTS } from './config';
-import { routeMoves, sunRectDistance, type MoveSettings } from './moves';
+import { basicPolicy } from './basic-policy';
+import { droppedScansNote, routeMoves, sunRectDistance, type MoveSettings } from './moves';
 import { safetyCriteria, moveSettings } from './pipeline';
 
 const at = (iso: string): number => Date.parse(iso) * 1000;
@@ -39,6 +40,28 @@ describe('routeMoves', () => {
     expect(routeMoves(safe, settings)).toEqual({ steps: safe, dropped: [] });
     expect(routeMoves([a, b], { ...settings, minDistanceDeg: 0 })).toEqual({ steps: [a, b], dropped: [] });
     expect(moveSettings(BASIC_DEFAULTS, NO_SAFETY_FLOORS).minDistanceDeg).toBe(10); // the config's guard still holds
+  });
+
+  it('drops a scan that no safe move reaches, and reaches the next group from the last one kept', () => {
+    // A Sun that comes to sit on b's start pointing 700 s after a ends: every way into b passes it.
+    const t0S = a.t1 / 1e6;
+    const sunAt = (x: number) => (x < t0S + 700 ? { az: 200, alt: -30 } : { az: 130, alt: 45 });
+    const c = scan('c', 300, 45, '2027-03-21T15:00:00Z', '2027-03-21T15:10:00Z');
+    const { steps, dropped } = routeMoves([a, b, c], settings, sunAt);
+    expect(dropped).toEqual([b]);
+    expect(steps[0]).toBe(a);
+    expect(steps[steps.length - 1]).toBe(c);
+    expect(steps).not.toContain(b);
+    // a → c crosses b's azimuth at b's elevation, so it is routed too (waypoints at a's end).
+    expect(steps.slice(1, -1).every((w) => w.kind === 'park' && w.name === WAYPOINT_NAME && w.t0 === a.t1)).toBe(true);
+  });
+
+  it('says so in the message of the default config on 2027-05-01 (a Saturn scan near the Sun)', () => {
+    const t0 = at('2027-05-01T00:00:00Z');
+    const result = basicPolicy.generate(t0, t0 + 86_400_000_000, BASIC_DEFAULTS, { dataDir: '.', seed: 'moves', now: new Date(0), floors: DEFAULT_SAFETY_FLOORS });
+    expect(result.note).toContain(droppedScansNote(1));
+    expect(droppedScansNote(2)).toBe('2 scans were dropped because no Sun-safe move reached them (docs/safety.md §3, Moves).');
+    expect(result.safety?.verdict).toBe('safe');
   });
 
   it('measures the distance to a rectangle as the nearest edge or inside', () => {
