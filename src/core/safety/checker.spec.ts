@@ -70,6 +70,8 @@ describe('checkSchedule', () => {
       expect.stringMatching(/^sweeps inside the Sun avoidance box at /),
       expect.stringMatching(/^the wait at the start pointing \(.*\) from 2027-04-01T16:37:00\+00:00 to 2027-04-01T17:07:00\+00:00 comes within /),
       expect.stringMatching(/^the wait at the start pointing \(.*\) from .* is inside the Sun avoidance box at /),
+      // and the move to it, which ends at the Sun (moves.ts).
+      expect.stringMatching(/^the move from \(.*\) to \(.*\) starting 2027-04-01T16:37:00\+00:00 passes within 0\.\d+° of the Sun/),
     ]);
     expect(report.blocks[1].minSunDistanceDeg).toBeLessThan(0.5);
     expect(report.minSunDistanceDeg).toBe(report.blocks[1].minSunDistanceDeg);

@@ -27,6 +27,7 @@ import type { ScriptStep } from '../script/render';
 import { isoformat } from '../time/format';
 import { US_PER_S, type Micros } from '../time/micros';
 import type { SafetyBlockReport, SafetyCriteria, SafetyReport } from './report';
+import { checkMoves } from './moves';
 import { CHECKER_SUN_ERROR_DEG, checkerSun } from './sun';
 
 const { abs, atan2, cos, max, min, sin, sqrt } = Math;
@@ -219,9 +220,22 @@ function sunProblems(found: ScanFindings, c: SafetyCriteria, held?: string): str
 }
 
 /**
+ * Adds the move checks (`moves.ts`: the move into each group but the first) to the groups' reports:
+ * an unsafe move's problem after the group's own. A group's `minSunDistanceDeg` stays that of what
+ * it holds and sweeps (the move's region is a bound, not a pointing).
+ */
+function withMoves(blocks: SafetyBlockReport[], moves: ReturnType<typeof checkMoves>): void {
+  for (const [index, m] of moves) {
+    if (m.problems.length === 0) continue;
+    const b = blocks[index];
+    blocks[index] = { ...b, problems: [...b.problems, ...m.problems] };
+  }
+}
+
+/**
  * Checks every group of a script, in order (`ScanBlock`s and `ParkBlock`s), against `criteria`:
  * each scan's arc and the wait at its start pointing before it, each park's pointing from the
- * previous group's end to its `t1`. Never throws for an unsafe plan (see the verdict); one report
+ * previous group's end to its `t1`, and the move into each group but the first (`moves.ts`). Never throws for an unsafe plan (see the verdict); one report
  * block per step, `index` its position among the steps.
  */
 export function checkSchedule(steps: readonly ScriptStep[], criteria: SafetyCriteria, options: CheckOptions = {}): SafetyReport {
@@ -254,6 +268,7 @@ export function checkSchedule(steps: readonly ScriptStep[], criteria: SafetyCrit
     problems.push(...sunProblems(wait, criteria, `the wait at the start pointing (${step.az.toFixed(2)}, ${step.alt.toFixed(2)}) from ${span}`));
     return { index, name: step.name, minSunDistanceDeg: min(arc.minDist, wait.minDist), problems };
   });
+  withMoves(blocks, checkMoves(steps, criteria));
   const minSunDistanceDeg = blocks.length === 0 ? null : min(...blocks.map((b) => b.minSunDistanceDeg));
   return {
     verdict: blocks.some((b) => b.problems.length > 0) ? 'unsafe' : 'safe',

@@ -29,6 +29,12 @@ export type ScriptStep = ScanBlock | ParkBlock;
 /** Name of the park groups (their comment line and their plan blocks). */
 export const PARK_NAME = 'park';
 
+/**
+ * Name of a waypoint: a park held for an instant (its `wait_until` is the previous group's end,
+ * already past when it is reached) that routes a move around the Sun (`policies/basic/moves.ts`).
+ */
+export const WAYPOINT_NAME = 'waypoint';
+
 /** The 9 preamble lines joined with "\n" (148 characters, ending in a newline). */
 export const PREAMBLE = [
   'from sorunlib import *',

@@ -76,8 +76,8 @@ describeWithReference('WorkerPoolExecutor with the real policies and master sche
     expect(fromWorker.safety?.verdict).toBe('safe');
     expect(fromWorker.safety?.blocks.length).toBeGreaterThan(100);
     expect(result.commands.length).toBeGreaterThan(10_000);
-    // The plan blocks cross the thread boundary too: one per scan of the script.
-    expect(result.blocks).toHaveLength((result.commands.match(/^seq\.scan\(/gm) ?? []).length);
+    // The plan blocks cross the thread boundary too: one per group of the script (scans, parks, waypoints), each with one move.
+    expect(result.blocks).toHaveLength((result.commands.match(/^acu\.move_to\(/gm) ?? []).length);
     // The bound: dummy answers in a few ms (median under the 20 ms p99 target; the slowest under
     // 100 ms even when a busy CI machine deschedules the thread), while the long one took far longer.
     const sorted = [...dummyMs].sort((x, y) => x - y);

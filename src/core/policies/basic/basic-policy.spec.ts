@@ -171,14 +171,14 @@ describe('basic policy without a master schedule', () => {
     const calibration = names.filter((n) => n === 'saturn' || n === 'uranus');
     expect(cmb.length).toBeGreaterThan(10);
     expect(calibration.length).toBeGreaterThan(0);
-    expect(names.every((n) => n.startsWith('DEC-') || n === 'south' || n === 'saturn' || n === 'uranus' || n === 'park')).toBe(true);
+    expect(names.every((n) => n.startsWith('DEC-') || n === 'south' || n === 'saturn' || n === 'uranus' || n === 'park' || n === 'waypoint')).toBe(true);
   });
   it('the generated plan follows config.master', () => {
     const cfg = validate({ master: { elevations: [60] }, calibration_targets: [] });
     const r = basicPolicy.generate(t('2026-12-01T00:00Z'), t('2026-12-02T00:00Z'), cfg, ctx);
     const pointings = [...r.commands.matchAll(/^acu\.move_to\([\d.]+, ([\d.]+)\)$/gm)].map((m) => m[1]);
     expect(pointings.length).toBeGreaterThan(0);
-    expect(new Set(pointings.filter((_, i) => !['south', 'park'].includes(groupNames(r.commands)[i])))).toEqual(new Set(['60.00']));
+    expect(new Set(pointings.filter((_, i) => !['south', 'park', 'waypoint'].includes(groupNames(r.commands)[i])))).toEqual(new Set(['60.00']));
   });
   it('t1 ≤ t0 gives the preamble only', () => {
     expect(basicPolicy.generate(t('2023-01-02T00:00Z'), t('2023-01-01T00:00Z'), BASIC_DEFAULTS, ctx).commands).toBe(PREAMBLE);

@@ -10,7 +10,7 @@ import { validateConfig } from '../../config/validate';
 import { arcDistance, rulesSun, SUN_RULE_MARGIN_DEG } from '../../rules/swept-arc';
 import { checkSchedule } from '../../safety/checker';
 import { DEFAULT_SAFETY_FLOORS, NO_SAFETY_FLOORS } from '../../safety/floors';
-import type { ParkBlock } from '../../script/render';
+import { PARK_NAME, WAYPOINT_NAME, type ParkBlock } from '../../script/render';
 import { parseInstant } from '../../time/iso';
 import { US_PER_S } from '../../time/micros';
 import { checkScriptsWithPython } from '../../../testing/python';
@@ -109,14 +109,17 @@ describe('parks in the basic policy: 2027-01-01, a daytime wait 7° from the Sun
   const plan = pipeline.planBasic(w0, w1, BASIC_DEFAULTS, ctx);
 
   it('adds one park, as acu.move_to + wait_until lines of a valid script, shown as a park block', () => {
-    const parks = plan.steps.filter((s): s is ParkBlock => s.kind === 'park');
+    // One park; the moves into and out of it pass the Sun's side, so each is routed through waypoints (moves.ts).
+    const parks = plan.steps.filter((s): s is ParkBlock => s.kind === 'park' && s.name === PARK_NAME);
     expect(parks).toHaveLength(1);
     const [park] = parks;
     const i = plan.steps.indexOf(park);
+    const nextScan = plan.steps.slice(i).find((s) => s.kind === 'scan')!;
     expect(park.t0).toBe(plan.steps[i - 1].t1);
-    expect(park.t1).toBeLessThan(plan.steps[i + 1].t0);
+    expect(park.t1).toBeLessThan(nextScan.t0);
+    expect(plan.steps.filter((s) => s.kind === 'park' && s.name === WAYPOINT_NAME).length).toBeGreaterThan(0);
     expect(result.commands).toContain(`\n# park\nacu.move_to(0.00, 20.00)\nwait_until('`);
-    expect(result.blocks?.filter((b) => b.kind === 'park')).toEqual([{ name: 'park', kind: 'park', t0: park.t0, t1: park.t1, az: 0, alt: 20, throw: 0 }]);
+    expect(result.blocks?.filter((b) => b.kind === 'park' && b.name === PARK_NAME)).toEqual([{ name: 'park', kind: 'park', t0: park.t0, t1: park.t1, az: 0, alt: 20, throw: 0 }]);
     const [verdict] = checkScriptsWithPython([result.commands]);
     expect(verdict.errors).toEqual([]);
     expect(verdict.calls.filter((c) => c === 'seq.scan')).toHaveLength(plan.scans.length);
@@ -125,9 +128,9 @@ describe('parks in the basic policy: 2027-01-01, a daytime wait 7° from the Sun
   });
 
   it('the park keeps the telescope at least 10° from the Sun, and the scan start is safe once it moves there', () => {
-    const i = plan.steps.findIndex((s) => s.kind === 'park');
+    const i = plan.steps.findIndex((s) => s.kind === 'park' && s.name === PARK_NAME);
     const park = plan.steps[i] as ParkBlock;
-    const next = plan.steps[i + 1];
+    const next = plan.steps.slice(i).find((s) => s.kind === 'scan')!;
     for (let x = park.t0 / S; x <= park.t1 / S; x += 60) {
       const sun = rulesSun(x);
       expect(arcDistance(sun.az, sun.alt, park.az, 0, park.alt)).toBeGreaterThan(10);

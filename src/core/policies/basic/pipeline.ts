@@ -31,7 +31,8 @@ import { loadMasterSchedule } from '../../toast/load';
 import type { Micros } from '../../time/micros';
 import { AZIMUTH_BOUNDS, type SafetyFloors } from '../../safety/floors';
 import type { SafetyCriteria } from '../../safety/report';
-import type { BasicConfig } from './config';
+import { DEFAULT_MIN_SCAN_S, type BasicConfig } from './config';
+import { droppedScansNote, routeMoves, type MoveSettings } from './moves';
 import { planParks, type ParkSettings } from './parks';
 import type { ScriptStep } from '../../script/render';
 import {
@@ -149,10 +150,22 @@ export function parkSettings(config: BasicConfig, floors: SafetyFloors): ParkSet
   };
 }
 
+/** What `routeMoves` needs: the checker's Sun distance, the scan rules' Sun test, the padding and the checked elevation limits. */
+export function moveSettings(config: BasicConfig, floors: SafetyFloors): MoveSettings {
+  const criteria = safetyCriteria(config, floors);
+  return {
+    minDistanceDeg: criteria.sunDistanceDeg,
+    criterion: scanSunCriterion(scanRuleSettings(config)),
+    padS: criteria.paddingS,
+    elLimits: criteria.mountElLimits,
+    minScanS: config.rules['min-duration']?.min_duration ?? DEFAULT_MIN_SCAN_S,
+  };
+}
+
 /** The scheduled scans of `basic`, sorted by start, with the notes for the response and what the scan rules changed. */
 export interface BasicPlan {
   readonly scans: readonly ScanBlock[];
-  /** The groups of the script in order: `scans`, each preceded by the parks its wait needs (`rules.park`). */
+  /** The groups of the script in order: `scans`, each preceded by the parks its wait needs (`rules.park`) and the waypoints its move needs. */
   readonly steps: readonly ScriptStep[];
   /** The calibration scans as they went into the merge: the scans of `scans` that are pieces of these are calibration scans. */
   readonly calibration: readonly ScanBlock[];
@@ -243,6 +256,9 @@ function planBasicSampled(t0: Micros, t1: Micros, config: BasicConfig, ctx: Poli
   const scans = sortBlocks(seq, { flatten: true });
   const changes = describeTally(tally, [...calInput, ...masterInput], scans);
   if (changes !== undefined) notes.push(changes);
-  const steps = rules.park ? planParks(scans, t0, parkSettings(config, ctx.floors)) : scans;
+  const parked = rules.park ? planParks(scans, t0, parkSettings(config, ctx.floors)) : scans;
+  const routed = routeMoves(parked, moveSettings(config, ctx.floors));
+  if (routed.dropped.length > 0) notes.push(droppedScansNote(routed.dropped.length));
+  const steps = routed.steps;
   return { scans, steps, calibration: calScans, notes, tally };
 }

@@ -368,7 +368,8 @@
     for (const b of blocks) {
       const b0 = Math.max(Date.parse(b.t0), w0);
       const b1 = Math.min(Date.parse(b.t1), w1);
-      if (!(b1 > b0)) continue;
+      // A waypoint (a park of zero length, docs/safety.md §3 "Moves") is drawn as a thin mark.
+      if (!(b1 >= b0)) continue;
       const g = tooltip(s('g', { class: 'block-group' }), blockTooltip(b));
       const color = colors.get(b.kind);
       // A block that crosses midnight is drawn in each row it touches.
@@ -377,7 +378,7 @@
         const r0 = rows[i].start;
         const a = Math.max(b0, r0);
         const z = Math.min(b1, r0 + span);
-        if (z <= a) break;
+        if (z < a || (z === a && b1 > b0)) break;
         const y = top + i * (rowH + gap);
         g.appendChild(s('rect', { class: 'block', x: x(a - r0), y: y + 1, width: Math.max(0.6, x(z - r0) - x(a - r0)), height: rowH - 2, fill: color }));
       }
