@@ -77,7 +77,12 @@ export function sunRectDistance(sunAz: number, sunAlt: number, r: Rect): number 
   const gap = azGapToArc(sunAz, r.az, r.width) * DEG;
   const phi = Math.atan2(Math.sin(sunAlt * DEG), Math.cos(sunAlt * DEG) * Math.cos(gap)) / DEG;
   const mid = Math.min(r.elHi, Math.max(r.elLo, phi));
-  return Math.min(...[r.elLo, r.elHi, mid].map((e) => arcDistance(sunAz, sunAlt, r.az, r.width, e)));
+  // Three calls, no array: this runs for every step of every move's proof.
+  return Math.min(
+    arcDistance(sunAz, sunAlt, r.az, r.width, r.elLo),
+    arcDistance(sunAz, sunAlt, r.az, r.width, r.elHi),
+    arcDistance(sunAz, sunAlt, r.az, r.width, mid),
+  );
 }
 
 /**
