@@ -75,3 +75,30 @@ describe("the checker's Sun table", () => {
     expect(() => checkerSun(-Infinity)).toThrow(RangeError);
   });
 });
+
+describe("the checker's Sun tables, kept", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const engine = require('astronomy-engine') as typeof import('astronomy-engine');
+  afterEach(() => jest.restoreAllMocks());
+
+  it('builds a day from 18 exact positions once, and again only after the tables are dropped', () => {
+    const t = Date.UTC(2028, 6, 4, 12) / 1000;
+    const equator = jest.spyOn(engine, 'Equator');
+    clearCheckerSunTables();
+    const first = checkerSun(t);
+    expect(equator).toHaveBeenCalledTimes(18);
+    // The same day again, after another day in between: from the kept table.
+    checkerSun(t - 86_400);
+    equator.mockClear();
+    expect(checkerSun(t + 3600)).toEqual(expect.objectContaining({ az: expect.any(Number) }));
+    checkerSun(t);
+    expect(equator).not.toHaveBeenCalled();
+    clearCheckerSunTables();
+    expect(checkerSun(t)).toEqual(first);
+    expect(equator).toHaveBeenCalledTimes(18);
+  });
+
+  it('names the function in its refusal of a time that is not finite', () => {
+    expect(() => checkerSun(-Infinity)).toThrow(new RangeError('checkerSun: time must be finite seconds, got -Infinity'));
+  });
+});
