@@ -1,3 +1,4 @@
+import { astronomy } from '../astro/engine';
 import { CHECKER_SUN_ERROR_DEG, checkerSun, clearCheckerSunTables, exactCheckerSun } from './sun';
 
 const DEG = Math.PI / 180;
@@ -77,8 +78,8 @@ describe("the checker's Sun table", () => {
 });
 
 describe("the checker's Sun tables, kept", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const engine = require('astronomy-engine') as typeof import('astronomy-engine');
+  // The module the checker's Sun calls (loaded on first use).
+  const engine = astronomy();
   afterEach(() => jest.restoreAllMocks());
 
   it('builds a day from 18 exact positions once, and again only after the tables are dropped', () => {
