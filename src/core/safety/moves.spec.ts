@@ -124,6 +124,12 @@ describe('move timing', () => {
     expect(moves.map((m) => m.durationS)).toEqual(moves.map((m) => moveDurationBoundS(moveRectangle(m.from, m.to))));
   });
 
+  it('starts the move after a scan no earlier than its start, even when its stop time is before it', () => {
+    const inverted = scan('x', 50, 40, '2027-03-21T14:30:00Z', '2027-03-21T14:20:00Z');
+    const moves = scriptMoves([scan('a', 0, 45, '2027-03-21T13:50:00Z', '2027-03-21T14:00:00Z'), inverted, scan('c', 130, 20, '2027-03-21T15:00:00Z', '2027-03-21T15:10:00Z')]);
+    expect(moves[1].startS).toBe(at('2027-03-21T14:30:00Z') / US_PER_S);
+  });
+
   it("starts the move after a park at the park's wait_until, not before", () => {
     const park: ParkBlock = { kind: 'park', name: PARK_NAME, t0: at('2027-03-21T14:00:00Z'), t1: at('2027-03-21T14:20:00Z'), az: 2, alt: 20 };
     const moves = scriptMoves([scan('a', 0, 45, '2027-03-21T13:50:00Z', '2027-03-21T14:00:00Z'), park, scan('b', 130, 20, '2027-03-21T14:30:00Z', '2027-03-21T14:40:00Z')]);
