@@ -28,6 +28,7 @@ import { isoformat } from '../time/format';
 import { US_PER_S, type Micros } from '../time/micros';
 import type { SafetyBlockReport, SafetyCriteria, SafetyReport } from './report';
 import { checkMoves } from './moves';
+import { refineOverTime } from './refine';
 import { CHECKER_SUN_ERROR_DEG, checkerSun } from './sun';
 
 const { abs, atan2, cos, max, min, sin, sqrt } = Math;
@@ -41,11 +42,7 @@ const CHECK_SUN_ERROR = CHECKER_SUN_ERROR_DEG;
  */
 export const CHECK_SUN_SPEED_DEG_S = 0.0125;
 
-/** Shortest interval the search splits, seconds: below it the samples are judged as they are. */
-export const CHECK_RESOLUTION_S = 1;
-
-/** Spacing of the first samples of a scan, seconds, before the search refines. */
-const FIRST_GRID_S = 600;
+export { CHECK_RESOLUTION_S } from './refine';
 
 /**
  * Allowance when the Sun is below the horizon, degrees: there the checker's refraction
@@ -149,18 +146,8 @@ function checkSun(scan: Held, c: SafetyCriteria): ScanFindings {
     return { t, dist, altGap };
   };
 
-  const stack: [Sample, Sample][] = [];
-  const n = max(1, Math.ceil((to - from) / FIRST_GRID_S));
-  let previous = sample(from);
-  for (let i = 1; i <= n; i++) {
-    const next = sample(i === n ? to : from + ((to - from) * i) / n);
-    stack.push([previous, next]);
-    previous = next;
-  }
-  while (stack.length > 0) {
-    const [a, b] = stack.pop()!;
+  refineOverTime(from, to, sample, (a, b) => {
     const span = b.t - a.t;
-    if (span <= CHECK_RESOLUTION_S) continue; // both ends judged
     // Lowest the true values can be between a and b: the table's error below the bound.
     const lowDist = (a.dist + b.dist - speed * span) / 2 - CHECK_SUN_ERROR;
     const lowAltGap = (a.altGap + b.altGap - speed * span) / 2 - CHECK_SUN_ERROR;
@@ -169,10 +156,8 @@ function checkSun(scan: Held, c: SafetyCriteria): ScanFindings {
     const boxProven = !box || lowDist > boxReach || lowAltGap > box.minAltDeg || found.box !== undefined;
     // The minimum is reported to within a tenth of its margin over the criterion (at least 0.005°).
     const precise = lowDist >= found.minDist - max(0.005, (found.minDist - c.sunDistanceDeg) / 10);
-    if (distProven && boxProven && precise) continue;
-    const mid = sample((a.t + b.t) / 2);
-    stack.push([a, mid], [mid, b]);
-  }
+    return distProven && boxProven && precise;
+  });
   return found;
 }
 

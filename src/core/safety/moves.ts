@@ -21,9 +21,10 @@ import type { ScriptStep } from '../script/render';
 import { isoformat } from '../time/format';
 import { US_PER_S } from '../time/micros';
 import type { SafetyCriteria } from './report';
+import { refineOverTime } from './refine';
 import { CHECKER_SUN_ERROR_DEG, checkerSun } from './sun';
 
-const { atan2, ceil, cos, max, min, sin, sqrt } = Math;
+const { atan2, cos, max, min, sin, sqrt } = Math;
 const DEG = Math.PI / 180;
 
 /**
@@ -40,9 +41,6 @@ export const MOVE_SPEED_BOUND_DEG_S = 0.1;
  * for settling.
  */
 export const MOVE_OVERHEAD_S = 100;
-
-/** Shortest interval the search splits, seconds. */
-const MOVE_RESOLUTION_S = 1;
 
 /** Most the checker's Sun moves per second, degrees (as `CHECK_SUN_SPEED_DEG_S`, kept here so the move check stands alone). */
 const MOVE_SUN_SPEED_DEG_S = 0.0125;
@@ -142,22 +140,8 @@ export function checkMoveRectangle(r: MoveRectangle, from: number, to: number, m
     if (dist - CHECKER_SUN_ERROR_DEG < minDistanceDeg - allowance && (worst === undefined || dist < worst.dist)) worst = { t, dist };
     return { t, dist };
   };
-  const n = max(1, ceil((to - from) / 600));
-  const stack: [{ t: number; dist: number }, { t: number; dist: number }][] = [];
-  let previous = sample(from);
-  for (let i = 1; i <= n; i++) {
-    const next = sample(i === n ? to : from + ((to - from) * i) / n);
-    stack.push([previous, next]);
-    previous = next;
-  }
-  while (stack.length > 0) {
-    const [a, b] = stack.pop()!;
-    const span = b.t - a.t;
-    if (span <= MOVE_RESOLUTION_S || worst !== undefined) continue;
-    if ((a.dist + b.dist - MOVE_SUN_SPEED_DEG_S * span) / 2 - CHECKER_SUN_ERROR_DEG >= minDistanceDeg) continue;
-    const mid = sample((a.t + b.t) / 2);
-    stack.push([a, mid], [mid, b]);
-  }
+  // Once a sample breaks the criterion the verdict is known; else the Sun's speed bound must prove the interval.
+  refineOverTime(from, to, sample, (a, b) => worst !== undefined || (a.dist + b.dist - MOVE_SUN_SPEED_DEG_S * (b.t - a.t)) / 2 - CHECKER_SUN_ERROR_DEG >= minDistanceDeg);
   return worst === undefined ? { rectangle: r, from, to, minDist } : { rectangle: r, from, to, minDist, worst };
 }
 
