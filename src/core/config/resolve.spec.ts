@@ -2,7 +2,8 @@ import { ConfigError, ScheduleInputError } from '../errors';
 import { NameListField, NestedField, NumberField } from './decorators';
 import { deepFreeze } from './merge';
 import type { Policy } from '../policy';
-import { resolvePolicyConfig } from './resolve';
+import { MAX_KEPT_CONFIG_CHARS, RESOLVED_CONFIGS_PER_POLICY, resolvedConfigKey, resolvePolicyConfig } from './resolve';
+import * as validate from './validate';
 
 class Sun {
   @NumberField()
@@ -109,6 +110,81 @@ describe('resolvePolicyConfig', () => {
     expect(() => resolvePolicyConfig(policy, { config: { rules: { moon: {} } } })).toThrow(
       /^Invalid config: config.rules.moon is not a known key/,
     );
+  });
+
+  describe('configs resolved before', () => {
+    // A policy object of its own per test: the memo is per policy.
+    const fresh = (): Policy<Cfg> => ({ ...policy });
+    afterEach(() => jest.restoreAllMocks());
+
+    it('validates a config once and answers the same text with the same frozen result', () => {
+      const p = fresh();
+      const spy = jest.spyOn(validate, 'validateConfig');
+      const first = resolvePolicyConfig(p, { config: { step: 3 } });
+      const again = resolvePolicyConfig(p, { config: { step: 3 } });
+      expect(again).toBe(first);
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(Object.isFrozen(first.merged) && Object.isFrozen(first.config)).toBe(true);
+      // The same merged text however it was reached: a preset giving the same data.
+      expect(resolvePolicyConfig(p, { preset: 'coarse', config: { step: 3 } })).toBe(first);
+      expect(spy).toHaveBeenCalledTimes(1);
+      // Another policy object (its own class or not) has its own memo.
+      expect(resolvePolicyConfig(fresh(), { config: { step: 3 } })).not.toBe(first);
+      expect(spy).toHaveBeenCalledTimes(2);
+    });
+
+    it('keeps key order: the same data written in another order is its own entry, in its own order', () => {
+      const p = fresh();
+      const a = resolvePolicyConfig(p, { config: { rules: { sun: { angle: 7 } }, step: 4 } });
+      const b = resolvePolicyConfig(p, { config: { step: 4, rules: { sun: { angle: 7 } } } });
+      expect(b.config).toEqual(a.config);
+      expect(Object.keys(b.merged as object)).toEqual(Object.keys(a.merged as object));
+      const c = resolvePolicyConfig(p, { config: { targets: ['saturn'], step: 4 } });
+      const d = resolvePolicyConfig(p, { config: { step: 4, targets: ['saturn'] } });
+      expect(d).toBe(c);
+    });
+
+    it('never keeps a failure, and a valid config after it is still validated', () => {
+      const p = fresh();
+      const spy = jest.spyOn(validate, 'validateConfig');
+      for (let i = 0; i < 3; i++) expect(() => resolvePolicyConfig(p, { config: { step: 0 } })).toThrow('config.step must be a number at least 1 (got 0)');
+      expect(spy).toHaveBeenCalledTimes(3);
+      expect(resolvePolicyConfig(p, { config: { step: 1 } }).config.step).toBe(1);
+    });
+
+    it('keeps no config holding a -0 (its JSON text is that of 0)', () => {
+      const p = fresh();
+      const spy = jest.spyOn(validate, 'validateConfig');
+      const zero = resolvePolicyConfig(p, { config: { rules: { sun: { angle: 0 } } } });
+      const negative = resolvePolicyConfig(p, { config: { rules: { sun: { angle: -0 } } } });
+      expect(Object.is(negative.config.rules.sun.angle, -0)).toBe(true);
+      expect(Object.is(zero.config.rules.sun.angle, 0)).toBe(true);
+      expect(Object.is(resolvePolicyConfig(p, { config: { rules: { sun: { angle: -0 } } } }).config.rules.sun.angle, -0)).toBe(true);
+      expect(Object.is(resolvePolicyConfig(p, { config: { rules: { sun: { angle: 0 } } } }).config.rules.sun.angle, 0)).toBe(true);
+      expect(spy).toHaveBeenCalledTimes(3);
+      expect(resolvedConfigKey({ a: [1, -0] })).toBeUndefined();
+      expect(resolvedConfigKey({ a: [1, 0] })).toBe('{"a":[1,0]}');
+    });
+
+    it(`keeps the last ${RESOLVED_CONFIGS_PER_POLICY} configs of a policy`, () => {
+      const p = fresh();
+      const spy = jest.spyOn(validate, 'validateConfig');
+      const steps = Array.from({ length: RESOLVED_CONFIGS_PER_POLICY + 1 }, (_, i) => i + 1);
+      for (const step of steps) resolvePolicyConfig(p, { config: { step } });
+      expect(spy).toHaveBeenCalledTimes(steps.length);
+      resolvePolicyConfig(p, { config: { step: steps[steps.length - 1] } });
+      resolvePolicyConfig(p, { config: { step: 2 } });
+      expect(spy).toHaveBeenCalledTimes(steps.length);
+      resolvePolicyConfig(p, { config: { step: 1 } }); // the oldest, dropped
+      expect(spy).toHaveBeenCalledTimes(steps.length + 1);
+    });
+
+    it(`keeps no config longer than ${MAX_KEPT_CONFIG_CHARS} characters of JSON`, () => {
+      const text = (n: number): string => JSON.stringify({ s: 'x'.repeat(n) });
+      const fits = MAX_KEPT_CONFIG_CHARS - text(0).length;
+      expect(resolvedConfigKey({ s: 'x'.repeat(fits) })).toBe(text(fits));
+      expect(resolvedConfigKey({ s: 'x'.repeat(fits + 1) })).toBeUndefined();
+    });
   });
 
   describe('prototype pollution attempts', () => {
