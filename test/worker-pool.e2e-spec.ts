@@ -68,6 +68,19 @@ describe('worker pool through HTTP', () => {
       expect(dummiesDone).toBeLessThan(longDone);
       expect(Math.max(...latencies)).toBeLessThan(250);
     });
+
+    it('answers the plan route with its blocks and Sun check through the pool, and the schedule route with the same script', async () => {
+      const day = { t0: '2026-03-01 00:00', t1: '2026-03-02 00:00', policy: { policy: 'basic' } };
+      const plan = await request(app.getHttpServer()).post(`${URL}plan`).set('Content-Type', 'application/json').send(day);
+      const schedule = await post(day);
+      expect(plan.status).toBe(200);
+      expect(schedule.status).toBe(200);
+      expect(plan.body.blocks.length).toBeGreaterThan(0);
+      expect(plan.body.sunCheck.verdict).toBe('safe');
+      expect(Object.keys(schedule.body).sort()).toEqual(['commands', 'message', 'status']);
+      expect(schedule.body.commands).toBe(plan.body.commands);
+      expect(schedule.body.message).toBe(plan.body.message);
+    });
   });
 
   describe('time limit', () => {

@@ -30,7 +30,7 @@ export class ScheduleService {
    * request log wants to know goes into `facts` as soon as it is known (also when it then fails).
    */
   async generate(request: Readonly<GenerateScheduleRequestDto>, facts: RequestFacts = {}): Promise<SuccessEnvelope> {
-    const { result } = await this.compute(request, facts);
+    const { result } = await this.compute(request, facts, true);
     return { status: 'ok', commands: result.commands, message: result.note ?? SUCCESS_MESSAGE };
   }
 
@@ -39,8 +39,11 @@ export class ScheduleService {
     return toPlanEnvelope(await this.compute(request, facts));
   }
 
-  /** Checks the window, resolves the config and runs the policy: the shared path of `generate` and `plan`. */
-  async compute(request: Readonly<GenerateScheduleRequestDto>, facts: RequestFacts = {}): Promise<ComputedSchedule> {
+  /**
+   * Checks the window, resolves the config and runs the policy: the shared path of `generate` and
+   * `plan`. `scriptOnly`: the caller reads only `commands` and `note` (see `ScheduleJob.scriptOnly`).
+   */
+  async compute(request: Readonly<GenerateScheduleRequestDto>, facts: RequestFacts = {}, scriptOnly = false): Promise<ComputedSchedule> {
     const t0 = parseTimeField('t0', request.t0);
     const t1 = parseTimeField('t1', request.t1);
     checkWindow(t0, t1, this.settings, request.t0, request.t1);
@@ -55,6 +58,7 @@ export class ScheduleService {
       t1,
       config,
       ctx: { dataDir: this.settings.dataDir, seed, now: new Date(), floors: this.settings.floors },
+      scriptOnly,
     });
     facts.queueWaitMs = result.queueWaitMs ?? 0;
     return { policy: policy.name, t0, t1, config, result };

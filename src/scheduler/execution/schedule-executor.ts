@@ -15,6 +15,12 @@ export interface ScheduleJob {
   readonly t1: Micros;
   readonly config: unknown;
   readonly ctx: PolicyContext;
+  /**
+   * True when the caller reads only `commands` and `note` (the schedule route): an executor that
+   * copies results between threads then leaves the plan's `blocks` and `safety` behind (a 7-day
+   * `basic` result clones in 0.4 ms with them, 0.01 ms without). The policy computes them anyway.
+   */
+  readonly scriptOnly?: boolean;
 }
 
 /** A computed schedule plus how long it waited in a queue, when the executor has one. */

@@ -32,6 +32,9 @@ describe('worker-pool protocol', () => {
   it('copies only the documented result fields that are set', () => {
     const result = { commands: 'import time\n', note: undefined, blocks: [], safety: { verdict: 'safe' }, extra: () => 1 };
     expect(clone(plainResult(result as unknown as ScheduleResult))).toEqual({ commands: 'import time\n', blocks: [], safety: { verdict: 'safe' } });
+    const noted = { ...result, note: 'n' } as unknown as ScheduleResult;
+    expect(clone(plainResult(noted, true))).toEqual({ commands: 'import time\n', note: 'n' });
+    expect(clone(plainResult(noted, false))).toEqual({ commands: 'import time\n', note: 'n', blocks: [], safety: { verdict: 'safe' } });
   });
 
   it('recognises the worker events only', () => {

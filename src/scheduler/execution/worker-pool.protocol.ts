@@ -57,13 +57,16 @@ export function epochMs(): number {
   return performance.timeOrigin + performance.now();
 }
 
-/** `result` as plain data: the documented fields that are set. */
-export function plainResult(result: ScheduleResult): ScheduleResult {
+/** The fields of a `ScheduleResult` a script-only job gets back (`ScheduleJob.scriptOnly`). */
+const SCRIPT_FIELDS = ['commands', 'note'] as const;
+
+/** `result` as plain data: the documented fields that are set (only `commands` and `note` when `scriptOnly`). */
+export function plainResult(result: ScheduleResult, scriptOnly = false): ScheduleResult {
   const source = result as unknown as Readonly<Record<string, unknown>>;
   const plain: Record<string, unknown> = {};
-  for (const key of RESULT_FIELDS) if (source[key] !== undefined) plain[key] = source[key];
+  for (const key of scriptOnly ? SCRIPT_FIELDS : RESULT_FIELDS) if (source[key] !== undefined) plain[key] = source[key];
   // A policy's own block objects may carry members that do not survive the structured clone.
-  if (result.blocks !== undefined) plain.blocks = copyPlanBlocks(result.blocks);
+  if (!scriptOnly && result.blocks !== undefined) plain.blocks = copyPlanBlocks(result.blocks);
   return plain as unknown as ScheduleResult;
 }
 

@@ -89,4 +89,15 @@ describeWithReference('WorkerPoolExecutor with the real policies and master sche
     // for the scheduling noise of a shared 2-core machine.
     expect(h.max / 1e6).toBeLessThan(Math.max(150, longMs / 3));
   });
+
+  it('sends a script-only job back without the plan blocks and the report, with the same script and note', async () => {
+    const job = coreJob('basic', 1, { master_schedule: 'schedule_sat.txt' });
+    const { queueWaitMs: _full, ...full } = await pool.run(job);
+    const { queueWaitMs: _script, ...script } = await pool.run({ ...job, scriptOnly: true });
+    expect(full.blocks?.length).toBeGreaterThan(0);
+    expect(full.safety?.verdict).toBe('safe');
+    const { blocks: _blocks, safety: _safety, ...rest } = full;
+    expect(script).toEqual(rest);
+    expect(Object.keys(script).sort()).toEqual(Object.keys(rest).sort());
+  });
 });

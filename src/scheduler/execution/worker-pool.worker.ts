@@ -36,7 +36,7 @@ function runJob(policies: ReadonlyMap<string, Policy>, job: ScheduleJob): JobRep
   try {
     const policy = policies.get(job.policy);
     if (!policy) throw new Error(`Policy "${job.policy}" is not available in the worker pool`);
-    return { ok: true, result: plainResult(policy.generate(job.t0, job.t1, job.config, job.ctx)), startedAt };
+    return { ok: true, result: plainResult(policy.generate(job.t0, job.t1, job.config, job.ctx), job.scriptOnly === true), startedAt };
   } catch (err) {
     return { ok: false, error: serializeError(err), startedAt };
   }
