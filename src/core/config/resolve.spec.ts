@@ -113,8 +113,13 @@ describe('resolvePolicyConfig', () => {
   });
 
   describe('configs resolved before', () => {
-    // A policy object of its own per test: the memo is per policy.
-    const fresh = (): Policy<Cfg> => ({ ...policy });
+    // A config class of its own per test: the memo is per class.
+    const fresh = (): Policy<Cfg> => ({ ...policyOfClass });
+    let policyOfClass: Policy<Cfg>;
+    beforeEach(() => {
+      class Fresh extends Cfg {}
+      policyOfClass = { ...policy, configClass: Fresh };
+    });
     afterEach(() => jest.restoreAllMocks());
 
     it('validates a config once and answers the same text with the same frozen result', () => {
@@ -128,8 +133,11 @@ describe('resolvePolicyConfig', () => {
       // The same merged text however it was reached: a preset giving the same data.
       expect(resolvePolicyConfig(p, { preset: 'coarse', config: { step: 3 } })).toBe(first);
       expect(spy).toHaveBeenCalledTimes(1);
-      // Another policy object (its own class or not) has its own memo.
-      expect(resolvePolicyConfig(fresh(), { config: { step: 3 } })).not.toBe(first);
+      // Another policy object with the same config class (a registry's copy) shares the outcome;
+      // another class has its own.
+      expect(resolvePolicyConfig(fresh(), { config: { step: 3 } })).toBe(first);
+      class Other extends Cfg {}
+      expect(resolvePolicyConfig({ ...p, configClass: Other }, { config: { step: 3 } })).not.toBe(first);
       expect(spy).toHaveBeenCalledTimes(2);
     });
 

@@ -47,31 +47,29 @@ function findPreset(policy: Policy<unknown>, name: string, presets: PresetTable)
   );
 }
 
-/** Configs of one policy resolved before: the defaults alone, and the last ones by their merged JSON text. */
-interface ResolvedMemo {
-  defaults?: ResolvedConfig<unknown>;
-  readonly byText: LruCache<string, ResolvedConfig<unknown>>;
-}
-
-/** Merged configs kept per policy: a run controller sends the same config with every window. */
+/** Merged configs kept per config class: a run controller sends the same config with every window. */
 export const RESOLVED_CONFIGS_PER_POLICY = 32;
 
 /** Longest merged config (JSON characters) that is kept, so the memo stays small whatever the body limit. */
 export const MAX_KEPT_CONFIG_CHARS = 65_536;
 
 /**
- * Resolved configs, per policy. Validation is a pure function of the policy's config class and the
- * merged data, and the merged JSON text (keys in their order, every number written to round-trip)
- * is that data exactly, so an earlier outcome for the same text is every later one. A failure is
- * not kept. Saves the class-transformer / class-validator walk (half a millisecond for `basic`).
+ * Resolved configs by config class, then by their merged JSON text. Validation is a pure function
+ * of the class and the merged data, and the merged JSON text (keys in their order, every number
+ * written to round-trip) is that data exactly, so an earlier outcome for the same text is every
+ * later one, whichever policy object (a registry's copy, the warm-up's) asked. A failure is not
+ * kept. Saves the class-transformer / class-validator walk (half a millisecond for `basic`).
  */
-const memos = new WeakMap<Policy<unknown>, ResolvedMemo>();
+const byClass = new WeakMap<object, LruCache<string, ResolvedConfig<unknown>>>();
 
-function memoOf(policy: Policy<unknown>): ResolvedMemo {
-  let memo = memos.get(policy);
+/** Each policy's defaults alone, resolved once: a request without config keys or preset skips even the merge. */
+const defaultsOf = new WeakMap<Policy<unknown>, ResolvedConfig<unknown>>();
+
+function memoOf(configClass: object): LruCache<string, ResolvedConfig<unknown>> {
+  let memo = byClass.get(configClass);
   if (memo === undefined) {
-    memo = { byText: new LruCache(RESOLVED_CONFIGS_PER_POLICY) };
-    memos.set(policy, memo);
+    memo = new LruCache(RESOLVED_CONFIGS_PER_POLICY);
+    byClass.set(configClass, memo);
   }
   return memo;
 }
@@ -103,18 +101,21 @@ export function resolvePolicyConfig<C>(
   request: ConfigSelection,
   presets: PresetTable = {},
 ): ResolvedConfig<C> {
-  const memo = memoOf(policy as Policy<unknown>);
   const defaultsOnly = request.preset === undefined && isEmptyConfig(request.config);
-  if (defaultsOnly && memo.defaults) return memo.defaults as ResolvedConfig<C>;
+  if (defaultsOnly) {
+    const known = defaultsOf.get(policy as Policy<unknown>);
+    if (known) return known as ResolvedConfig<C>;
+  }
   let base: unknown = policy.defaults;
   if (request.preset !== undefined) base = deepMerge(base, findPreset(policy, request.preset, presets), 'config');
   const merged = deepMerge(base, request.config, 'config');
   const key = resolvedConfigKey(merged);
-  let resolved = key === undefined ? undefined : (memo.byText.get(key) as ResolvedConfig<C> | undefined);
+  const memo = memoOf(policy.configClass);
+  let resolved = key === undefined ? undefined : (memo.get(key) as ResolvedConfig<C> | undefined);
   if (resolved === undefined) {
     resolved = deepFreeze({ merged, config: validateConfig(policy.configClass, merged) });
-    if (key !== undefined) memo.byText.set(key, resolved as ResolvedConfig<unknown>);
+    if (key !== undefined) memo.set(key, resolved as ResolvedConfig<unknown>);
   }
-  if (defaultsOnly) memo.defaults = resolved as ResolvedConfig<unknown>;
+  if (defaultsOnly) defaultsOf.set(policy as Policy<unknown>, resolved as ResolvedConfig<unknown>);
   return resolved;
 }
