@@ -99,22 +99,31 @@ const scratch = new Float64Array(1);
 function refractSlot(out: Float64Array, i: number, pressureMbar: number, temperatureC: number): void {
   const trueRad = out[i];
   if (Number.isNaN(trueRad)) return;
-  let t = unrefract(trueRad, pressureMbar, temperatureC);
-  // Far below the horizon libastro applies no refraction: its loop then returns `trueRad` at once.
-  if (t === trueRad) return;
   const sure =
     trueRad >= SURE_LOW_RAD &&
     trueRad <= SURE_HIGH_RAD &&
     pressureMbar === SITE.pressureMbar &&
     temperatureC === SITE.temperatureC;
-  // First guess: go backwards; the apparent correction is always smaller than the true one.
-  let d = 0.8 * (trueRad - t);
-  let t0 = t;
+  // libastro's first `unrefract` (of the true altitude itself) is step -1 of the loop, so that
+  // `unrefract` has one call site: V8 inlines each site in full, and two did not fit its budget
+  // (a call left out passes its numbers boxed on the heap).
+  let d = 0;
+  let t0 = 0;
   let a = trueRad;
-  for (let k = 0; k < MAX_REFRACT_ITER; k++) {
-    a += d;
-    if (k === 1 && sure) break;
-    t = unrefract(a, pressureMbar, temperatureC);
+  for (let k = -1; k < MAX_REFRACT_ITER; k++) {
+    if (k >= 0) {
+      a += d;
+      if (k === 1 && sure) break;
+    }
+    const t = unrefract(a, pressureMbar, temperatureC);
+    if (k < 0) {
+      // Far below the horizon libastro applies no refraction: its loop then returns `trueRad` at once.
+      if (t === trueRad) return;
+      // First guess: go backwards; the apparent correction is always smaller than the true one.
+      d = 0.8 * (trueRad - t);
+      t0 = t;
+      continue;
+    }
     if (abs(trueRad - t) <= MAX_REFRACT_ERR) break;
     const denom = t0 - t;
     // libastro would divide by zero here and never stop; keep the best value instead.
