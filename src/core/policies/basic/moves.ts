@@ -23,7 +23,7 @@ import {
   unsafeSunIntervals,
   type SunArcCriterion,
   type SunAt,
-} from '../../rules';
+} from '../../rules/swept-arc'; // not the barrel: each name read through it is a getter call
 import { MOVE_OVERHEAD_S, MOVE_SPEED_BOUND_DEG_S } from '../../safety/moves';
 import { WAYPOINT_NAME, type ParkBlock, type ScriptStep } from '../../script/render';
 import type { ScanBlock } from '../../blocks/types';
