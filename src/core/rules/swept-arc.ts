@@ -143,12 +143,31 @@ export type SecondsInterval = readonly [number, number];
 /** Sun position source: apparent azimuth and altitude, degrees, at Unix time `s` (seconds). */
 export type SunAt = (s: number) => { readonly az: number; readonly alt: number };
 
-/** The rules' Sun (the shared ephemeris track): `azAltAt`, the same numbers as `azAlt('sun', [s])`, into one buffer. */
+/**
+ * Positions `rulesSun` remembers, by instant (a power of two). The move proofs start every leg of
+ * every candidate route at the same instant, and the scan rules test the same pointings' holds
+ * again: more than half of a schedule's Sun positions were asked for before.
+ */
+const RULES_SUN_MEMO_SIZE = 256;
+
+/**
+ * The rules' Sun (the shared ephemeris track): `azAltAt`, the same numbers as `azAlt('sun', [s])`.
+ * A position is a pure function of the instant, so one remembered (direct-mapped by the whole
+ * seconds of the instant, compared exactly) is the same to the bit; the objects are frozen, as
+ * callers share them.
+ */
 export const rulesSun: SunAt = (() => {
   const out = new Float64Array(2);
+  const instants = new Float64Array(RULES_SUN_MEMO_SIZE).fill(Number.NaN);
+  const positions: { readonly az: number; readonly alt: number }[] = new Array(RULES_SUN_MEMO_SIZE);
   return (s: number) => {
+    const slot = (s >>> 0) & (RULES_SUN_MEMO_SIZE - 1);
+    if (instants[slot] === s) return positions[slot];
     azAltAt('sun', s, out);
-    return { az: out[0], alt: out[1] };
+    const position = Object.freeze({ az: out[0], alt: out[1] });
+    instants[slot] = s;
+    positions[slot] = position;
+    return position;
   };
 })();
 
