@@ -86,7 +86,7 @@ export function refractInPlace(a: Float64Array, i: number): void {
 const scratch = new Float64Array(1);
 
 /**
- * The iteration of `refract`, reading the true altitude from `a[i]` and writing the apparent one
+ * The iteration of `refract`, reading the true altitude from `out[i]` and writing the apparent one
  * there. Same operations in the same order as libastro's loop.
  *
  * One step is known to suffice in advance, and its check is skipped (an `unrefract` less per call,
