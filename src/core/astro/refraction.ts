@@ -42,10 +42,12 @@ export function unrefract(
   temperatureC: number = SITE.temperatureC,
 ): number {
   const d = apparentRad / DEG;
-  if (d < LT_LIMIT_DEG) return unrefractLow(pressureMbar, temperatureC, apparentRad);
-  if (d >= GE_LIMIT_DEG) return unrefractHigh(pressureMbar, temperatureC, apparentRad);
-  const lo = unrefractLow(pressureMbar, temperatureC, apparentRad);
-  const hi = unrefractHigh(pressureMbar, temperatureC, apparentRad);
+  // One call site per formula: V8 inlines each site in full, and `refract`'s loop must fit its
+  // inlining budget (a call left out of it passes its numbers boxed on the heap).
+  const lo = d < GE_LIMIT_DEG ? unrefractLow(pressureMbar, temperatureC, apparentRad) : 0;
+  const hi = d >= LT_LIMIT_DEG ? unrefractHigh(pressureMbar, temperatureC, apparentRad) : 0;
+  if (d < LT_LIMIT_DEG) return lo;
+  if (d >= GE_LIMIT_DEG) return hi;
   return lo + (hi - lo) * ((d - LT_LIMIT_DEG) / (GE_LIMIT_DEG - LT_LIMIT_DEG));
 }
 
@@ -59,6 +61,33 @@ const SURE_HIGH_RAD = 89 * DEG;
 /**
  * Apparent (refracted) altitude for a true altitude, radians, as libastro's `refract(pr, tr, ta)`:
  * the same first guess and secant steps, so that it lands on the same root as PyEphem.
+ */
+export function refract(
+  trueRad: number,
+  pressureMbar: number = SITE.pressureMbar,
+  temperatureC: number = SITE.temperatureC,
+): number {
+  scratch[0] = trueRad;
+  refractSlot(scratch, 0, pressureMbar, temperatureC);
+  return scratch[0];
+}
+
+/**
+ * `refract` at the site's atmosphere in place: `a[i]`, a true altitude (radians), becomes the
+ * apparent one. For the sampling loops, whose inlining budget is spent before `refract` is
+ * considered: a call that is not inlined passes and returns numbers boxed on the heap, while an
+ * array and a small integer pass as they are (two heap numbers less per sample).
+ */
+export function refractInPlace(a: Float64Array, i: number): void {
+  refractSlot(a, i, SITE.pressureMbar, SITE.temperatureC);
+}
+
+// `refract`'s argument and result (the pipeline is synchronous: no two calls interleave).
+const scratch = new Float64Array(1);
+
+/**
+ * The iteration of `refract`, reading the true altitude from `out[i]` and writing the apparent one
+ * there. Same operations in the same order as libastro's loop.
  *
  * One step is known to suffice in advance, and its check is skipped (an `unrefract` less per call,
  * same result): at the site's atmosphere and a true altitude x in [16°, 89°], every iterate is in
@@ -67,28 +96,34 @@ const SURE_HIGH_RAD = 89 * DEG;
  * |f''|/2 · |e₋₁| · |e₀| ≤ 0.0135 · 9.7e-4 · 2.0e-4 = 2.6e-9 rad, so |x − f(a)| ≤ 3e-9 rad after
  * the second step: 160 times inside libastro's 0.1″ (4.8e-7 rad), which therefore stops there.
  */
-export function refract(
-  trueRad: number,
-  pressureMbar: number = SITE.pressureMbar,
-  temperatureC: number = SITE.temperatureC,
-): number {
-  if (Number.isNaN(trueRad)) return trueRad;
-  let t = unrefract(trueRad, pressureMbar, temperatureC);
-  // Far below the horizon libastro applies no refraction: its loop then returns `trueRad` at once.
-  if (t === trueRad) return trueRad;
+function refractSlot(out: Float64Array, i: number, pressureMbar: number, temperatureC: number): void {
+  const trueRad = out[i];
+  if (Number.isNaN(trueRad)) return;
   const sure =
     trueRad >= SURE_LOW_RAD &&
     trueRad <= SURE_HIGH_RAD &&
     pressureMbar === SITE.pressureMbar &&
     temperatureC === SITE.temperatureC;
-  // First guess: go backwards; the apparent correction is always smaller than the true one.
-  let d = 0.8 * (trueRad - t);
-  let t0 = t;
+  // libastro's first `unrefract` (of the true altitude itself) is step -1 of the loop, so that
+  // `unrefract` has one call site: V8 inlines each site in full, and two did not fit its budget
+  // (a call left out passes its numbers boxed on the heap).
+  let d = 0;
+  let t0 = 0;
   let a = trueRad;
-  for (let i = 0; i < MAX_REFRACT_ITER; i++) {
-    a += d;
-    if (i === 1 && sure) break;
-    t = unrefract(a, pressureMbar, temperatureC);
+  for (let k = -1; k < MAX_REFRACT_ITER; k++) {
+    if (k >= 0) {
+      a += d;
+      if (k === 1 && sure) break;
+    }
+    const t = unrefract(a, pressureMbar, temperatureC);
+    if (k < 0) {
+      // Far below the horizon libastro applies no refraction: its loop then returns `trueRad` at once.
+      if (t === trueRad) return;
+      // First guess: go backwards; the apparent correction is always smaller than the true one.
+      d = 0.8 * (trueRad - t);
+      t0 = t;
+      continue;
+    }
     if (abs(trueRad - t) <= MAX_REFRACT_ERR) break;
     const denom = t0 - t;
     // libastro would divide by zero here and never stop; keep the best value instead.
@@ -96,7 +131,7 @@ export function refract(
     d *= -(trueRad - t) / denom;
     t0 = t;
   }
-  return a;
+  out[i] = a;
 }
 
 /** `refract` in degrees: apparent altitude for a true altitude at the site's atmosphere. */

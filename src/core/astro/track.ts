@@ -10,7 +10,7 @@ import { US_PER_S } from '../time/micros';
 import { earthRotationAngle, utDays } from './geocentric';
 import { COS_LAT, EARTH_RADII_PER_AU, SIN_LAT, SITE_LON_RAD, X_OBS, Z_OBS } from './horizon';
 import { chunkIndexOf, interpolateInChunk, NODE_STEP_S, nodeChunk } from './node-cache';
-import { refract } from './refraction';
+import { refractInPlace } from './refraction';
 import type { BodyName } from './site';
 
 // Math functions as module constants: under Jest's vm context each global lookup (`Math.x`)
@@ -56,11 +56,14 @@ function horizonAt(v: Float64Array, t: number, out: Float64Array): void {
 
 /**
  * Replaces each true altitude (radians) of `alt` by the refracted one in degrees. A loop of its
- * own: `refract` is inlined here, so no number is boxed to pass it (which the sampling loop,
- * over its inlining budget, had to do for every sample).
+ * own, refracting in place: the sampling loop's inlining budget is spent before `refract`, and
+ * a call that is not inlined would box two numbers per sample.
  */
 function refractAll(alt: Float64Array): void {
-  for (let i = 0; i < alt.length; i++) alt[i] = refract(alt[i]) * RAD2DEG;
+  for (let i = 0; i < alt.length; i++) {
+    refractInPlace(alt, i);
+    alt[i] = alt[i] * RAD2DEG;
+  }
 }
 
 // Scratch of the one-instant form (the pipeline is synchronous: no two calls interleave).
@@ -77,7 +80,8 @@ export function azAltAt(body: BodyName, ctime: number, out: Float64Array): void 
   const index = chunkIndexOf(ctime, step);
   interpolateInChunk(nodeChunk(body, index), index, step, ctime, scratchV);
   horizonAt(scratchV, ctime, out);
-  out[1] = refract(out[1]) * RAD2DEG;
+  refractInPlace(out, 1);
+  out[1] = out[1] * RAD2DEG;
 }
 
 /**

@@ -314,7 +314,8 @@ export class SplineKnots {
     const n = x.length;
     const m = ys.length;
     const tc = t <= x[0] ? x[0] : t >= x[n - 1] ? x[n - 1] : t;
-    const i = intervalOf(x, tc, 1);
+    probe[0] = tc;
+    const i = intervalOf(x, 1);
     const typed: Float64Array[] = [];
     const slopes: Float64Array[] = [];
     const ss: Float64Array[] = [];
@@ -345,11 +346,21 @@ export class SplineKnots {
 }
 
 /**
- * Index of the piece for `t`: `x[i] ≤ t < x[i+1]`, the end pieces outside (as scipy's PPoly), NaN
- * in the first. Searches outwards from `hint` (the previous answer: evaluations usually move
- * forward a little), then by bisection; the piece is unique, so the answer never depends on it.
+ * The instant `intervalOf` looks for, passed through this array: `evaluate` calls the search
+ * (not inlined: its loops' budget is spent) once for nearly every sample, as samples advance a
+ * piece each, and a number passed as an argument to a call that is not inlined is boxed on the
+ * heap. The pipeline is synchronous: no two searches interleave.
  */
-function intervalOf(x: Float64Array, t: number, hint: number): number {
+const probe = new Float64Array(1);
+
+/**
+ * Index of the piece for `t = probe[0]`: `x[i] ≤ t < x[i+1]`, the end pieces outside (as scipy's
+ * PPoly), NaN in the first. Searches outwards from `hint` (the previous answer: evaluations
+ * usually move forward a little), then by bisection; the piece is unique, so the answer never
+ * depends on it.
+ */
+function intervalOf(x: Float64Array, hint: number): number {
+  const t = probe[0];
   const last = x.length - 2;
   if (!(t >= x[1])) return 0; // also NaN
   if (t >= x[last]) return last;
@@ -466,7 +477,10 @@ export class CubicSpline {
     let i = this.hint;
     // The previous inner piece again, the common case, tested here: intervalOf gives the same
     // answer for it, and the search is only called (not inlined with this) when the piece moves.
-    if (!(i >= 1 && i <= x.length - 3 && x[i] <= t && t < x[i + 1])) i = this.hint = intervalOf(x, t, i);
+    if (!(i >= 1 && i <= x.length - 3 && x[i] <= t && t < x[i + 1])) {
+      probe[0] = t;
+      i = this.hint = intervalOf(x, i);
+    }
     const h = t - x[i];
     return ((this.c3[i] * h + this.c2[i]) * h + this.c1[i]) * h + this.c0[i];
   }
@@ -478,7 +492,10 @@ export class CubicSpline {
   evaluateOther(t: number): number {
     const x = this.x;
     let i = this.otherHint;
-    if (!(i >= 1 && i <= x.length - 3 && x[i] <= t && t < x[i + 1])) i = this.otherHint = intervalOf(x, t, i);
+    if (!(i >= 1 && i <= x.length - 3 && x[i] <= t && t < x[i + 1])) {
+      probe[0] = t;
+      i = this.otherHint = intervalOf(x, i);
+    }
     const h = t - x[i];
     return ((this.c3[i] * h + this.c2[i]) * h + this.c1[i]) * h + this.c0[i];
   }

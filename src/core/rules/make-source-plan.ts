@@ -113,6 +113,8 @@ interface Columns {
   readonly phi: Float64Array;
   /** cos(altCenter) serves twice (the direction of motion and the throw's stretch): computed once. */
   readonly cosAltCenter: Float64Array;
+  /** When each centre altitude is reached (tInv at it). */
+  readonly tCenter: Float64Array;
 }
 
 /** The splines of a pass: time of an altitude, azimuth of a time, and the sample-to-sample steps of azimuth and altitude. */
@@ -124,13 +126,20 @@ interface PassSplines {
 }
 
 /**
- * Fills the per-sample columns; false when a passage time is negative. A function of its own so
- * that V8 inlines the five spline evaluations in its loop (inside `planSourceBlock` its inlining
- * budget ran out, and every value crossed a call boxed).
+ * Fills the per-sample columns; false when a passage time is negative. Functions of their own, two
+ * and three spline evaluations each, so that V8 inlines every evaluation in their loops (inside
+ * `planSourceBlock` its inlining budget ran out, and with all five in one loop one was left out):
+ * a value that crosses a call that is not inlined is boxed on the heap.
  */
 function fillColumns(t: Float64Array, alt: Float64Array, sgn: number, altHeight: number, s: PassSplines, c: Columns): boolean {
-  const { altCenter, altStop, obsLength, azCenter, phi, cosAltCenter } = c;
-  const { tInv, azOfT, dAzOfT, dAltOfT } = s;
+  if (!fillStops(t, alt, sgn, altHeight, s.tInv, c)) return false;
+  fillPointing(s, c);
+  return true;
+}
+
+/** Centre and stop altitudes, passage times, and the instants the centres are reached. */
+function fillStops(t: Float64Array, alt: Float64Array, sgn: number, altHeight: number, tInv: CubicSpline, c: Columns): boolean {
+  const { altCenter, altStop, obsLength, tCenter } = c;
   const n = t.length;
   for (let i = 0; i < n; i++) {
     altCenter[i] = alt[i] + (sgn * altHeight) / 2;
@@ -139,12 +148,21 @@ function fillColumns(t: Float64Array, alt: Float64Array, sgn: number, altHeight:
     // The original asserts here ("passage time must be positive"); we never crash: drop the block.
     if (obsLength[i] < 0) return false;
     // Centres and stops are two sequences through tInv's pieces: each keeps its own search hint.
-    const tCenter = tInv.evaluateOther(altCenter[i]);
-    azCenter[i] = azOfT.evaluate(tCenter);
-    cosAltCenter[i] = Math.cos(altCenter[i] * DEG);
-    phi[i] = Math.atan2(dAzOfT.evaluate(tCenter) * cosAltCenter[i], dAltOfT.evaluate(tCenter));
+    tCenter[i] = tInv.evaluateOther(altCenter[i]);
   }
   return true;
+}
+
+/** Azimuth and direction of motion at the instants the centres are reached. */
+function fillPointing(s: PassSplines, c: Columns): void {
+  const { altCenter, azCenter, phi, cosAltCenter, tCenter } = c;
+  const { azOfT, dAzOfT, dAltOfT } = s;
+  const n = tCenter.length;
+  for (let i = 0; i < n; i++) {
+    azCenter[i] = azOfT.evaluate(tCenter[i]);
+    cosAltCenter[i] = Math.cos(altCenter[i] * DEG);
+    phi[i] = Math.atan2(dAzOfT.evaluate(tCenter[i]) * cosAltCenter[i], dAltOfT.evaluate(tCenter[i]));
+  }
 }
 
 /** Plans one rising/setting source block; null when it cannot be observed in one piece (F4). */
@@ -194,6 +212,7 @@ export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): Observ
     azCenter: arena.take(n),
     phi: arena.take(n),
     cosAltCenter: arena.take(n),
+    tCenter: arena.take(n),
   };
   if (!fillColumns(t, alt, sgn, altHeight, { tInv, azOfT, dAzOfT, dAltOfT }, c)) return null;
   const { altCenter, altStop, obsLength, azCenter, phi, cosAltCenter } = c;

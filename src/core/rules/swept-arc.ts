@@ -112,29 +112,32 @@ export function azimuthBudget(gap: number, alt: number): number {
  * (`sunAz`, `sunAlt`) now: 0 when it does not hold now (margins include `SUN_RULE_MARGIN_DEG`).
  */
 export function provenSafeSeconds(scan: Pick<ScanBlock, 'az' | 'alt' | 'throw'>, sunAz: number, sunAlt: number, c: SunArcCriterion): number {
-  // The speed bound for the coming step: the faster one unless the Sun cannot reach the band
-  // where refraction distorts its track within the step (checked below for the step taken).
-  const fast = SUN_SPEED_BOUND_ANY_DEG_S;
-  const slow = SUN_SPEED_BOUND_DEG_S;
-  const stepFor = (margin: number): number => {
-    const s = margin / slow;
-    return sunAlt - fast * s >= SUN_DISTORTED_REFRACTION_TOP_DEG ? s : margin / fast;
-  };
   let proven = Infinity;
   if (c.minDistance !== undefined && c.minDistance > 0) {
     const m = arcDistance(sunAz, sunAlt, scan.az, scan.throw, scan.alt) - (c.minDistance + SUN_RULE_MARGIN_DEG);
     if (m <= 0) return 0;
-    proven = min(proven, stepFor(m));
+    proven = min(proven, stepFor(m, sunAlt));
   }
   if (c.box !== undefined) {
     const mAlt = abs(sunAlt - scan.alt) - (c.box.minAlt + SUN_RULE_MARGIN_DEG);
     const mAz = azGapToArc(sunAz, scan.az, scan.throw) - (c.box.minAz + SUN_RULE_MARGIN_DEG);
     if (mAlt <= 0 && mAz <= 0) return 0;
-    const byAlt = mAlt > 0 ? stepFor(mAlt) : 0;
-    const byAz = mAz > 0 ? stepFor(azimuthBudget(mAz, abs(sunAlt))) : 0;
+    const byAlt = mAlt > 0 ? stepFor(mAlt, sunAlt) : 0;
+    const byAz = mAz > 0 ? stepFor(azimuthBudget(mAz, abs(sunAlt)), sunAlt) : 0;
     proven = min(proven, max(byAlt, byAz));
   }
   return proven;
+}
+
+/**
+ * Seconds the Sun at altitude `sunAlt` takes to move `margin` degrees, by the speed bound for the
+ * coming step: the faster one unless the Sun cannot reach the band where refraction distorts its
+ * track within the step (checked for the step taken). A function of its own, not a closure over
+ * `sunAlt` (which `provenSafeSeconds` allocated at each of its calls).
+ */
+function stepFor(margin: number, sunAlt: number): number {
+  const s = margin / SUN_SPEED_BOUND_DEG_S;
+  return sunAlt - SUN_SPEED_BOUND_ANY_DEG_S * s >= SUN_DISTORTED_REFRACTION_TOP_DEG ? s : margin / SUN_SPEED_BOUND_ANY_DEG_S;
 }
 
 /** A half-open interval of seconds. */
@@ -143,12 +146,31 @@ export type SecondsInterval = readonly [number, number];
 /** Sun position source: apparent azimuth and altitude, degrees, at Unix time `s` (seconds). */
 export type SunAt = (s: number) => { readonly az: number; readonly alt: number };
 
-/** The rules' Sun (the shared ephemeris track): `azAltAt`, the same numbers as `azAlt('sun', [s])`, into one buffer. */
+/**
+ * Positions `rulesSun` remembers, by instant (a power of two). The move proofs start every leg of
+ * every candidate route at the same instant, and the scan rules test the same pointings' holds
+ * again: more than half of a schedule's Sun positions were asked for before.
+ */
+const RULES_SUN_MEMO_SIZE = 256;
+
+/**
+ * The rules' Sun (the shared ephemeris track): `azAltAt`, the same numbers as `azAlt('sun', [s])`.
+ * A position is a pure function of the instant, so one remembered (direct-mapped by the whole
+ * seconds of the instant, compared exactly) is the same to the bit; the objects are frozen, as
+ * callers share them.
+ */
 export const rulesSun: SunAt = (() => {
   const out = new Float64Array(2);
+  const instants = new Float64Array(RULES_SUN_MEMO_SIZE).fill(Number.NaN);
+  const positions: { readonly az: number; readonly alt: number }[] = new Array(RULES_SUN_MEMO_SIZE);
   return (s: number) => {
+    const slot = (s >>> 0) & (RULES_SUN_MEMO_SIZE - 1);
+    if (instants[slot] === s) return positions[slot];
     azAltAt('sun', s, out);
-    return { az: out[0], alt: out[1] };
+    const position = Object.freeze({ az: out[0], alt: out[1] });
+    instants[slot] = s;
+    positions[slot] = position;
+    return position;
   };
 })();
 

@@ -187,11 +187,14 @@ export interface CheckOptions {
 }
 
 /**
- * Problems of the Sun findings of one pointing, in words: of a scan's swept arc when `held` is
- * absent, else of the held pointing `held` describes (a park, a wait at a scan's start).
+ * Problems of the Sun findings of one pointing, in words: of a scan's swept arc when `describe` is
+ * absent, else of the held pointing it describes (a park, a wait at a scan's start). The
+ * description is written only when there is a problem (most pointings have none).
  */
-function sunProblems(found: ScanFindings, c: SafetyCriteria, held?: string): string[] {
+function sunProblems(found: ScanFindings, c: SafetyCriteria, describe?: () => string): string[] {
   const out: string[] = [];
+  if (!found.worstDist && !(found.box && c.sunBox)) return out;
+  const held = describe?.();
   if (found.worstDist) {
     out.push(`${held ? `${held} ` : ''}comes within ${found.worstDist.dist.toFixed(3)}° of the Sun at ${at(found.worstDist.t)} (at least ${c.sunDistanceDeg}° required)`);
   }
@@ -238,10 +241,10 @@ export function checkSchedule(steps: readonly ScriptStep[], criteria: SafetyCrit
       problems.push('pointing or width is not a finite number');
       return { index, name: step.name, minSunDistanceDeg: 0, problems };
     }
-    const span = `${at(holdFrom / US_PER_S)} to ${at(holdTo / US_PER_S)}`;
+    const span = (): string => `${at(holdFrom / US_PER_S)} to ${at(holdTo / US_PER_S)}`;
     if (step.kind === 'park') {
       const held = checkSun({ az: step.az, alt: step.alt, throw: 0, from: holdFrom / US_PER_S - pad, to: holdTo / US_PER_S + pad }, criteria);
-      problems.push(...sunProblems(held, criteria, `the park at (${step.az.toFixed(2)}, ${step.alt.toFixed(2)}) held from ${span}`));
+      problems.push(...sunProblems(held, criteria, () => `the park at (${step.az.toFixed(2)}, ${step.alt.toFixed(2)}) held from ${span()}`));
       return { index, name: step.name, minSunDistanceDeg: held.minDist, problems };
     }
     const arc = checkSun({ az: step.az, alt: step.alt, throw: step.throw, from: step.t0 / US_PER_S - pad, to: step.t1 / US_PER_S + pad }, criteria);
@@ -250,7 +253,7 @@ export function checkSchedule(steps: readonly ScriptStep[], criteria: SafetyCrit
     // is checked up to there only; a scan that starts as its group starts has no wait of its own.
     if (holdFrom >= step.t0) return { index, name: step.name, minSunDistanceDeg: arc.minDist, problems };
     const wait = checkSun({ az: step.az, alt: step.alt, throw: 0, from: holdFrom / US_PER_S - pad, to: step.t0 / US_PER_S - pad }, criteria);
-    problems.push(...sunProblems(wait, criteria, `the wait at the start pointing (${step.az.toFixed(2)}, ${step.alt.toFixed(2)}) from ${span}`));
+    problems.push(...sunProblems(wait, criteria, () => `the wait at the start pointing (${step.az.toFixed(2)}, ${step.alt.toFixed(2)}) from ${span()}`));
     return { index, name: step.name, minSunDistanceDeg: min(arc.minDist, wait.minDist), problems };
   });
   withMoves(blocks, checkMoves(steps, criteria));

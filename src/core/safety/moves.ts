@@ -107,8 +107,11 @@ export function rectangleDistance(az: number, alt: number, r: MoveRectangle): nu
   const dAz = (az - a) * DEG;
   const phi = atan2(sin(alt * DEG), cos(alt * DEG) * cos(dAz)) / DEG;
   const sun = unit(az, alt);
+  // Three calls, no array of the elevations: this runs for every sample of every move.
   let best = Infinity;
-  for (const e of [r.elLo, r.elHi, min(r.elHi, max(r.elLo, phi))]) best = min(best, angleBetween(sun, unit(a, e)));
+  best = min(best, angleBetween(sun, unit(a, r.elLo)));
+  best = min(best, angleBetween(sun, unit(a, r.elHi)));
+  best = min(best, angleBetween(sun, unit(a, min(r.elHi, max(r.elLo, phi)))));
   return best;
 }
 

@@ -22,18 +22,20 @@ export function refineOverTime<S extends { readonly t: number }>(
   sample: (t: number) => S,
   settled: (a: S, b: S) => boolean,
 ): void {
-  const stack: [S, S][] = [];
+  // The intervals still to settle, as their ends side by side (a, b, a, b, ...): no pair built per interval.
+  const stack: S[] = [];
   const n = Math.max(1, Math.ceil((to - from) / FIRST_GRID_S));
   let previous = sample(from);
   for (let i = 1; i <= n; i++) {
     const next = sample(i === n ? to : from + ((to - from) * i) / n);
-    stack.push([previous, next]);
+    stack.push(previous, next);
     previous = next;
   }
   while (stack.length > 0) {
-    const [a, b] = stack.pop()!;
+    const b = stack.pop()!;
+    const a = stack.pop()!;
     if (b.t - a.t <= CHECK_RESOLUTION_S || settled(a, b)) continue; // both ends judged
     const mid = sample((a.t + b.t) / 2);
-    stack.push([a, mid], [mid, b]);
+    stack.push(a, mid, mid, b);
   }
 }

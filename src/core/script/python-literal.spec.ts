@@ -73,6 +73,17 @@ describe('pyStr', () => {
     expect(pyStr(text)).toBe(literal);
   });
 
+  it('escapes every ASCII character that needs it wherever it stands, and leaves the rest as they are', () => {
+    const escapes: Record<number, string> = { 0x09: '\\t', 0x0a: '\\n', 0x0d: '\\r', 0x27: "\\'", 0x5c: '\\\\' };
+    for (let c = 0; c < 0x80; c++) {
+      const ch = String.fromCharCode(c);
+      const expected = escapes[c] ?? (c < 0x20 || c === 0x7f ? `\\x${c.toString(16).padStart(2, '0')}` : ch);
+      expect(pyStr(`saturn${ch}`)).toBe(`'saturn${expected}'`);
+      expect(pyStr(`${ch}saturn`)).toBe(`'${expected}saturn'`);
+      expect(pyComment(`a${ch}b`)).toBe(`# a${c === 0x27 ? "'" : expected}b`);
+    }
+  });
+
   it('writes ASCII only', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => /^[\x20-\x7e]*$/.test(pyStr(s))),

@@ -35,8 +35,22 @@ function escapeCodePoint(cp: number, quote: boolean): string | undefined {
   return `\\U${hex(cp, 8)}`;
 }
 
+/**
+ * True when every character of `text` stands for itself (`escapeCodePoint` gives `undefined` for
+ * each): printable ASCII, not the backslash, not the quote when `quote` is set. Such a text is its
+ * own escape; the names and times of a schedule almost always are.
+ */
+function standsForItself(text: string, quote: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c >= 0x7f || c === 0x5c || (quote && c === 0x27)) return false;
+  }
+  return true;
+}
+
 function escapeText(text: string, quote: boolean): string {
   if (typeof text !== 'string') throw new TypeError(`python literal: expected a string, got ${typeof text}`);
+  if (standsForItself(text, quote)) return text;
   let out = '';
   // for..of walks code points; a lone surrogate comes out alone, as one UTF-16 unit.
   for (const ch of text) {

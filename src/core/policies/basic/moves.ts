@@ -23,7 +23,7 @@ import {
   unsafeSunIntervals,
   type SunArcCriterion,
   type SunAt,
-} from '../../rules';
+} from '../../rules/swept-arc'; // not the barrel: each name read through it is a getter call
 import { MOVE_OVERHEAD_S, MOVE_SPEED_BOUND_DEG_S } from '../../safety/moves';
 import { WAYPOINT_NAME, type ParkBlock, type ScriptStep } from '../../script/render';
 import type { ScanBlock } from '../../blocks/types';
@@ -102,15 +102,23 @@ function rectSafe(r: Rect, from: number, to: number, minDistance: number, sunAt:
   }
 }
 
-/** The candidate routes from `from` to `to`, as waypoint lists, direct first (see the file comment). */
-function routes(from: End, to: End, s: MoveSettings): End[][] {
+/** The direct route's waypoints (none). */
+const NO_WAYPOINTS: readonly End[] = Object.freeze([]);
+
+/**
+ * Candidate route `k` from `from` to `to`, as a waypoint list: the direct one (k = 0), the azimuth
+ * first, the elevation first, then across at each of `crossings` (see the file comment). Built
+ * one at a time, in this order: the direct route is usually safe, and the others are not needed.
+ */
+function route(k: number, from: End, to: End, crossings: readonly number[]): readonly End[] {
+  if (k === 0) return NO_WAYPOINTS;
+  if (k === 1) return [{ az: to.az, alt: from.alt, throw: 0 }];
   const fromAz = Math.min(from.az + from.throw, Math.max(from.az, to.az)); // the arc's point nearest the target
-  const p = (az: number, alt: number): End => ({ az, alt, throw: 0 });
+  if (k === 2) return [{ az: fromAz, alt: to.alt, throw: 0 }];
+  const e = crossings[k - 3];
   return [
-    [],
-    [p(to.az, from.alt)],
-    [p(fromAz, to.alt)],
-    ...crossingElevations(s.elLimits).map((e) => [p(fromAz, e), p(to.az, e)]),
+    { az: fromAz, alt: e, throw: 0 },
+    { az: to.az, alt: e, throw: 0 },
   ];
 }
 
@@ -147,15 +155,22 @@ export function routeMoves(steps: readonly ScriptStep[], s: MoveSettings, sunAt:
 
   // The first safe route from `from` to `to` for a move starting at `startS` (each leg may start as
   // late as the previous leg's latest arrival), with its latest arrival.
-  const findRoute = (from: End, to: End, startS: number, latestArrival: number): { waypoints: End[]; arrival: number } | undefined => {
-    for (const waypoints of routes(from, to, s)) {
+  const crossings = crossingElevations(s.elLimits);
+  const routeCount = 3 + crossings.length;
+  const findRoute = (from: End, to: End, startS: number, latestArrival: number): { waypoints: readonly End[]; arrival: number } | undefined => {
+    for (let k = 0; k < routeCount; k++) {
+      const waypoints = route(k, from, to, crossings);
       // The checker holds each waypoint as a park for an instant at `startS` (± the padding).
-      if (waypoints.some((w) => unsafeSunIntervals(w, startS - s.padS, startS + s.padS, s.criterion, sunAt).length > 0)) continue;
+      let waypointUnsafe = false;
+      for (let j = 0; j < waypoints.length && !waypointUnsafe; j++) {
+        waypointUnsafe = unsafeSunIntervals(waypoints[j], startS - s.padS, startS + s.padS, s.criterion, sunAt).length > 0;
+      }
+      if (waypointUnsafe) continue;
       let latest = Math.max(startS, latestArrival);
-      const points = [from, ...waypoints, to];
       let safe = true;
-      for (let k = 1; k < points.length && safe; k++) {
-        const r = rect(points[k - 1], points[k]);
+      // The legs from, waypoints..., to.
+      for (let leg = 0; leg <= waypoints.length && safe; leg++) {
+        const r = rect(leg === 0 ? from : waypoints[leg - 1], leg === waypoints.length ? to : waypoints[leg]);
         const T = durationS(r);
         safe = rectSafe(r, startS - s.padS, latest + T + s.padS, minDistance, sunAt);
         latest += T;

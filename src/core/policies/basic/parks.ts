@@ -14,7 +14,7 @@
 import type { ScanBlock } from '../../blocks/types';
 import { ConfigError } from '../../errors';
 import { NumberListField } from '../../config/decorators';
-import { unsafeSunIntervals, type SunArcCriterion, type SunAt } from '../../rules';
+import { unsafeSunIntervals, type SunArcCriterion, type SunAt } from '../../rules/swept-arc';
 import { PARK_NAME, type ParkBlock, type ScriptStep } from '../../script/render';
 import { US_PER_S, type Micros } from '../../time/micros';
 import { AZIMUTH_BOUNDS } from '../../safety/floors';

@@ -13,19 +13,13 @@
 import { isBodyName } from '../../astro/site';
 import { merge } from '../../blocks/ops';
 import type { ScanBlock } from '../../blocks/types';
-import {
-  holdsCrossing,
-  mountProblem,
-  sunAvoidanceArcPieces,
-  sunGuardPieces,
-  sunPaddingSeconds,
-  type CalibrationCrossingParams,
-  type MinDurationParams,
-  type MountParams,
-  type SunAt,
-  type SunAvoidanceParams,
-  type SunGuardParams,
-} from '../../rules';
+// The rules' own files, not their barrel: each name read through the barrel is a getter call.
+import { holdsCrossing, type CalibrationCrossingParams } from '../../rules/calibration-crossing';
+import type { MinDurationParams } from '../../rules/min-duration';
+import { mountProblem, type MountParams } from '../../rules/mount';
+import { sunAvoidanceArcPieces, sunPaddingSeconds, type SunAvoidanceParams } from '../../rules/sun-avoidance';
+import { sunGuardPieces, type SunGuardParams } from '../../rules/sun-guard';
+import type { SunAt } from '../../rules/swept-arc';
 import { US_PER_S } from '../../time/micros';
 
 /** What the scan rules need from the config; an absent entry is a rule turned off. */
