@@ -1,15 +1,15 @@
 /**
  * A warm `basic` schedule as the server's workers compute it: `npx ts-node --transpile-only
  * bench/worker-basic.ts DIST DAYS RUNS` runs the window of DAYS days from 2023-03-01 RUNS times in
- * a worker thread with the pool's young-generation cap (`WORKER_RESOURCE_LIMITS`) and a 96 MB old
- * generation, after 30 warm-up runs, and prints one JSON line: the median wall and process CPU
+ * a worker thread with the build's pool limits for 31-day windows (`WORKER_YOUNG_MB=N` sets the
+ * young generation instead), after 30 warm-up runs, and prints one JSON line: the median wall and process CPU
  * time a run (the main thread waits meanwhile, so the CPU is the worker's and V8's helper threads')
  * and the scavenges a run. DIST is a build (`dist/`, or a copy of it from before a change placed
  * inside the repository, where its dependencies resolve).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 const START_US = Date.parse('2023-03-01T00:00:00Z') * 1000;
 const DAY_US = 86_400_000_000;
@@ -52,6 +52,20 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
+/**
+ * The pool's limits in the build DIST for windows up to 31 days (`workerResourceLimits` in
+ * src/scheduler/execution/create-executor.ts; loading it loads the pool's code, not its threads);
+ * `WORKER_YOUNG_MB` replaces the young generation's size, to compare sizes.
+ */
+function poolLimits(dist: string): ResourceLimits {
+  const { workerResourceLimits } = require(path.join(dist, 'scheduler/execution/create-executor.js')) as {
+    workerResourceLimits: (maxWindowDays: number) => ResourceLimits;
+  };
+  const limits = workerResourceLimits(31);
+  const young = process.env.WORKER_YOUNG_MB;
+  return young === undefined ? limits : { ...limits, maxYoungGenerationSizeMb: Number(young) };
+}
+
 function main(): void {
   const dist = path.resolve(process.argv[2] ?? 'dist');
   const days = Number(process.argv[3] ?? 1);
@@ -66,9 +80,7 @@ function main(): void {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { dist, dataDir, t0: START_US, t1: START_US + days * DAY_US, runs, warmUp: WARM_UP_RUNS },
-    // The pool's limits for windows up to 31 days (`WORKER_RESOURCE_LIMITS`, `WORKER_OLD_GENERATION_MB_PER_31_DAYS`
-    // in src/scheduler/execution/create-executor.ts), not imported: that module loads the pool.
-    resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 96 },
+    resourceLimits: poolLimits(dist),
   });
   worker.once('message', (r: { wall: number[]; cpu: number[]; scavenges: number }) => {
     console.log(JSON.stringify({
