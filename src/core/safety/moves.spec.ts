@@ -79,6 +79,41 @@ describe('rectangleDistance', () => {
     );
   });
 
+  it('equals a dense sampling of the rectangle for angles spread evenly over their ranges (property)', () => {
+    // fc.double draws evenly over the doubles' bit patterns, so the property above mostly meets
+    // values far below a degree; these are spread evenly over the degrees.
+    const deg = (lo: number, hi: number) => fc.integer({ min: 0, max: 1_000_000 }).map((k) => lo + ((hi - lo) * k) / 1_000_000);
+    fc.assert(
+      fc.property(deg(0, 360), deg(-90, 90), deg(-90, 480), deg(0, 400), deg(-90, 90), deg(0, 1), (sunAz, sunAlt, azLo, width, elLo, heightShare) => {
+        const r = { azLo, azHi: azLo + width, elLo, elHi: elLo + (90 - elLo) * heightShare };
+        const exact = rectangleDistance(sunAz, sunAlt, r);
+        const brute = bruteForce(sunAz, sunAlt, r, 161);
+        expect(exact).toBeLessThanOrEqual(brute.min + 1e-7);
+        expect(brute.min - exact).toBeLessThanOrEqual(brute.halfStep + 1e-7);
+      }),
+      { numRuns: 150, seed: 5 },
+    );
+  });
+
+  it("is nearest where the distance along the nearest edge's meridian is least, for a Sun off the azimuth range", () => {
+    // Along the meridian at azimuth 10, cos d = sin(alt)·sin(e) + cos(alt)·cos(30°)·cos(e) peaks at
+    // tan e = tan(30°) / cos(30°), inside [0, 60], at cos d = √(sin² 30° + cos⁴ 30°).
+    const r = { azLo: 0, azHi: 10, elLo: 0, elHi: 60 };
+    const e = Math.atan(Math.tan(30 * DEG) / Math.cos(30 * DEG)) / DEG;
+    expect(rectangleDistance(40, 30, r)).toBeCloseTo(haversine(40, 30, 10, e), 9);
+    expect(rectangleDistance(40, 30, r)).toBeCloseTo(Math.acos(Math.sqrt(0.25 + 0.75 ** 2)) / DEG, 9);
+  });
+
+  it('measures from the end of the azimuth range nearer the Sun on the circle', () => {
+    const r = { azLo: 100, azHi: 110, elLo: 30, elHi: 30 };
+    // 10° before the range's start, 10° past its end (the other end is 20° away).
+    expect(rectangleDistance(90, 30, r)).toBeCloseTo(haversine(90, 30, 100, 30), 9);
+    expect(rectangleDistance(120, 30, r)).toBeCloseTo(haversine(120, 30, 110, 30), 9);
+    // 100° past the end of a range 100° wide, 160° before its start: the end is nearer (at its top
+    // edge: more than 90° of azimuth away, the great circle peaks beyond the pole).
+    expect(rectangleDistance(300, 20, { azLo: 100, azHi: 200, elLo: 30, elHi: 40 })).toBeCloseTo(haversine(300, 20, 200, 40), 9);
+  });
+
   it('is 0 inside, the elevation gap straight above or below, and ignores whole turns of azimuth', () => {
     const r = { azLo: 100, azHi: 200, elLo: 30, elHi: 40 };
     expect(rectangleDistance(150, 35, r)).toBeCloseTo(0, 9);
@@ -251,6 +286,24 @@ describe('checkMoveRectangle and checkMoves with a Sun of known motion', () => {
     const found = checkMoveRectangle(point, S0, S0 + 3600, 10);
     expect(found).toStrictEqual({ rectangle: point, from: S0, to: S0 + 3600, minDist: expect.closeTo(30, 9) });
     expect(times).toEqual([0, 600, 1200, 1800, 2400, 3000, 3600].map((x) => S0 + x));
+  });
+
+  it("accepts a Sun exactly the criterion plus the table's error away: the distance required is at least that", () => {
+    const sun = { az: 130, alt: 20 };
+    sunIs(() => sun);
+    const dist = rectangleDistance(sun.az, sun.alt, point);
+    expect(checkMoveRectangle(point, S0, S0 + 2, dist - CHECKER_SUN_ERROR_DEG).worst).toBeUndefined();
+    expect(checkMoveRectangle(point, S0, S0 + 2, dist).worst).toEqual({ t: S0, dist });
+  });
+
+  it("settles an interval whose bound is exactly the criterion without splitting it", () => {
+    const sun = { az: 130, alt: 20 };
+    sunIs(() => sun);
+    const dist = rectangleDistance(sun.az, sun.alt, point);
+    // The bound over [S0, S0 + 2] as the search computes it, for a Sun that stands still.
+    const bound = (dist + dist - SPEED * 2) / 2 - CHECKER_SUN_ERROR_DEG;
+    expect(checkMoveRectangle(point, S0, S0 + 2, bound).worst).toBeUndefined();
+    expect(times).toEqual([S0, S0 + 2]);
   });
 
   it('allows a Sun surely below the horizon one degree more, and one within the error of it none', () => {

@@ -99,6 +99,20 @@ describe("the checker's Sun tables, kept", () => {
     expect(equator).toHaveBeenCalledTimes(18);
   });
 
+  it('gives a Sun due north the azimuth 0, not 360', () => {
+    // Every node of the day due north: the east component's series is 0 to the bit.
+    jest.spyOn(engine, 'Horizon').mockReturnValue({ azimuth: 0, altitude: 30, ra: 0, dec: 0 });
+    clearCheckerSunTables();
+    try {
+      const sun = checkerSun(Date.UTC(2028, 6, 4, 12) / 1000);
+      expect(sun.az).toBe(0);
+      expect(sun.alt).toBeGreaterThan(30);
+    } finally {
+      // The made-up day must not stay in the kept tables.
+      clearCheckerSunTables();
+    }
+  });
+
   it('names the function in its refusal of a time that is not finite', () => {
     expect(() => checkerSun(-Infinity)).toThrow(new RangeError('checkerSun: time must be finite seconds, got -Infinity'));
   });
