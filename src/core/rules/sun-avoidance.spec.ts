@@ -1,5 +1,6 @@
 import { validateConfig } from '../config/validate';
 import fc from 'fast-check';
+import { angle } from '../../testing/arbitraries';
 import { sourceGetBlocks } from '../astro/events';
 import * as track from '../astro/track';
 import { azAlt, sampleAzAlt } from '../astro/track';
@@ -125,8 +126,8 @@ describe('sunSafeMaskFast', () => {
         fc.integer({ min: 0, max: 364 * 86400 }),
         fc.integer({ min: 60, max: 8 * 3600 }),
         fc.constantFrom('scan', 'venus', 'moon', 'saturn'),
-        fc.double({ min: 0, max: 359.99, noNaN: true }),
-        fc.double({ min: 0, max: 89, noNaN: true }),
+        angle(0, 359.99),
+        angle(0, 89),
         fc.integer({ min: 0, max: 30 }),
         fc.integer({ min: 0, max: 30 }),
         fc.constantFrom(1, 10, 30),

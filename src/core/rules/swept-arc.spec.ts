@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { angle } from '../../testing/arbitraries';
 import { azAlt } from '../astro/track';
 import { scanBlock } from '../blocks/block';
 import type { ScanBlock } from '../blocks/types';
@@ -62,11 +63,11 @@ describe('arcDistance', () => {
   it('is the smallest distance to any point of the arc (checked against 2001 points)', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: 0, max: 360, noNaN: true }),
-        fc.double({ min: -10, max: 90, noNaN: true }),
-        fc.double({ min: 0, max: 360, noNaN: true }),
-        fc.double({ min: 0, max: 60, noNaN: true }),
-        fc.double({ min: 0, max: 90, noNaN: true }),
+        angle(0, 360),
+        angle(-10, 90),
+        angle(0, 360),
+        angle(0, 60),
+        angle(0, 90),
         (sa, se, az, width, alt) => {
           const d = arcDistance(sa, se, az, width, alt);
           let best = Infinity;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { angle } from '../../testing/arbitraries';
 import { scanBlock } from '../blocks/block';
 import { sunGuardPieces } from '../rules/sun-guard';
 import { sunAvoidanceArcPieces } from '../rules/sun-avoidance';
@@ -144,11 +145,11 @@ describe('checkSchedule with a Sun of known motion', () => {
   it('measures the distance from a Sun that stands still to the nearest point of the arc', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: 0, max: 359.9, noNaN: true }),
-        fc.double({ min: 0, max: 89, noNaN: true }),
-        fc.double({ min: 0, max: 359.9, noNaN: true }),
-        fc.double({ min: 0, max: 60, noNaN: true }),
-        fc.double({ min: 0, max: 89, noNaN: true }),
+        angle(0, 359.9),
+        angle(0, 89),
+        angle(0, 359.9),
+        angle(0, 60),
+        angle(0, 89),
         (sunAz, sunAlt, az, width, alt) => {
           sunIs(() => ({ az: sunAz, alt: sunAlt }));
           // No guard: a Sun that stands still is then sampled only a few times.

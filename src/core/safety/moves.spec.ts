@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { angle } from '../../testing/arbitraries';
 import type { ScanBlock } from '../blocks/types';
 import { PARK_NAME, type ParkBlock, type ScriptStep } from '../script/render';
 import { US_PER_S, type Micros } from '../time/micros';
@@ -81,8 +82,8 @@ describe('rectangleDistance', () => {
 
   it('equals a dense sampling of the rectangle for angles spread evenly over their ranges (property)', () => {
     // fc.double draws evenly over the doubles' bit patterns, so the property above mostly meets
-    // values far below a degree; these are spread evenly over the degrees.
-    const deg = (lo: number, hi: number) => fc.integer({ min: 0, max: 1_000_000 }).map((k) => lo + ((hi - lo) * k) / 1_000_000);
+    // values far below a degree; `angle` spreads them over the degrees (src/testing/arbitraries.ts).
+    const deg = angle;
     fc.assert(
       fc.property(deg(0, 360), deg(-90, 90), deg(-90, 480), deg(0, 400), deg(-90, 90), deg(0, 1), (sunAz, sunAlt, azLo, width, elLo, heightShare) => {
         const r = { azLo, azHi: azLo + width, elLo, elHi: elLo + (90 - elLo) * heightShare };
