@@ -43,6 +43,8 @@ describe('checkSchedule: waits and parks', () => {
       expect.stringMatching(/^the wait at the start pointing \(.+\) from 2027-04-01T15:20:00\+00:00 to 2027-04-01T18:00:00\+00:00 comes within 0\.\d+° of the Sun at 2027-04-01T1[67]:/),
       expect.stringMatching(/^the wait at the start pointing .* is inside the Sun avoidance box at /),
     ]);
+    // A held pointing is "it" in the box sentence (a scan's is "the arc").
+    expect(report.blocks[1].problems[1]).toMatch(/° of elevation from it \(box \d+°\/\d+°\)$/);
     expect(report.blocks[1].minSunDistanceDeg).toBeLessThan(1);
   });
 
