@@ -33,11 +33,13 @@ const DAY_MS = 86_400_000;
 export const WARMUP_T0: Micros = Date.UTC(2023, 2, 1) * 1000;
 
 /**
- * One-day runs on the master schedule's own days: V8 had optimised the hot functions of a one-day
- * schedule after five to six of them (measured: the next one-day request then takes 1-2x the
- * warm median, against 10-15x after the planner's hour alone).
+ * One-day runs on the master schedule's own days. Six were enough before the move checks; with
+ * them, a worker after six still took 5-15 ms for each of its first ten one-day requests of another
+ * day (the warm figure is about 3 ms): V8 was still optimising. After eighteen the first request of
+ * another day takes about 5 ms and the next ones 3-4.5 ms (in a worker with the pool's limits);
+ * the worker is ready about 0.2 s later.
  */
-export const WARMUP_DAYS = 6;
+export const WARMUP_DAYS = 18;
 
 /** Bytes read from a data file to recognise a TOAST master schedule. */
 const SNIFF_BYTES = 4096;
