@@ -2,7 +2,7 @@ import { ConfigError, ScheduleInputError } from '../errors';
 import { NameListField, NestedField, NumberField } from './decorators';
 import { deepFreeze } from './merge';
 import type { Policy } from '../policy';
-import { MAX_KEPT_CONFIG_CHARS, RESOLVED_CONFIGS_PER_POLICY, resolvedConfigKey, resolvePolicyConfig } from './resolve';
+import { MAX_KEPT_CONFIG_CHARS, RESOLVED_CONFIGS_PER_CLASS, resolvedConfigKey, resolvePolicyConfig } from './resolve';
 import * as validate from './validate';
 
 class Sun {
@@ -174,10 +174,10 @@ describe('resolvePolicyConfig', () => {
       expect(resolvedConfigKey({ a: [1, 0] })).toBe('{"a":[1,0]}');
     });
 
-    it(`keeps the last ${RESOLVED_CONFIGS_PER_POLICY} configs of a policy`, () => {
+    it(`keeps the last ${RESOLVED_CONFIGS_PER_CLASS} configs of a config class`, () => {
       const p = fresh();
       const spy = jest.spyOn(validate, 'validateConfig');
-      const steps = Array.from({ length: RESOLVED_CONFIGS_PER_POLICY + 1 }, (_, i) => i + 1);
+      const steps = Array.from({ length: RESOLVED_CONFIGS_PER_CLASS + 1 }, (_, i) => i + 1);
       for (const step of steps) resolvePolicyConfig(p, { config: { step } });
       expect(spy).toHaveBeenCalledTimes(steps.length);
       resolvePolicyConfig(p, { config: { step: steps[steps.length - 1] } });

@@ -48,7 +48,7 @@ function findPreset(policy: Policy<unknown>, name: string, presets: PresetTable)
 }
 
 /** Merged configs kept per config class: a run controller sends the same config with every window. */
-export const RESOLVED_CONFIGS_PER_POLICY = 32;
+export const RESOLVED_CONFIGS_PER_CLASS = 32;
 
 /** Longest merged config (JSON characters) that is kept, so the memo stays small whatever the body limit. */
 export const MAX_KEPT_CONFIG_CHARS = 65_536;
@@ -68,7 +68,7 @@ const defaultsOf = new WeakMap<Policy<unknown>, ResolvedConfig<unknown>>();
 function memoOf(configClass: object): LruCache<string, ResolvedConfig<unknown>> {
   let memo = byClass.get(configClass);
   if (memo === undefined) {
-    memo = new LruCache(RESOLVED_CONFIGS_PER_POLICY);
+    memo = new LruCache(RESOLVED_CONFIGS_PER_CLASS);
     byClass.set(configClass, memo);
   }
   return memo;

@@ -83,9 +83,8 @@ describe('rectangleDistance', () => {
   it('equals a dense sampling of the rectangle for angles spread evenly over their ranges (property)', () => {
     // fc.double draws evenly over the doubles' bit patterns, so the property above mostly meets
     // values far below a degree; `angle` spreads them over the degrees (src/testing/arbitraries.ts).
-    const deg = angle;
     fc.assert(
-      fc.property(deg(0, 360), deg(-90, 90), deg(-90, 480), deg(0, 400), deg(-90, 90), deg(0, 1), (sunAz, sunAlt, azLo, width, elLo, heightShare) => {
+      fc.property(angle(0, 360), angle(-90, 90), angle(-90, 480), angle(0, 400), angle(-90, 90), angle(0, 1), (sunAz, sunAlt, azLo, width, elLo, heightShare) => {
         const r = { azLo, azHi: azLo + width, elLo, elHi: elLo + (90 - elLo) * heightShare };
         const exact = rectangleDistance(sunAz, sunAlt, r);
         const brute = bruteForce(sunAz, sunAlt, r, 161);
