@@ -4,7 +4,7 @@
  * can call it directly.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { canonicalJson } from '../core/config/merge';
+import { seedText } from '../core/config/merge';
 import { resolvePolicyConfig } from '../core/config/resolve';
 import { checkWindow, parseTimeField } from '../core/time/time-field';
 import type { GenerateScheduleRequestDto } from './dto/generate-schedule.request.dto';
@@ -49,9 +49,10 @@ export class ScheduleService {
     checkWindow(t0, t1, this.settings, request.t0, request.t1);
     const policy = this.registry.require(request.policy.policy);
     facts.policy = policy.name;
-    const { merged, config } = resolvePolicyConfig(policy, request.policy, this.settings.presets);
-    // Equal requests (whatever their time format or key order) get equal seeds, hence equal schedules.
-    const seed = canonicalJson({ t0, t1, policy: policy.name, config: merged });
+    const { config, canonical } = resolvePolicyConfig(policy, request.policy, this.settings.presets);
+    // Equal requests (whatever their time format or key order) get equal seeds, hence equal schedules:
+    // canonicalJson({ t0, t1, policy, config: merged }).
+    const seed = seedText(t0, t1, policy.name, canonical);
     const result = await this.executor.run({
       policy: policy.name,
       t0,

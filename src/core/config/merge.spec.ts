@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { ConfigError } from '../errors';
-import { canonicalJson, deepFreeze, deepMerge, isPlainObject, MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from './merge';
+import { canonicalJson, deepFreeze, seedText, deepMerge, isPlainObject, MAX_CONFIG_DEPTH, MAX_CONFIG_NODES } from './merge';
 
 /** `n` levels of `{ k: … }` around `leaf`. */
 const nest = (n: number, leaf: unknown): unknown => (n === 0 ? leaf : { k: nest(n - 1, leaf) });
@@ -141,6 +142,18 @@ describe('canonicalJson', () => {
   it('keeps null and scalars as they are', () => {
     expect(canonicalJson({ n: null, l: [null, 'x', false] })).toBe('{"l":[null,"x",false],"n":null}');
     expect(canonicalJson(null)).toBe('null');
+  });
+});
+
+describe('seedText', () => {
+  it('is canonicalJson of the request seed object for any JSON config, policy name and times', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string(), fc.integer({ min: -1e15, max: 1e16 }), fc.integer({ min: -1e15, max: 1e16 }), (config, policy, t0, t1) => {
+        expect(seedText(t0, t1, policy, canonicalJson(config))).toBe(canonicalJson({ t0, t1, policy, config }));
+      }),
+      { numRuns: 500 },
+    );
+    expect(seedText(1, 2, 'a"b', '{"x":[]}')).toBe('{"config":{"x":[]},"policy":"a\\"b","t0":1,"t1":2}');
   });
 });
 

@@ -99,6 +99,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
+/**
+ * `canonicalJson({ t0, t1, policy, config })` for a config whose canonical JSON is `canonicalConfig`
+ * (a request's seed), without sorting the config again: the keys in sorted order are config, policy,
+ * t0, t1.
+ */
+export function seedText(t0: number, t1: number, policy: string, canonicalConfig: string): string {
+  return `{"config":${canonicalConfig},"policy":${JSON.stringify(policy)},"t0":${JSON.stringify(t0)},"t1":${JSON.stringify(t1)}}`;
+}
+
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v !== null && typeof v === 'object') {

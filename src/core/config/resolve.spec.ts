@@ -2,7 +2,8 @@ import { ConfigError, ScheduleInputError } from '../errors';
 import { NameListField, NestedField, NumberField } from './decorators';
 import { deepFreeze } from './merge';
 import type { Policy } from '../policy';
-import { MAX_KEPT_CONFIG_CHARS, RESOLVED_CONFIGS_PER_CLASS, resolvedConfigKey, resolvePolicyConfig } from './resolve';
+import { canonicalJson } from './merge';
+import { MAX_KEPT_CONFIG_CHARS, RESOLVED_CONFIGS_PER_CLASS, resolvedConfigKey, resolvePolicyConfig, selectionKey } from './resolve';
 import * as validate from './validate';
 
 class Sun {
@@ -185,6 +186,55 @@ describe('resolvePolicyConfig', () => {
       expect(spy).toHaveBeenCalledTimes(steps.length);
       resolvePolicyConfig(p, { config: { step: 1 } }); // the oldest, dropped
       expect(spy).toHaveBeenCalledTimes(steps.length + 1);
+    });
+
+    it('finds a selection met before by its text, without merging again, per policy object and preset table', () => {
+      const p = fresh();
+      const first = resolvePolicyConfig(p, { config: { step: 3, targets: ['jupiter'] } });
+      expect(first.canonical).toBe(canonicalJson(first.merged));
+      const spy = jest.spyOn(JSON, 'stringify');
+      // An equal selection in another object: the same resolution, found by one stringify (the selection's).
+      expect(resolvePolicyConfig(p, { config: { step: 3, targets: ['jupiter'] } })).toBe(first);
+      expect(spy).toHaveBeenCalledTimes(1);
+      spy.mockRestore();
+      // The preset name is part of the selection, and each preset table has its own entries.
+      const operator = { test: { coarse: { step: 40, targets: ['saturn'] } } };
+      expect(resolvePolicyConfig(p, { preset: 'coarse' }).config.step).toBe(20);
+      expect(resolvePolicyConfig(p, { preset: 'coarse' }, operator).config).toEqual({ ...defaults, step: 40, targets: ['saturn'] });
+      expect(resolvePolicyConfig(p, { preset: 'coarse' }).config.step).toBe(20);
+      expect(resolvePolicyConfig(p, { preset: 'coarse' }, operator).config.step).toBe(40);
+      expect(resolvePolicyConfig(p, { preset: 'coarse', config: { step: 5 } }, operator).config).toEqual({ ...defaults, step: 5, targets: ['saturn'] });
+    });
+
+    it('never answers a selection by the text of another: values JSON writes alike are resolved on their own', () => {
+      const p = fresh();
+      const spy = jest.spyOn(validate, 'validateConfig');
+      // null removes a key (here an invalid config); Infinity, whose JSON text is also null, is refused by the merge.
+      expect(resolvePolicyConfig(p, { config: { rules: { sun: { angle: 0 } } } }).config.rules.sun.angle).toBe(0);
+      expect(Object.is(resolvePolicyConfig(p, { config: { rules: { sun: { angle: -0 } } } }).config.rules.sun.angle, -0)).toBe(true);
+      expect(resolvePolicyConfig(p, { config: { targets: ['saturn'] } }).config.targets).toEqual(['saturn']);
+      expect(() => resolvePolicyConfig(p, { config: { targets: ['saturn', undefined] } as never })).toThrow(ConfigError);
+      expect(() => resolvePolicyConfig(p, { config: { step: Infinity } })).toThrow('config.step must be a finite number');
+      expect(() => resolvePolicyConfig(p, { config: { step: NaN } })).toThrow('config.step must be a finite number');
+      const three = resolvePolicyConfig(p, { config: { step: 3 } });
+      expect(() => resolvePolicyConfig(p, { config: { step: { toJSON: () => 3 } } })).toThrow(ConfigError);
+      expect(() => resolvePolicyConfig(p, { config: { step: new Number(3) } })).toThrow(ConfigError);
+      expect(resolvePolicyConfig(p, { config: { step: 3 } })).toBe(three);
+      expect(spy).toHaveBeenCalledTimes(4);
+    });
+
+    it('keys a selection by its JSON text only when that text is its data exactly', () => {
+      expect(selectionKey({})).toBe('[null,null]');
+      expect(selectionKey({ preset: 'fine', config: { a: [1, 'x', true, null, { b: 2.5 }] } })).toBe('["fine",{"a":[1,"x",true,null,{"b":2.5}]}]');
+      expect(selectionKey({ config: Object.assign(Object.create(null) as object, { a: 1 }) as Record<string, unknown> })).toBe('[null,{"a":1}]');
+      const inexact: unknown[] = [-0, NaN, Infinity, -Infinity, undefined, () => 1, Symbol('s'), new Date(0), new Number(1), new (class Thing {})(), { toJSON: () => 1 }, [1, , 2]];
+      for (const v of inexact) {
+        expect(selectionKey({ config: { a: v } })).toBeUndefined();
+        expect(selectionKey({ config: { deep: [{ a: v }] } })).toBeUndefined();
+      }
+      const fits = MAX_KEPT_CONFIG_CHARS - selectionKey({ config: { s: '' } })!.length;
+      expect(selectionKey({ config: { s: 'x'.repeat(fits) } })).toHaveLength(MAX_KEPT_CONFIG_CHARS);
+      expect(selectionKey({ config: { s: 'x'.repeat(fits + 1) } })).toBeUndefined();
     });
 
     it(`keeps no config longer than ${MAX_KEPT_CONFIG_CHARS} characters of JSON`, () => {

@@ -33,13 +33,15 @@ const DAY_MS = 86_400_000;
 export const WARMUP_T0: Micros = Date.UTC(2023, 2, 1) * 1000;
 
 /**
- * One-day runs on the master schedule's own days. Six were enough before the move checks; with
- * them, a worker after six still took 5-15 ms for each of its first ten one-day requests of another
- * day (the warm figure is about 3 ms): V8 was still optimising. After eighteen the first request of
- * another day takes about 5 ms and the next ones 3-4.5 ms (in a worker with the pool's limits);
- * the worker is ready about 0.2 s later.
+ * One-day runs on the master schedules' own days, in all (spread over the files, at least one
+ * each). V8 optimises a function only after it has run often enough, and much of `basic` runs once
+ * or a few times a schedule (the moves, the checker, the script): six runs were enough before the
+ * move checks; after eighteen a worker's first fifteen one-day requests of another day still took
+ * 3.0-4.7 ms (median, two runs) against 2.7 warm, and functions were still being optimised until
+ * about the fortieth; after sixty, 2.7-2.9 ms from the first (a worker with the pool's limits).
+ * The warm-up takes about 0.55 s instead of 0.35 s (both workers at once, on their own cores).
  */
-export const WARMUP_DAYS = 18;
+export const WARMUP_RUNS = 60;
 
 /** Bytes read from a data file to recognise a TOAST master schedule. */
 const SNIFF_BYTES = 4096;
@@ -89,9 +91,9 @@ export function masterFilesIn(dataDir: string): { readonly name: string; readonl
 
 /**
  * The warm-up of a worker that runs `basic`: an hour with the generated master schedule (the
- * planner), then for each master schedule file of `dataDir` `WARMUP_DAYS` one-day schedules from
- * its first day (its parse, and the compiled code of a full day), and the day from today's
- * midnight (the ephemeris tables of the days most requests ask for).
+ * planner), then `WARMUP_RUNS` one-day schedules shared among the master schedule files of
+ * `dataDir`, each file's from its first day on (its parse, and the compiled code of a full day),
+ * and the day from today's midnight (the ephemeris tables of the days most requests ask for).
  */
 export function basicWarmupJobs(dataDir: string, floors: SafetyFloors, now: Date = new Date()): WarmupJob[] {
   const ctx = (seed: string): PolicyContext => ({ dataDir, seed: `warm-up|${seed}`, now, floors });
@@ -100,10 +102,11 @@ export function basicWarmupJobs(dataDir: string, floors: SafetyFloors, now: Date
   const configOf = (request: Record<string, unknown>): unknown => resolvePolicyConfig(basicPolicy, { config: request }).config;
   const jobs: WarmupJob[] = [{ policy: 'basic', t0: WARMUP_T0, t1: WARMUP_T0 + HOUR_US, config: configOf({}), ctx: ctx('planner') }];
   const files = masterFilesIn(dataDir);
+  const daysPerFile = Math.ceil(WARMUP_RUNS / Math.max(1, files.length));
   for (const { name, start } of files) {
     const config = configOf({ master_schedule: name });
     const day0 = Math.floor(start / DAY_US) * DAY_US;
-    for (let d = 0; d < WARMUP_DAYS; d++) {
+    for (let d = 0; d < daysPerFile; d++) {
       jobs.push({ policy: 'basic', t0: day0 + d * DAY_US, t1: day0 + (d + 1) * DAY_US, config, ctx: ctx(`${name}|${d}`) });
     }
   }
