@@ -132,10 +132,11 @@ export function provenSafeSeconds(scan: Pick<ScanBlock, 'az' | 'alt' | 'throw'>,
 /**
  * Seconds the Sun at altitude `sunAlt` takes to move `margin` degrees, by the speed bound for the
  * coming step: the faster one unless the Sun cannot reach the band where refraction distorts its
- * track within the step (checked for the step taken). A function of its own, not a closure over
- * `sunAlt` (which `provenSafeSeconds` allocated at each of its calls).
+ * track within the step (checked for the step taken). The scan rules' proofs and the planner's
+ * move proofs (`policies/basic/moves.ts`) take their steps from it. A function of its own, not a
+ * closure over `sunAlt` (which `provenSafeSeconds` allocated at each of its calls).
  */
-function stepFor(margin: number, sunAlt: number): number {
+export function stepFor(margin: number, sunAlt: number): number {
   const s = margin / SUN_SPEED_BOUND_DEG_S;
   return sunAlt - SUN_SPEED_BOUND_ANY_DEG_S * s >= SUN_DISTORTED_REFRACTION_TOP_DEG ? s : margin / SUN_SPEED_BOUND_ANY_DEG_S;
 }

@@ -16,10 +16,8 @@ import {
   azGapToArc,
   RESOLUTION_S,
   rulesSun,
+  stepFor,
   SUN_RULE_MARGIN_DEG,
-  SUN_DISTORTED_REFRACTION_TOP_DEG,
-  SUN_SPEED_BOUND_ANY_DEG_S,
-  SUN_SPEED_BOUND_DEG_S,
   unsafeSunIntervals,
   type SunArcCriterion,
   type SunAt,
@@ -87,15 +85,12 @@ export function sunRectDistance(sunAz: number, sunAlt: number, r: Rect): number 
 
 /**
  * True when the Sun stays `minDistance` away from `r` over `[from, to]`: forward steps, each proven
- * by the Sun's speed bound as the scan rules' (`swept-arc.ts`): the slower bound while the Sun
- * cannot reach the band of distorted refraction within the step, else the faster one.
+ * by the scan rules' step bound (`stepFor` in `swept-arc.ts`).
  */
 function rectSafe(r: Rect, from: number, to: number, minDistance: number, sunAt: SunAt): boolean {
   for (let t = from; ; ) {
     const sun = sunAt(Math.min(t, to));
-    const margin = sunRectDistance(sun.az, sun.alt, r) - minDistance;
-    const slow = margin / SUN_SPEED_BOUND_DEG_S;
-    const proven = sun.alt - SUN_SPEED_BOUND_DEG_S * slow > SUN_DISTORTED_REFRACTION_TOP_DEG ? slow : margin / SUN_SPEED_BOUND_ANY_DEG_S;
+    const proven = stepFor(sunRectDistance(sun.az, sun.alt, r) - minDistance, sun.alt);
     if (proven < RESOLUTION_S) return false;
     if (t >= to) return true;
     t += proven;
