@@ -19,6 +19,7 @@ const SPECS = [
   'policies/basic/scan-checks',
   'policies/basic/floors',
   'config/merge',
+  'config/resolve',
   'toast/toast',
 ];
 module.exports = {

@@ -32,6 +32,8 @@ module.exports = {
     'src/core/policies/basic/scan-checks.ts',
     'src/core/policies/basic/floors.ts',
     'src/core/config/merge.ts',
+    // Config resolution: what the merge's outcome is kept and found by (a wrong key would accept a config).
+    'src/core/config/resolve.ts',
     // Only the patch-name check of the TOAST parser, `NOT_PRINTABLE` to the end of `patchNameProblem`
     // (a line range: keep it in step with the file; Stryker intersects two ranges of one file).
     'src/core/toast/parse.ts:26-54',

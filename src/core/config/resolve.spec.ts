@@ -87,6 +87,22 @@ describe('resolvePolicyConfig', () => {
     const bare: Policy<Cfg> = { ...policy, presets: undefined };
     expect(() => resolvePolicyConfig(bare, { preset: 'toString' })).toThrow(/available presets: none/);
     expect(() => resolvePolicyConfig(policy, { preset: 'toString' })).toThrow(/available presets: coarse, fine$/);
+    // The error names the request's field.
+    const err = (() => {
+      try {
+        resolvePolicyConfig(policy, { preset: 'x' });
+      } catch (e) {
+        return e as ScheduleInputError;
+      }
+      return undefined;
+    })();
+    expect(err?.path).toBe('preset');
+  });
+
+  it("names a preset's bad value by its config path", () => {
+    const operator = { test: { broken: { rules: { sun: { angle: Infinity } } }, deep: { targets: { constructor: 1 } } } };
+    expect(() => resolvePolicyConfig(policy, { preset: 'broken' }, operator)).toThrow('Invalid config: config.rules.sun.angle must be a finite number.');
+    expect(() => resolvePolicyConfig(policy, { preset: 'deep' }, operator)).toThrow('Invalid config: config.targets.constructor is not an allowed key.');
   });
 
   it('validates what a preset brings', () => {
