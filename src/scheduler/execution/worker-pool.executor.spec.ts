@@ -10,7 +10,7 @@ import { waitForWorkers } from '../../testing/wait-for-workers';
 import { errorToEnvelope, INTERNAL_ERROR_MESSAGE } from '../envelope';
 import { SCHEDULER_DEFAULTS } from '../scheduler.constants';
 import { ScheduleBusyError, ScheduleTimeoutError, type ScheduleJob, type ScheduleRun } from './schedule-executor';
-import { ScheduleExecutorClosedError, WorkerPoolExecutor, type WorkerPoolOptions } from './worker-pool.executor';
+import { ScheduleExecutorClosedError, warmedFirst, WorkerPoolExecutor, type WorkerPoolOptions } from './worker-pool.executor';
 import { HybridExecutor } from './worker-pool.hybrid-executor';
 
 // Under ts-jest every worker registers ts-node and compiles its policies (about a second on a busy
@@ -289,6 +289,41 @@ describe('WorkerPoolExecutor with one worker, a queue of one and a time limit of
     expect(p.stats().restarts).toBe(restarts + 1);
     await waitForWorkers(p, 1);
     expect((await p.run(job('test-echo'))).commands).toBe(ECHO);
+  });
+});
+
+describe('warmedFirst (the pool\'s load balancer)', () => {
+  const w = (id: number, currentUsage = 0) => ({ id, currentUsage });
+
+  it('gives a job to an idle warmed worker before an idle one still warming up, whatever their order', () => {
+    const warmed = new Set([7]);
+    const balance = warmedFirst(warmed);
+    const [cold, hot] = [w(6), w(7)];
+    expect(balance({}, [cold, hot])).toBe(hot);
+    expect(balance({}, [hot, cold])).toBe(hot);
+  });
+
+  it('else to the first idle worker, else to none (the job waits in the queue)', () => {
+    const warmed = new Set<number>();
+    const balance = warmedFirst(warmed);
+    const [a, b] = [w(1), w(2)];
+    expect(balance({}, [a, b])).toBe(a);
+    expect(balance({}, [w(1, 1), b])).toBe(b);
+    // A busy warmed worker is not chosen: one job per worker.
+    warmed.add(1);
+    expect(balance({}, [w(1, 1), b])).toBe(b);
+    expect(balance({}, [w(1, 1), w(2, 1)])).toBeNull();
+    expect(balance({}, [])).toBeNull();
+  });
+
+  it('reads the set as it is at each job: a worker that finishes its warm-up is preferred from then on', () => {
+    const warmed = new Set([1]);
+    const balance = warmedFirst(warmed);
+    const [a, b] = [w(1, 1), w(2)];
+    const c = w(3);
+    expect(balance({}, [a, b, c])).toBe(b);
+    warmed.add(3);
+    expect(balance({}, [a, b, c])).toBe(c);
   });
 });
 
