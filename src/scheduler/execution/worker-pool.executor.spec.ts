@@ -10,7 +10,7 @@ import { waitForWorkers } from '../../testing/wait-for-workers';
 import { errorToEnvelope, INTERNAL_ERROR_MESSAGE } from '../envelope';
 import { SCHEDULER_DEFAULTS } from '../scheduler.constants';
 import { ScheduleBusyError, ScheduleTimeoutError, type ScheduleJob, type ScheduleRun } from './schedule-executor';
-import { ScheduleExecutorClosedError, warmedFirst, WorkerPoolExecutor, type WorkerPoolOptions } from './worker-pool.executor';
+import { ALL_WARMED_GRACE_MS, poolReady, ScheduleExecutorClosedError, warmedFirst, WorkerPoolExecutor, type WorkerPoolOptions } from './worker-pool.executor';
 import { HybridExecutor } from './worker-pool.hybrid-executor';
 
 // Under ts-jest every worker registers ts-node and compiles its policies (about a second on a busy
@@ -324,6 +324,24 @@ describe('warmedFirst (the pool\'s load balancer)', () => {
     expect(balance({}, [a, b, c])).toBe(b);
     warmed.add(3);
     expect(balance({}, [a, b, c])).toBe(c);
+  });
+});
+
+describe('poolReady', () => {
+  it('is ready once every worker has warmed up', () => {
+    expect(poolReady(2, 2, 0)).toBe(true);
+    expect(poolReady(1, 1, 0)).toBe(true);
+    expect(poolReady(0, 2, Number.NEGATIVE_INFINITY)).toBe(false);
+    expect(poolReady(0, 0, 1e9)).toBe(false); // no worker at all
+  });
+
+  it(`with only some warmed, waits ${ALL_WARMED_GRACE_MS} ms after the first did, then is ready`, () => {
+    expect(poolReady(1, 2, 0)).toBe(false);
+    expect(poolReady(1, 2, ALL_WARMED_GRACE_MS - 1)).toBe(false);
+    expect(poolReady(1, 2, ALL_WARMED_GRACE_MS)).toBe(true);
+    expect(poolReady(3, 4, ALL_WARMED_GRACE_MS + 1)).toBe(true);
+    // A replacement warming up long after start leaves the pool ready.
+    expect(poolReady(1, 2, 60_000)).toBe(true);
   });
 });
 
