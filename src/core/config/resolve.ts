@@ -73,12 +73,10 @@ const byClass = new WeakMap<object, LruCache<string, ResolvedConfig<unknown>>>()
  * every window, and finding its resolution by that text skips the merge and the merged text (70 µs
  * and 80 KB of garbage a `basic` request on the HTTP thread, measured). The resolution is a pure
  * function of the defaults, the preset table and the selection's data, and the text is that data
- * exactly. Policies and preset tables are not modified after they are made (as for `defaultsOf`).
+ * exactly; a request without config or preset (what `dummy` clients send) is found as `[null,null]`.
+ * Policies and preset tables are not modified after they are made.
  */
 const bySelection = new WeakMap<PresetTable, WeakMap<Policy<unknown>, LruCache<string, ResolvedConfig<unknown>>>>();
-
-/** Each policy's defaults alone, resolved once: a request without config keys or preset skips even the merge. */
-const defaultsOf = new WeakMap<Policy<unknown>, ResolvedConfig<unknown>>();
 
 function memoOf(configClass: object): LruCache<string, ResolvedConfig<unknown>> {
   let memo = byClass.get(configClass);
@@ -147,10 +145,6 @@ function selectionMemoOf(policy: Policy<unknown>, presets: PresetTable): LruCach
   return memo;
 }
 
-function isEmptyConfig(config: unknown): boolean {
-  return config === undefined || (isPlainObject(config) && Object.keys(config).length === 0);
-}
-
 /**
  * Merges `request.config` over the preset `request.preset` (the operator's `presets` table, else
  * the policy's own) over `policy.defaults`, and validates the result against
@@ -161,12 +155,7 @@ export function resolvePolicyConfig<C>(
   request: ConfigSelection,
   presets: PresetTable = NO_PRESETS,
 ): ResolvedConfig<C> {
-  const defaultsOnly = request.preset === undefined && isEmptyConfig(request.config);
-  if (defaultsOnly) {
-    const known = defaultsOf.get(policy as Policy<unknown>);
-    if (known) return known as ResolvedConfig<C>;
-  }
-  const selection = defaultsOnly ? undefined : selectionKey(request);
+  const selection = selectionKey(request);
   const selections = selection === undefined ? undefined : selectionMemoOf(policy as Policy<unknown>, presets);
   const found = selection === undefined ? undefined : selections?.get(selection);
   if (found !== undefined) return found as ResolvedConfig<C>;
@@ -181,7 +170,6 @@ export function resolvePolicyConfig<C>(
     resolved = deepFreeze({ merged, config, canonical: canonicalJson(merged) });
     if (key !== undefined) memo.set(key, resolved as ResolvedConfig<unknown>);
   }
-  if (defaultsOnly) defaultsOf.set(policy as Policy<unknown>, resolved as ResolvedConfig<unknown>);
   if (selection !== undefined) selections?.set(selection, resolved as ResolvedConfig<unknown>);
   return resolved;
 }
