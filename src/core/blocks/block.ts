@@ -4,7 +4,7 @@
  */
 import { ScheduleInputError } from '../errors';
 import { US_PER_S, type Micros } from '../time/micros';
-import type { Block, ObservingWindow, PlainBlock, ScanBlock, SourceBlock, SourceMode } from './types';
+import type { Block, ObservingWindow, PlainBlock, ScanBlock, SourceBlock, SourceMode, WindowColumn } from './types';
 
 const KINDS: ReadonlySet<string> = new Set(['block', 'scan', 'source', 'window']);
 const MODES: readonly SourceMode[] = ['rising', 'setting', 'both'];
@@ -54,11 +54,11 @@ export function observingWindow(f: Omit<ObservingWindow, 'kind'>): ObservingWind
     t0: f.t0,
     t1: f.t1,
     mode: checkSourceMode(f.mode),
-    tStart: Object.freeze([...f.tStart]),
-    obsLength: Object.freeze([...f.obsLength]),
-    azBore: Object.freeze([...f.azBore]),
-    altBore: Object.freeze([...f.altBore]),
-    azThrow: Object.freeze([...f.azThrow]),
+    tStart: Object.freeze(Array.from(f.tStart)),
+    obsLength: Object.freeze(Array.from(f.obsLength)),
+    azBore: Object.freeze(Array.from(f.azBore)),
+    altBore: Object.freeze(Array.from(f.altBore)),
+    azThrow: Object.freeze(Array.from(f.azThrow)),
   });
 }
 
@@ -81,8 +81,10 @@ export function isBlock(x: unknown): x is Block {
   return typeof o.kind === 'string' && KINDS.has(o.kind) && typeof o.t0 === 'number' && typeof o.t1 === 'number';
 }
 
-function arraysEqual(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+function arraysEqual(a: WindowColumn, b: WindowColumn): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Value equality: same kind and all fields equal (arrays element-wise). */
@@ -128,8 +130,9 @@ export function blockKey(b: Block): string {
     case 'source':
       return JSON.stringify([b.kind, b.t0, b.t1, b.name, b.mode]);
     case 'window':
+      // Columns as plain arrays, whichever array type holds them: equal windows give equal keys.
       return JSON.stringify([
-        b.kind, b.t0, b.t1, b.name, b.mode, b.tStart, b.obsLength, b.azBore, b.altBore, b.azThrow,
+        b.kind, b.t0, b.t1, b.name, b.mode, Array.from(b.tStart), Array.from(b.obsLength), Array.from(b.azBore), Array.from(b.altBore), Array.from(b.azThrow),
       ]);
   }
 }

@@ -37,6 +37,12 @@ export interface SourceBlock {
   readonly mode: SourceMode;
 }
 
+/**
+ * One per-start-time column of an ObservingWindow: read by index only. make-source-plan's are
+ * `Float64Array` copies, outside the JS heap; a window built by `observingWindow` holds frozen arrays.
+ */
+export type WindowColumn = ArrayLike<number>;
+
 /** A SourceBlock planned by make-source-plan, with per-start-time arrays (basic-policy §5.2). */
 export interface ObservingWindow {
   readonly kind: 'window';
@@ -45,13 +51,13 @@ export interface ObservingWindow {
   readonly t1: Micros;
   readonly mode: SourceMode;
   /** Integer epoch seconds. */
-  readonly tStart: readonly number[];
+  readonly tStart: WindowColumn;
   /** Seconds. */
-  readonly obsLength: readonly number[];
+  readonly obsLength: WindowColumn;
   /** Degrees; azimuth of the crossing, continuous (may leave [0, 360) between samples). */
-  readonly azBore: readonly number[];
-  readonly altBore: readonly number[];
-  readonly azThrow: readonly number[];
+  readonly azBore: WindowColumn;
+  readonly altBore: WindowColumn;
+  readonly azThrow: WindowColumn;
 }
 
 /** Any block. */

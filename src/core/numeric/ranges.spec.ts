@@ -16,6 +16,16 @@ describe('mask2ranges (basic-policy §10.1)', () => {
     expect(got).toEqual(ranges);
     for (const [a, b] of got) for (let i = a; i < b; i++) expect(mask[i]).toBe(true);
   });
+
+  it('reads a 0/1 mask the same, only its first n entries (a reused scratch mask)', () => {
+    const masks: boolean[][] = [[], [F, F, T, F, F], [T, T, F, T, T], [T, F, F, T, T, F, T, F], [T, T, T, T], [F, F, F]];
+    for (const mask of masks) {
+      // Stale entries after the first n must not count, whatever they hold.
+      const scratch = Uint8Array.from([...mask.map((v) => (v ? 1 : 0)), 1, 1, 0, 1]);
+      expect(mask2ranges(scratch, mask.length)).toEqual(mask2ranges(mask));
+    }
+    expect(mask2ranges(Uint8Array.from([0, 1, 1, 1]), 3)).toEqual([[1, 3]]);
+  });
 });
 
 describe('rangesPad (basic-policy §10.1)', () => {

@@ -6,11 +6,14 @@
 /** Half-open index range `[start, end)`. */
 export type IndexRange = readonly [number, number];
 
-/** Maximal runs of `true` in `mask`, as half-open ranges in increasing order. */
-export function mask2ranges(mask: ArrayLike<boolean>): IndexRange[] {
+/**
+ * Maximal runs of `true` (or non-zero) in the first `n` entries of `mask` (all of them by
+ * default), as half-open ranges in increasing order.
+ */
+export function mask2ranges(mask: ArrayLike<boolean | number>, n: number = mask.length): IndexRange[] {
   const out: IndexRange[] = [];
   let start = -1;
-  for (let i = 0; i < mask.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (mask[i]) {
       if (start < 0) start = i;
     } else if (start >= 0) {
@@ -18,7 +21,7 @@ export function mask2ranges(mask: ArrayLike<boolean>): IndexRange[] {
       start = -1;
     }
   }
-  if (start >= 0) out.push([start, mask.length]);
+  if (start >= 0) out.push([start, n]);
   return out;
 }
 

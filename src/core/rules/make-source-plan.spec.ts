@@ -70,7 +70,7 @@ describe('make-source-plan (basic-policy §5.2 reference values)', () => {
     expect(Math.abs(w.azThrow[202] - 2.914798)).toBeLessThan(0.001);
     // F5: az_throw · cos(alt_center) is one constant (x_hi − x_lo) for every sample; here
     // alt_offset = (1.5 − 2)/2 = −0.25, so alt_center = alt_bore − 0.25.
-    const widths = w.azThrow.map((thr, i) => thr * Math.cos(((w.altBore[i] - 0.25) * Math.PI) / 180));
+    const widths = Array.from(w.azThrow, (thr, i) => thr * Math.cos(((w.altBore[i] - 0.25) * Math.PI) / 180));
     for (const k of widths) expect(k).toBeCloseTo(widths[0], 9);
   });
 
@@ -117,7 +117,7 @@ describe('make-source-plan behaviour', () => {
   });
   it('bounds_alt narrows the window to boresight altitudes inside it', () => {
     const w = planSourceBlock(saturnSetting, { ...DEFAULT_PLAN, bounds_alt: [10, 20] })!;
-    expect(w.altBore.every((a) => a >= 10 && a <= 20)).toBe(true);
+    expect(Array.from(w.altBore).every((a) => a >= 10 && a <= 20)).toBe(true);
   });
   it('azimuth stays continuous across north (F8)', () => {
     // Uranus transits north of the zenith here: its setting block starts near az 0/360.

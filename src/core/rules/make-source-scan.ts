@@ -4,7 +4,7 @@
  */
 import { scanBlock } from '../blocks/block';
 import { mapTree } from '../blocks/tree';
-import type { Block, BlockTree, ObservingWindow, ScanBlock } from '../blocks/types';
+import type { Block, BlockTree, ObservingWindow, ScanBlock, WindowColumn } from '../blocks/types';
 import { NumberField } from '../config/decorators';
 import { Float64Arena } from '../numeric/arena';
 import { SplineKnots } from '../numeric/cubic-spline';
@@ -41,7 +41,7 @@ export interface MakeSourceScanOptions {
  * values outside (no extrapolation). One sample gives that value; 2 and 3 give the line and the
  * parabola (the original crashed below 4 samples, F11).
  */
-function clampedAt(ts: readonly number[], ys: readonly (readonly number[])[], t: number): number[] {
+function clampedAt(ts: WindowColumn, ys: readonly WindowColumn[], t: number): number[] {
   if (ts.length === 1) return ys.map((y) => y[0]);
   // The arrays share their sample times: one factorised spline system, solved for all at once,
   // in an arena (the system is not kept).
