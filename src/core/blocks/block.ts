@@ -132,7 +132,8 @@ export function blockKey(b: Block): string {
     case 'window':
       // Columns as plain arrays, whichever array type holds them: equal windows give equal keys.
       return JSON.stringify([
-        b.kind, b.t0, b.t1, b.name, b.mode, Array.from(b.tStart), Array.from(b.obsLength), Array.from(b.azBore), Array.from(b.altBore), Array.from(b.azThrow),
+        b.kind, b.t0, b.t1, b.name, b.mode,
+        Array.from(b.tStart), Array.from(b.obsLength), Array.from(b.azBore), Array.from(b.altBore), Array.from(b.azThrow),
       ]);
   }
 }

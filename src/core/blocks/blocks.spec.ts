@@ -89,6 +89,29 @@ describe('block constructors and values', () => {
     expect(blockEquals(src, sourceBlock({ name: 'p', t0: 1, t1: 2, mode: 'rising' }))).toBe(false);
   });
 
+  it('a window is equal, and keyed the same, whichever array type holds its columns', () => {
+    const cols = { tStart: [0, 30], obsLength: [300, 290], azBore: [10, 11], altBore: [40, 41], azThrow: [1, 1.1] };
+    const plain = observingWindow({ name: 'uranus', t0: 0, t1: 10, mode: 'setting', ...cols });
+    // make-source-plan's windows hold Float64Array columns.
+    const typed = Object.freeze({
+      ...plain,
+      tStart: Float64Array.from(cols.tStart),
+      obsLength: Float64Array.from(cols.obsLength),
+      azBore: Float64Array.from(cols.azBore),
+      altBore: Float64Array.from(cols.altBore),
+      azThrow: Float64Array.from(cols.azThrow),
+    });
+    expect(blockEquals(plain, typed)).toBe(true);
+    expect(blockKey(typed)).toBe(blockKey(plain));
+    const other = { ...typed, azThrow: Float64Array.from([1, 1.2]) };
+    expect(blockEquals(plain, other)).toBe(false);
+    expect(blockKey(other)).not.toBe(blockKey(plain));
+    // observingWindow copies whatever it is given into frozen plain arrays.
+    const copied = observingWindow(typed);
+    expect(Array.isArray(copied.tStart) && Object.isFrozen(copied.tStart)).toBe(true);
+    expect(blockEquals(copied, typed)).toBe(true);
+  });
+
   it('isBlock respects kinds (the original isa respects subclassing)', () => {
     expect(isBlock(plainBlock(0, 1))).toBe(true);
     expect(isBlock(sourceBlock({ name: 's', t0: 0, t1: 1, mode: 'both' }))).toBe(true);
