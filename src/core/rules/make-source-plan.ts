@@ -88,15 +88,6 @@ function strictlyIncreasing(keys: ArrayLike<number>, values: ArrayLike<number>):
 }
 
 /**
- * A copy of `a[lo:hi)` for the window: a typed array, whose numbers live outside the JS heap (as
- * plain arrays they were the largest allocation of a one-day run, 108 of 860 kB, measured). Not
- * frozen (a typed array cannot be); nothing writes to a window's columns.
- */
-function sliceColumn(a: Float64Array, lo: number, hi: number): Float64Array {
-  return a.slice(lo, hi);
-}
-
-/**
  * The working arrays of one `planSourceBlock` call (samples, splines, per-sample columns): reset at
  * each call, never returned (the window gets copies), so a pass allocates nothing but its window.
  */
@@ -265,7 +256,10 @@ export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): Observ
   const ranges = mask2ranges(ok, n);
   if (ranges.length !== 1) return null; // F4: zero or several ranges drop the block.
   const [il, ir] = ranges[0];
-  const slice = (a: Float64Array): Float64Array => sliceColumn(a, il, ir);
+  // The window's columns are typed-array copies, whose numbers live outside the JS heap (as plain
+  // arrays they were the largest allocation of a one-day run, 108 of 860 kB, measured). Not frozen
+  // (a typed array cannot be); nothing writes to a window's columns.
+  const slice = (a: Float64Array): Float64Array => a.slice(il, ir);
   return Object.freeze({
     kind: 'window',
     name: b.name,
