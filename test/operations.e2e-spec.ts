@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { ShutdownState } from '../src/server/lifecycle';
+import { scheduleWarmUpBody, ShutdownState, StartupState } from '../src/server/lifecycle';
 import { AppLogger, createRootLogger, ROOT_LOGGER } from '../src/server/logging';
 import { INTERNAL_ERROR_MESSAGE, SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../src/scheduler';
 import { createTestApp } from './helpers/create-app';
@@ -55,6 +55,7 @@ describe('operations (production app)', () => {
           policies: { ok: true, names: expect.arrayContaining(['dummy']) },
           executor: { ok: true },
           dataDir: { ok: true },
+          warmUp: { ok: true },
           shutdown: { ok: true },
         },
       });
@@ -226,6 +227,31 @@ describe('readiness when not ready', () => {
       expect(res.text).not.toContain(dataDir);
       // Liveness does not depend on readiness.
       expect((await request(app.getHttpServer()).get('/health')).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('while warming up', () => {
+  it('fails readiness until the warm-up is over, and serves requests meanwhile', async () => {
+    const app = await createTestApp({ env: { SCHEDULER_DATA_DIR: dataDir } });
+    try {
+      const startup = app.get(StartupState);
+      startup.beginWarmUp();
+      const warming = await request(app.getHttpServer()).get('/health/ready');
+      expect(warming.status).toBe(503);
+      expect(warming.body.message).toBe('Not ready: the server is warming up its request path');
+      expect(warming.body.checks.warmUp).toEqual({ ok: false });
+      expect((await post(app, BODY)).status).toBe(200);
+      // The warm-up's own request is a valid one (this data directory has no master schedule).
+      const warm = await post(app, JSON.parse(scheduleWarmUpBody(dataDir)) as object);
+      expect(warm.status).toBe(200);
+      expect(warm.body.commands).toContain('from sorunlib import *');
+      startup.endWarmUp();
+      const ready = await request(app.getHttpServer()).get('/health/ready');
+      expect(ready.status).toBe(200);
+      expect(ready.body.checks.warmUp).toEqual({ ok: true });
     } finally {
       await app.close();
     }

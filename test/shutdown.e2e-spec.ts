@@ -8,6 +8,7 @@ import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SCHEDULE_WARM_UP_REQUESTS } from '../src/server/lifecycle/http-warm-up';
 import { startServer, type ServerProcess } from './helpers/server-process';
 
 jest.setTimeout(60_000);
@@ -113,6 +114,9 @@ describe('graceful shutdown (server process)', () => {
     }
     expect(ready?.status).toBe(200);
     expect(ready?.body.checks.executor).toMatchObject({ ok: true, workers: 1 });
+    // Readiness waited for the HTTP warm-up, whose requests the info log leaves out.
+    expect(server.records).toContainEqual(expect.objectContaining({ msg: 'HTTP warm-up done', answered: SCHEDULE_WARM_UP_REQUESTS }));
+    expect(server.records.filter((r) => r.msg === 'request' && String(r.requestId).startsWith('server-warm-up'))).toEqual([]);
     server.child.kill('SIGINT');
     expect(await server.exited).toBe(0);
     expect(server.records).toContainEqual(expect.objectContaining({ msg: 'shutdown complete', reason: 'SIGINT', drained: true }));

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { schedulerConfig, serverConfig } from './config';
 import { HealthController } from './health/health.controller';
-import { InFlightRequests, ShutdownState } from './lifecycle';
+import { InFlightRequests, ShutdownState, StartupState } from './lifecycle';
 import { LoggingModule } from './logging';
 import { TimelineController } from './timeline';
 import { SchedulerModule } from '../scheduler';
@@ -17,6 +17,6 @@ import { SchedulerModule } from '../scheduler';
     SchedulerModule.forRootAsync(schedulerConfig.asProvider()),
   ],
   controllers: [HealthController, TimelineController],
-  providers: [ShutdownState, InFlightRequests],
+  providers: [ShutdownState, StartupState, InFlightRequests],
 })
 export class AppModule {}

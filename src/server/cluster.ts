@@ -11,6 +11,7 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { newWarmUpId, WARM_UP_ID_ENV } from './lifecycle/warm-up-id';
 
 /** How many processes to fork and how many pool threads each one gets. */
 export interface ClusterPlan {
@@ -41,7 +42,9 @@ export function restartDelayMs(uptimeMs: number, recentCrashes: number): number 
 
 /** Runs the primary: forks, replaces dead processes, forwards shutdown. */
 export function runPrimary(plan: ClusterPlan, log: (m: string) => void = (m) => console.log(m)): void {
-  const env = { SCHEDULER_WORKER_THREADS: String(plan.threadsPerProcess) };
+  // One warm-up id for every process: a process's warm-up requests may be answered by another,
+  // which then logs them at debug level as its own (lifecycle/http-warm-up.ts).
+  const env = { SCHEDULER_WORKER_THREADS: String(plan.threadsPerProcess), [WARM_UP_ID_ENV]: newWarmUpId() };
   const started = new Map<number, number>();
   let crashes = 0;
   let stopping = false;

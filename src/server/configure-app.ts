@@ -10,6 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { InFlightRequests } from './lifecycle/graceful-shutdown';
+import { warmUpRequestId } from './lifecycle/warm-up-id';
 import { createRequestLogMiddleware, ROOT_LOGGER } from './logging';
 import { TIMELINE_EXAMPLE_QUERY, TIMELINE_PATH } from './timeline/timeline-page';
 import {
@@ -84,7 +85,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const settings = app.get<SchedulerSettings>(SCHEDULER_SETTINGS);
   // First, so that every answer (including body parser errors) is timed, logged and carries its id.
   const logger = optional<Logger>(app, ROOT_LOGGER);
-  if (logger) app.use(createRequestLogMiddleware(logger));
+  if (logger) app.use(createRequestLogMiddleware(logger, warmUpRequestId()));
   const inFlight = optional<InFlightRequests>(app, InFlightRequests);
   if (inFlight) app.use(inFlight.middleware);
   app.use(helmet(HELMET_OPTIONS));

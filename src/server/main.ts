@@ -9,7 +9,17 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { loadEnvironment, serverConfig, type ServerConfig } from './config';
 import { configureApp, NEST_APP_OPTIONS } from './configure-app';
-import { InFlightRequests, installGracefulShutdown, installProcessErrorHandlers, warmUpHttp } from './lifecycle';
+import { SCHEDULE_EXECUTOR, SCHEDULER_SETTINGS, type ScheduleExecutor, type SchedulerSettings } from '../scheduler';
+import {
+  InFlightRequests,
+  installGracefulShutdown,
+  installProcessErrorHandlers,
+  scheduleWarmUpBody,
+  ShutdownState,
+  StartupState,
+  warmUpHttp,
+  warmUpSchedules,
+} from './lifecycle';
 import { releaseYoungGeneration } from './lifecycle/startup-young-generation';
 import { AppLogger, ROOT_LOGGER } from './logging';
 
@@ -24,10 +34,25 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   const config = app.get<ServerConfig>(serverConfig.KEY);
   installGracefulShutdown(app, app.get(InFlightRequests), { graceMs: config.shutdownGraceMs, logger });
+  // Readiness says no until the request path is warm (lifecycle/http-warm-up.ts).
+  const startup = app.get(StartupState);
+  startup.beginWarmUp();
   await app.listen(config.port);
   logger.info({ port: config.port, pid: process.pid }, 'listening');
+  const port = (app.getHttpServer().address() as AddressInfo).port;
   // Compiles the request path before the first client request (the workers warm up meanwhile).
-  await warmUpHttp((app.getHttpServer().address() as AddressInfo).port, logger);
+  await warmUpHttp(port, logger);
+  const executor = app.get<ScheduleExecutor>(SCHEDULE_EXECUTOR);
+  const shutdown = app.get(ShutdownState);
+  const report = await warmUpSchedules({
+    port,
+    body: scheduleWarmUpBody(app.get<SchedulerSettings>(SCHEDULER_SETTINGS).dataDir),
+    executorReady: () => executor.stats?.().ready ?? true,
+    stopped: () => shutdown.draining,
+  });
+  startup.endWarmUp();
+  if (report.stoppedBecause === undefined) logger.info(report, 'HTTP warm-up done');
+  else logger.warn(report, 'HTTP warm-up stopped early');
   // Start-up is over: from here the nursery grows as V8 sees fit (request garbage, not modules).
   releaseYoungGeneration();
 }

@@ -6,6 +6,7 @@ import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/comm
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ShutdownState } from '../lifecycle/shutdown-state';
+import { StartupState } from '../lifecycle/startup-state';
 import { PolicyRegistry, SCHEDULE_EXECUTOR, type ScheduleExecutor, SCHEDULER_SETTINGS, type SchedulerSettings } from '../../scheduler';
 import { assessReadiness, isReadableDirectory, type ReadinessReport } from './readiness';
 
@@ -16,6 +17,7 @@ const READY_EXAMPLE = {
     policies: { ok: true, names: ['basic', 'dummy'] },
     executor: { ok: true, workers: 2, busy: 0, queued: 0 },
     dataDir: { ok: true },
+    warmUp: { ok: true },
     shutdown: { ok: true },
   },
 };
@@ -35,6 +37,7 @@ export class HealthController {
     @Inject(SCHEDULE_EXECUTOR) private readonly executor: ScheduleExecutor,
     @Inject(SCHEDULER_SETTINGS) private readonly settings: SchedulerSettings,
     @Optional() private readonly shutdown?: ShutdownState,
+    @Optional() private readonly startup?: StartupState,
   ) {}
 
   @Get()
@@ -46,7 +49,7 @@ export class HealthController {
 
   @Get('ready')
   @ApiOperation({
-    summary: 'Readiness: policies registered, executor up, data directory readable, not shutting down',
+    summary: 'Readiness: policies registered, executor up, data directory readable, warm-up over, not shutting down',
   })
   @ApiOkResponse({ description: 'Ready to serve schedules.', schema: { example: READY_EXAMPLE } })
   @ApiServiceUnavailableResponse({ description: 'Not ready; `message` names each failing check.', schema: { example: NOT_READY_EXAMPLE } })
@@ -55,6 +58,7 @@ export class HealthController {
       policies: this.registry.names(),
       executor: this.executor.stats?.(),
       dataDirReadable: await isReadableDirectory(this.settings.dataDir),
+      warmingUp: this.startup?.warmingUp ?? false,
       draining: this.shutdown?.draining ?? false,
     });
     res.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

@@ -14,9 +14,18 @@ describe('assessReadiness', () => {
         policies: { ok: true, names: ['dummy'] },
         executor: { ok: true },
         dataDir: { ok: true },
+        warmUp: { ok: true },
         shutdown: { ok: true },
       },
     });
+  });
+
+  it('is not ready while the server warms up its request path, and says so', () => {
+    const r = assessReadiness({ ...GOOD, warmingUp: true });
+    expect(r.status).toBe('error');
+    expect(r.message).toBe('Not ready: the server is warming up its request path');
+    expect(r.checks.warmUp).toEqual({ ok: false });
+    expect(assessReadiness({ ...GOOD, warmingUp: false }).status).toBe('ok');
   });
 
   it('reports the executor counters and follows its ready flag', () => {
@@ -28,10 +37,10 @@ describe('assessReadiness', () => {
   });
 
   it('lists every failing check, without any file path', () => {
-    const r = assessReadiness({ policies: [], dataDirReadable: false, draining: true });
+    const r = assessReadiness({ policies: [], dataDirReadable: false, warmingUp: true, draining: true });
     expect(r.status).toBe('error');
     expect(r.message).toBe(
-      'Not ready: no schedule policy is registered; the data directory (SCHEDULER_DATA_DIR) is missing or not readable; the server is shutting down',
+      'Not ready: no schedule policy is registered; the data directory (SCHEDULER_DATA_DIR) is missing or not readable; the server is warming up its request path; the server is shutting down',
     );
     expect(JSON.stringify(r)).not.toMatch(/\//);
   });

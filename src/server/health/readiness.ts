@@ -1,6 +1,6 @@
 /**
  * The readiness verdict from its inputs (pure, so it is tested without a server): policies
- * registered, executor able to take work, data directory readable, not shutting down.
+ * registered, executor able to take work, data directory readable, warm-up over, not shutting down.
  */
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
@@ -13,6 +13,8 @@ export interface ReadinessInput {
   /** The executor's counters, when it has any (an in-process executor has none and is always ready). */
   readonly executor?: ExecutorStats;
   readonly dataDirReadable: boolean;
+  /** True while the server sends its own warm-up requests (`main.ts`); absent means false. */
+  readonly warmingUp?: boolean;
   readonly draining: boolean;
 }
 
@@ -24,6 +26,7 @@ export interface ReadinessReport {
     readonly policies: { readonly ok: boolean; readonly names: readonly string[] };
     readonly executor: { readonly ok: boolean; readonly workers?: number; readonly busy?: number; readonly queued?: number };
     readonly dataDir: { readonly ok: boolean };
+    readonly warmUp: { readonly ok: boolean };
     readonly shutdown: { readonly ok: boolean };
   };
 }
@@ -36,6 +39,7 @@ export function assessReadiness(input: ReadinessInput): ReadinessReport {
   if (!policiesOk) problems.push('no schedule policy is registered');
   if (!executorOk) problems.push('the schedule executor cannot take work (no worker is running)');
   if (!input.dataDirReadable) problems.push('the data directory (SCHEDULER_DATA_DIR) is missing or not readable');
+  if (input.warmingUp === true) problems.push('the server is warming up its request path');
   if (input.draining) problems.push('the server is shutting down');
   const ex = input.executor;
   return {
@@ -45,6 +49,7 @@ export function assessReadiness(input: ReadinessInput): ReadinessReport {
       policies: { ok: policiesOk, names: [...input.policies] },
       executor: ex ? { ok: executorOk, workers: ex.workers, busy: ex.busy, queued: ex.queued } : { ok: executorOk },
       dataDir: { ok: input.dataDirReadable },
+      warmUp: { ok: input.warmingUp !== true },
       shutdown: { ok: !input.draining },
     },
   };

@@ -41,4 +41,15 @@ describe('requestLogLevel', () => {
     expect(requestLogLevel('/api/v1/schedule/', 400)).toBe('info');
     expect(requestLogLevel('/api/v1/schedule/', undefined)).toBe('info'); // the client went away first
   });
+
+  it("logs the server's own warm-up requests at debug, only with the exact warm-up id, and their 5xx at error", () => {
+    const id = 'server-warm-up-0123456789abcdef';
+    expect(requestLogLevel('/api/v1/schedule/', 200, id, id)).toBe('debug');
+    expect(requestLogLevel('/api/v1/schedule/', 400, id, id)).toBe('debug');
+    expect(requestLogLevel('/api/v1/schedule/', 503, id, id)).toBe('error');
+    expect(requestLogLevel('/api/v1/schedule/', 200, 'server-warm-up-0123456789abcdee', id)).toBe('info');
+    expect(requestLogLevel('/api/v1/schedule/', 200, 'server-warm-up', id)).toBe('info');
+    expect(requestLogLevel('/api/v1/schedule/', 200, id, undefined)).toBe('info');
+    expect(requestLogLevel('/api/v1/schedule/', 200, undefined, undefined)).toBe('info');
+  });
 });

@@ -54,10 +54,14 @@ function pathOf(req: LoggedRequest): string {
   return (req.originalUrl ?? req.url ?? '').split('?', 1)[0];
 }
 
-/** Probes are frequent and a 503 from readiness is a state (warming up, draining), not a failure. */
-export function requestLogLevel(path: string, status: number | undefined): Level {
+/**
+ * Probes are frequent and a 503 from readiness is a state (warming up, draining), not a failure.
+ * The server's own warm-up requests (`warmUpId`, which clients cannot guess) are not the clients'.
+ */
+export function requestLogLevel(path: string, status: number | undefined, requestId?: string, warmUpId?: string): Level {
   if (path.startsWith('/health')) return 'debug';
-  return status !== undefined && status >= 500 ? 'error' : 'info';
+  if (status !== undefined && status >= 500) return 'error';
+  return warmUpId !== undefined && requestId === warmUpId ? 'debug' : 'info';
 }
 
 /** The status sent, or `undefined` when the client went away before any answer. */
@@ -88,9 +92,10 @@ export function requestRecord(req: LoggedRequest, res: ServerResponse): Record<s
 
 /**
  * Express middleware that gives every request its id (`X-Request-Id`, `requestFacts(req).requestId`),
- * times it and writes its record through `logger` when the answer is sent. Install first.
+ * times it and writes its record through `logger` when the answer is sent (the requests of
+ * `warmUpId`, the server's own warm-up, at debug level). Install first.
  */
-export function createRequestLogMiddleware(logger: Logger): RequestHandler {
+export function createRequestLogMiddleware(logger: Logger, warmUpId?: string): RequestHandler {
   return (req, res, next) => {
     (res as TimedResponse)[STARTED] = performance.now();
     const id = requestIdFor(req.headers[REQUEST_ID_HEADER_LOWER]);
@@ -102,7 +107,7 @@ export function createRequestLogMiddleware(logger: Logger): RequestHandler {
       written = true;
       res.removeListener('finish', write);
       res.removeListener('close', write);
-      const level = requestLogLevel(pathOf(req), statusOf(res));
+      const level = requestLogLevel(pathOf(req), statusOf(res), id, warmUpId);
       // The record is built only when its level is written.
       if (logger.isLevelEnabled(level)) logger[level](requestRecord(req, res), 'request');
     };
