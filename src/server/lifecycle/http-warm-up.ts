@@ -9,14 +9,14 @@
  * HTTP thread's code only after it has run many times, and one request was not enough (measured
  * before: a single `basic` warm-up left the first client requests as slow as without).
  *
- * Measured with the bench's pattern (a first one-day request right after readiness, then three
- * rounds of 15 one-day, 5 seven-day and 5 thirty-day requests 26 s apart; alternating server
- * starts, 2 cores): with 60 requests the first request took 9.6-10.5 ms against 13.1-16.6 without
- * (five pairs); the one-day medians did not move beyond their noise (4.7-5.7 ms either way). 150
- * requests also lowered the one-day medians (4.4-4.8 against 4.7-5.3 ms, five pairs) but grew the
- * HTTP thread's nursery and old space by 9 MB (150 MB at readiness, 161-165 MB with both workers
- * busy: over the 160 MB target); 60 leaves the memory as it was (141-146 / 156-158 MB), 80 did not
- * (160-165 MB busy). They take about 0.15 s.
+ * Measured (2 cores; a first one-day request right after readiness, then fifteen more; alternating
+ * server starts, six each): with 30 requests the first took 10.1-12.2 ms against 13.2-16.0 without,
+ * the median of the fifteen after it 4.4-6.2 against 4.6-6.8 ms; 60 requests did no better
+ * (10.2-13.2 ms). More cost memory: the HTTP thread's nursery and old space grow with them (V8 grows
+ * the nursery despite the start-up hold), and with both workers busy the server peaked at 153-158
+ * MB with 30 requests (four runs; 151-160 without), 153-163 with 60, 161-165 with 150, against the
+ * 160 MB target. 150 requests also lowered the bench's one-day median (4.4-4.8 against 4.7-5.3 ms,
+ * five pairs), 60 did not measurably. They take under 0.1 s.
  *
  * The requests carry `warmUpRequestId()` as their `X-Request-Id`, which the request log writes at
  * debug level. Nothing here throws: a failed warm-up is logged and the server works without it.
@@ -29,7 +29,7 @@ import type { Micros } from '../../core/time/micros';
 import { warmUpRequestId } from './warm-up-id';
 
 /** One-hour `basic` requests sent once the executor is ready. */
-export const SCHEDULE_WARM_UP_REQUESTS = 60;
+export const SCHEDULE_WARM_UP_REQUESTS = 30;
 
 /** The schedule warm-up stops after this long, whatever it has sent (a slow machine still gets ready). */
 export const SCHEDULE_WARM_UP_BUDGET_MS = 5_000;
