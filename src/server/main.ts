@@ -42,17 +42,21 @@ async function bootstrap(): Promise<void> {
   const port = (app.getHttpServer().address() as AddressInfo).port;
   // Compiles the request path before the first client request (the workers warm up meanwhile).
   await warmUpHttp(port, logger);
-  const executor = app.get<ScheduleExecutor>(SCHEDULE_EXECUTOR);
-  const shutdown = app.get(ShutdownState);
-  const report = await warmUpSchedules({
-    port,
-    body: scheduleWarmUpBody(app.get<SchedulerSettings>(SCHEDULER_SETTINGS).dataDir),
-    executorReady: () => executor.stats?.().ready ?? true,
-    stopped: () => shutdown.draining,
-  });
+  // Then the schedule path, once the workers are ready (unless warm-ups are turned off).
+  const settings = app.get<SchedulerSettings>(SCHEDULER_SETTINGS);
+  if (settings.warmup) {
+    const executor = app.get<ScheduleExecutor>(SCHEDULE_EXECUTOR);
+    const shutdown = app.get(ShutdownState);
+    const report = await warmUpSchedules({
+      port,
+      body: scheduleWarmUpBody(settings.dataDir),
+      executorReady: () => executor.stats?.().ready ?? true,
+      stopped: () => shutdown.draining,
+    });
+    if (report.stoppedBecause === undefined) logger.info(report, 'HTTP warm-up done');
+    else logger.warn(report, 'HTTP warm-up stopped early');
+  }
   startup.endWarmUp();
-  if (report.stoppedBecause === undefined) logger.info(report, 'HTTP warm-up done');
-  else logger.warn(report, 'HTTP warm-up stopped early');
   // Start-up is over: from here the nursery grows as V8 sees fit (request garbage, not modules).
   releaseYoungGeneration();
 }
