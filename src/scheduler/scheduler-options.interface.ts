@@ -76,8 +76,10 @@ export interface SchedulerModuleOptions {
    */
   inProcessPolicies?: string[];
   /**
-   * Whether each worker computes a one-hour `basic` schedule before it takes requests, so the
-   * first real request does not pay for caches and JIT compilation.
+   * Whether each worker computes its warm-up schedules (`basicWarmupJobs`: one-day `basic`
+   * schedules of the data directory's master files) before it takes requests, so the first real
+   * request does not pay for caches and JIT compilation. The standalone server (`main.ts`) also
+   * warms its HTTP path with its own requests before readiness only when this is on.
    * @default `SCHEDULER_DEFAULTS.warmup`
    */
   warmup?: boolean;
