@@ -5,12 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scheduleWarmUpBody, warmUpHttp, warmUpSchedules, WARM_UP_BODY } from './http-warm-up';
 import { newWarmUpId, warmUpRequestId, WARM_UP_ID_ENV } from './warm-up-id';
-
-/** A TOAST master schedule of one row starting at `start` (the warm-up reads only the first row's start). */
-function toast(start: string): string {
-  const row = ` ${start}  ${start}    59945.015278   59945.048264   270.00 ${'DEC-050..-030_RA+000.000..+011.613'.padEnd(35)}  218.08   250.32    50.00 S`;
-  return ['#Site', ' ATACAMA', '#      Start time UTC', row, ''].join('\n');
-}
+import { oneRowMaster } from '../../testing/toast-master';
 
 describe('warm-up request id', () => {
   it('is server-warm-up and 16 random hex digits, drawn once per process', () => {
@@ -38,8 +33,8 @@ describe('scheduleWarmUpBody', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('asks for the first hour of the first master schedule of the data directory', () => {
-    writeFileSync(join(dir, 'b.txt'), toast('2024-02-29 23:45:10'));
-    writeFileSync(join(dir, 'a.txt'), toast('2023-01-05 00:22:00'));
+    writeFileSync(join(dir, 'b.txt'), oneRowMaster('2024-02-29 23:45:10'));
+    writeFileSync(join(dir, 'a.txt'), oneRowMaster('2023-01-05 00:22:00'));
     writeFileSync(join(dir, 'notes.txt'), 'not a schedule\n');
     const body = JSON.parse(scheduleWarmUpBody(dir)) as { t0: string; t1: string; policy: string };
     expect(body).toEqual({ t0: '2023-01-05 00:00', t1: '2023-01-05 01:00', policy: expect.any(String) });

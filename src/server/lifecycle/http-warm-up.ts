@@ -23,7 +23,7 @@
  */
 import { Agent, request } from 'node:http';
 import type { Logger } from 'pino';
-import { masterFilesIn } from '../../core/policies/basic/warmup';
+import { masterFilesIn, WARMUP_T0 } from '../../core/policies/basic/warmup';
 import { utcDateParts } from '../../core/time/format';
 import type { Micros } from '../../core/time/micros';
 import { warmUpRequestId } from './warm-up-id';
@@ -41,8 +41,6 @@ export const EXECUTOR_READY_WAIT_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 5_000;
 
 const HOUR_US = 3_600_000_000;
-/** The planner's hour (2023-03-01 00:00 UTC), asked when the data directory has no master schedule. */
-const PLANNER_HOUR: Micros = Date.UTC(2023, 2, 1) * 1000;
 
 /** `YYYY-MM-DD HH:MM` (UTC) of `t`, the API's own time format. */
 function apiTime(t: Micros): string {
@@ -53,12 +51,12 @@ function apiTime(t: Micros): string {
 
 /**
  * The body of the `basic` warm-up requests: the first hour of the data directory's first master
- * schedule (the file a client most likely names), or the planner's hour with the generated master
- * schedule when there is none.
+ * schedule (the file a client most likely names), or the workers' planner hour (`WARMUP_T0`) with
+ * the generated master schedule when there is none.
  */
 export function scheduleWarmUpBody(dataDir: string): string {
   const first = masterFilesIn(dataDir)[0];
-  const t0 = first === undefined ? PLANNER_HOUR : Math.floor(first.start / HOUR_US) * HOUR_US;
+  const t0 = first === undefined ? WARMUP_T0 : Math.floor(first.start / HOUR_US) * HOUR_US;
   const config = first === undefined ? {} : { master_schedule: first.name };
   return JSON.stringify({ t0: apiTime(t0), t1: apiTime(t0 + HOUR_US), policy: JSON.stringify({ policy: 'basic', config }) });
 }

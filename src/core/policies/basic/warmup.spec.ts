@@ -3,16 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SAFETY_FLOORS } from '../../safety/floors';
 import { basicWarmupJobs, masterFilesIn, WARMUP_RUNS, WARMUP_T0 } from './warmup';
+import { oneRowMaster } from '../../../testing/toast-master';
 
 const DAY_US = 86_400_000_000;
 const NOW = new Date('2026-11-30T15:20:00Z');
 const TODAY_US = Date.UTC(2026, 10, 30) * 1000;
-
-/** A TOAST master schedule of one row starting at `start` (the warm-up reads only the first row's start). */
-function toast(start: string): string {
-  const row = ` ${start}  ${start}    59945.015278   59945.048264   270.00 ${'DEC-050..-030_RA+000.000..+011.613'.padEnd(35)}  218.08   250.32    50.00 S`;
-  return ['#Site', ' ATACAMA', '#      Start time UTC', row, ''].join('\n');
-}
 
 describe('basicWarmupJobs', () => {
   let dir: string;
@@ -24,7 +19,7 @@ describe('basicWarmupJobs', () => {
   const oneDay = (jobs: ReturnType<typeof basicWarmupJobs>) => jobs.filter((j) => j.t1 - j.t0 === DAY_US);
 
   it(`runs ${WARMUP_RUNS} one-day schedules of the one master file from its first day, then today`, () => {
-    writeFileSync(join(dir, 'sat.txt'), toast('2023-01-05 00:22:00'));
+    writeFileSync(join(dir, 'sat.txt'), oneRowMaster('2023-01-05 00:22:00'));
     writeFileSync(join(dir, 'notes.txt'), 'not a schedule\n');
     expect(masterFilesIn(dir).map((f) => f.name)).toEqual(['sat.txt']);
     const jobs = basicWarmupJobs(dir, DEFAULT_SAFETY_FLOORS, NOW);
@@ -42,7 +37,7 @@ describe('basicWarmupJobs', () => {
 
   it('shares the runs among several master files, at least one each', () => {
     const starts = ['2023-01-01 00:00:00', '2023-06-01 00:00:00', '2024-01-01 00:00:00'];
-    starts.forEach((s, i) => writeFileSync(join(dir, `m${i}.txt`), toast(s)));
+    starts.forEach((s, i) => writeFileSync(join(dir, `m${i}.txt`), oneRowMaster(s)));
     const days = oneDay(basicWarmupJobs(dir, DEFAULT_SAFETY_FLOORS, NOW));
     const perFile = Math.ceil(WARMUP_RUNS / starts.length);
     expect(days).toHaveLength(perFile * starts.length + 1);
