@@ -21,7 +21,11 @@
  * measured `dummy` run, default 3), `--dummy-rounds N` (every `dummy` server N times in turn, medians;
  * default 1), `--only-basic`, `--only-http` (`dummy` only), `--only-memory` (the peak RSS rows alone),
  * `--baseline DIR` (also measures `dummy` with another build, e.g. a copy of `dist/` from before a
- * change, in the same run), `--no-peer`, `--client wrk|autocannon`, `--cpu-prof`, `--label TEXT`.
+ * change, in the same run), `--no-peer`, `--client wrk|autocannon`, `--cpu-prof`, `--label TEXT`,
+ * `--node PATH` (the Node binary that runs ours: its servers and in-process children, e.g. the
+ * Docker image's Node 24; the bench itself, its client and the original are unchanged) and
+ * `--server-env NAME=VALUE` (repeatable: an environment variable for ours only, e.g.
+ * `MALLOC_ARENA_MAX=2` as the Docker image sets it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
@@ -68,10 +72,14 @@ interface Args {
   warmUp: number;
   dummyRounds: number;
   baseline: string | undefined;
+  /** The Node binary that runs ours (servers and in-process children). */
+  node: string;
+  /** Environment variables for ours only. */
+  ourEnv: Record<string, string>;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { runs: 5, rounds: 3, duration: 10, skipHttp: false, skipBasic: false, onlyMemory: false, noPeer: false, client: undefined, cpuProf: false, label: '', warmUp: 3, dummyRounds: 1, baseline: undefined };
+  const a: Args = { runs: 5, rounds: 3, duration: 10, skipHttp: false, skipBasic: false, onlyMemory: false, noPeer: false, client: undefined, cpuProf: false, label: '', warmUp: 3, dummyRounds: 1, baseline: undefined, node: process.execPath, ourEnv: {} };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const next = (): string => argv[++i] ?? '';
@@ -93,6 +101,13 @@ function parseArgs(argv: readonly string[]): Args {
       a.client = c;
     } else if (k === '--cpu-prof') a.cpuProf = true;
     else if (k === '--label') a.label = next();
+    else if (k === '--node') a.node = path.resolve(next());
+    else if (k === '--server-env') {
+      const kv = next();
+      const eq = kv.indexOf('=');
+      if (eq < 1) throw new Error(`--server-env takes NAME=VALUE, got '${kv}'`);
+      a.ourEnv[kv.slice(0, eq)] = kv.slice(eq + 1);
+    }
     else throw new Error(`unknown option ${k}`);
   }
   for (const [name, v] of [['--runs', a.runs], ['--rounds', a.rounds], ['--duration', a.duration], ['--dummy-rounds', a.dummyRounds]] as const) {
@@ -102,8 +117,16 @@ function parseArgs(argv: readonly string[]): Args {
   if (a.baseline !== undefined && !fs.existsSync(path.join(a.baseline, 'server/main.js'))) {
     throw new Error(`--baseline ${a.baseline}: no server/main.js there (give a copy of dist/)`);
   }
+  try {
+    fs.accessSync(a.node, fs.constants.X_OK);
+  } catch {
+    throw new Error(`--node ${a.node}: not an executable file`);
+  }
   return a;
 }
+
+/** How ours is run: `--node` and `--server-env` (set once the arguments are read). */
+const ours = { node: process.execPath, env: {} as Record<string, string> };
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -131,7 +154,7 @@ function childScript(): string {
 function runChild(script: string, days: number, runs: number, profDir?: string): Promise<ChildReport> {
   const prof = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', `basic-${days}d.cpuprofile`] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...prof, script, ROOT, String(days), String(runs)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(ours.node, [...prof, script, ROOT, String(days), String(runs)], { cwd: ROOT, env: { ...process.env, ...ours.env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {
@@ -206,7 +229,7 @@ async function startServer(
   const port = await freePort();
   const t0 = performance.now();
   const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', out, 'pipe'] });
+  const child = spawn(ours.node, args, { cwd: ROOT, env: { ...process.env, ...ours.env, ...env, PORT: String(port) }, stdio: ['ignore', out, 'pipe'] });
   if (typeof out === 'number') fs.closeSync(out);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -338,6 +361,8 @@ const met = (ok: boolean | undefined): string => (ok === undefined ? '' : ok ? '
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  ours.node = args.node;
+  ours.env = args.ourEnv;
   if (!fs.existsSync(path.join(DIST, 'server/main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -348,11 +373,15 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     commit: gitCommit(),
     node: process.version,
+    oursNode: args.node === process.execPath ? process.version : execFileSync(args.node, ['--version'], { encoding: 'utf8' }).trim(),
+    oursEnv: args.ourEnv,
     cores: workers,
     cpu: os.cpus()[0]?.model ?? 'unknown',
     loadavg: os.loadavg(),
   };
   console.log(`bench ${meta.date} commit ${meta.commit}, node ${meta.node}, ${meta.cores} cores (${meta.cpu}), load ${meta.loadavg.map((x) => x.toFixed(2)).join(' ')}`);
+  const envText = Object.entries(meta.oursEnv).map(([k, v]) => `${k}=${v}`).join(' ');
+  if (args.node !== process.execPath || envText) console.log(`ours runs on ${args.node} (${meta.oursNode})${envText ? ` with ${envText}` : ''}`);
 
   const peerOrWhy: RefPeer | string = args.noPeer ? 'left out (--no-peer)' : await findRefPeer(ROOT);
   const peer = typeof peerOrWhy === 'string' ? undefined : peerOrWhy;
