@@ -117,11 +117,14 @@ function parseArgs(argv: readonly string[]): Args {
   if (a.baseline !== undefined && !fs.existsSync(path.join(a.baseline, 'server/main.js'))) {
     throw new Error(`--baseline ${a.baseline}: no server/main.js there (give a copy of dist/)`);
   }
+  let runnable = false;
   try {
     fs.accessSync(a.node, fs.constants.X_OK);
+    runnable = fs.statSync(a.node).isFile();
   } catch {
-    throw new Error(`--node ${a.node}: not an executable file`);
+    runnable = false;
   }
+  if (!runnable) throw new Error(`--node ${a.node}: not an executable file`);
   return a;
 }
 
