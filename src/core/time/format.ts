@@ -19,7 +19,8 @@ export interface UtcDateParts {
   readonly microsecond: number;
 }
 
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+/** `n` in decimal, zero-padded on the left to `width` digits. */
+export const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** Rounds to the nearest integer, exact halves to the even neighbour (Python `round`). */
 export function roundHalfEven(x: number): number {

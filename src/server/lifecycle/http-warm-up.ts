@@ -24,7 +24,7 @@
 import { Agent, request } from 'node:http';
 import type { Logger } from 'pino';
 import { masterFilesIn, WARMUP_T0 } from '../../core/policies/basic/warmup';
-import { utcDateParts } from '../../core/time/format';
+import { pad, utcDateParts } from '../../core/time/format';
 import type { Micros } from '../../core/time/micros';
 import { warmUpRequestId } from './warm-up-id';
 
@@ -45,8 +45,7 @@ const HOUR_US = 3_600_000_000;
 /** `YYYY-MM-DD HH:MM` (UTC) of `t`, the API's own time format. */
 function apiTime(t: Micros): string {
   const p = utcDateParts(t);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${String(p.year).padStart(4, '0')}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+  return `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)} ${pad(p.hour, 2)}:${pad(p.minute, 2)}`;
 }
 
 /**
