@@ -128,8 +128,8 @@ function parseArgs(argv: readonly string[]): Args {
   return a;
 }
 
-/** How ours is run: `--node` and `--server-env` (set once the arguments are read). */
-const ours = { node: process.execPath, env: {} as Record<string, string> };
+/** How ours (servers, in-process children) is run: `--node` and `--server-env`, set once the arguments are read. */
+const oursRun = { node: process.execPath, env: {} as Record<string, string> };
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -157,7 +157,7 @@ function childScript(): string {
 function runChild(script: string, days: number, runs: number, profDir?: string): Promise<ChildReport> {
   const prof = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', `basic-${days}d.cpuprofile`] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(ours.node, [...prof, script, ROOT, String(days), String(runs)], { cwd: ROOT, env: { ...process.env, ...ours.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(oursRun.node, [...prof, script, ROOT, String(days), String(runs)], { cwd: ROOT, env: { ...process.env, ...oursRun.env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {
@@ -232,7 +232,7 @@ async function startServer(
   const port = await freePort();
   const t0 = performance.now();
   const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
-  const child = spawn(ours.node, args, { cwd: ROOT, env: { ...process.env, ...ours.env, ...env, PORT: String(port) }, stdio: ['ignore', out, 'pipe'] });
+  const child = spawn(oursRun.node, args, { cwd: ROOT, env: { ...process.env, ...oursRun.env, ...env, PORT: String(port) }, stdio: ['ignore', out, 'pipe'] });
   if (typeof out === 'number') fs.closeSync(out);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -364,8 +364,8 @@ const met = (ok: boolean | undefined): string => (ok === undefined ? '' : ok ? '
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  ours.node = args.node;
-  ours.env = args.ourEnv;
+  oursRun.node = args.node;
+  oursRun.env = args.ourEnv;
   if (!fs.existsSync(path.join(DIST, 'server/main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -424,6 +424,8 @@ async function main(): Promise<void> {
       // Over HTTP: a fresh server, the first one-day request after readiness, then rounds that
       // alternate ours (every size, `runs` requests each) with the original (one fresh process per size).
       const ours: Record<number, number[]> = { 1: [], 7: [], 30: [] };
+      // Requests per size and round: one-day requests are cheap, so three times as many of them.
+      const perRound = (days: number): number => (days === 1 ? 3 : 1) * args.runs;
       const server = await startServer(['dist/server/main.js'], serverEnv, '/health/ready');
       let firstMs = NaN;
       try {
@@ -433,7 +435,7 @@ async function main(): Promise<void> {
         for (let round = 0; round < args.rounds; round++) {
           // One size at a time (a 30-day answer leaves the HTTP process garbage that the next few
           // requests pay for); one-day requests are cheap, so three times as many of them.
-          for (const days of SIZES) for (let i = 0; i < (days === 1 ? 3 : 1) * args.runs; i++) ours[days].push(await timedPost(server.url, basicBody(days)));
+          for (const days of SIZES) for (let i = 0; i < perRound(days); i++) ours[days].push(await timedPost(server.url, basicBody(days)));
           if (peer) {
             process.stdout.write(`round ${round + 1}/${args.rounds}: the original's basic_time.py ... `);
             original.push(await originalBasicTimes(peer, 1));
@@ -453,8 +455,8 @@ async function main(): Promise<void> {
         const speedup = (origS * 1000) / oursMs;
         const inp = (inProcess[`${days}d`] as { warmMedianMs: number; coldMs: number }) ?? {};
         // Each round's requests are consecutive in ours[days]; the rounds show how much the machine moved during the run.
-        const perRound = (days === 1 ? 3 : 1) * args.runs;
-        const roundMedians = Array.from({ length: args.rounds }, (_, r) => median(ours[days].slice(r * perRound, (r + 1) * perRound)));
+        const n = perRound(days);
+        const roundMedians = Array.from({ length: args.rounds }, (_, r) => median(ours[days].slice(r * n, (r + 1) * n)));
         overHttp[`${days}d`] = { oursMs: ours[days], oursMedianMs: oursMs, oursRoundMediansMs: roundMedians, originalS: original.map((o) => o.basic_elapsed_s[key(days)]), originalMedianS: origS, speedup };
         rows.push([
           `basic ${days} d (ours warm over HTTP, median of ${ours[days].length})`,
