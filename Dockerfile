@@ -48,4 +48,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8010) + '/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # SIGTERM drains requests for up to SHUTDOWN_GRACE_MS (10 s); stop with a longer timeout: docker stop -t 15
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/server/main.js"]
+# --max-semi-space-size=1 keeps the HTTP thread's nursery at 2 x 1 MB in operation (src/server/
+# lifecycle/memory-settings.ts, with MALLOC_ARENA_MAX above; the server sets the third itself).
+CMD ["node", "--max-semi-space-size=1", "dist/server/main.js"]

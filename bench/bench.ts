@@ -37,6 +37,7 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { masterSource, type ChildReport } from './basic-run';
 import { summarizeProfile, type ProfileLine } from './profile-summary';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../src/server/lifecycle/memory-settings';
 import {
   DUMMY_BODY,
   findRefPeer,
@@ -57,6 +58,9 @@ const SIZES = [1, 7, 30] as const;
 
 /** Targets of issue 14. */
 const TARGETS = { speedup: 200, firstOverWarm: 2, rssOneMb: 126, rssBusyMb: 160 };
+
+/** One-day requests a server answers before the in-operation memory row (about 3 s of them). */
+const IN_OPERATION_REQUESTS = 600;
 
 interface Args {
   runs: number;
@@ -232,7 +236,12 @@ async function startServer(
   const port = await freePort();
   const t0 = performance.now();
   const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
-  const child = spawn(oursRun.node, args, { cwd: ROOT, env: { ...process.env, ...oursRun.env, ...env, PORT: String(port) }, stdio: ['ignore', out, 'pipe'] });
+  // Started as `npm run start:prod` starts it: its memory flags and environment (`--server-env` may override the latter).
+  const child = spawn(oursRun.node, [...SERVER_NODE_FLAGS, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...SERVER_ENV, ...oursRun.env, ...env, PORT: String(port) },
+    stdio: ['ignore', out, 'pipe'],
+  });
   if (typeof out === 'number') fs.closeSync(out);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -489,20 +498,25 @@ async function main(): Promise<void> {
       met(fresh30.maxRssMb <= TARGETS.rssOneMb),
     ]);
 
-    // Memory of the server: fresh each time, 30-day requests one at a time, then every worker busy.
+    // Memory of the server, a new one each time: 30-day requests one at a time, every worker busy,
+    // and every worker busy once the server has answered IN_OPERATION_REQUESTS one-day requests
+    // (V8 sizes the HTTP thread's heap by what it has seen: a fresh server alone would flatter it).
     const memory: Record<string, unknown> = {};
     out.serverMemory = memory;
-    for (const [label, concurrency] of [
-      ['one at a time', 1],
-      [`every worker busy (${workers} at a time)`, workers],
+    for (const [key, label, concurrency, before] of [
+      ['oneAtATime', 'one at a time', 1, 0],
+      ['allBusy', `every worker busy (${workers} at a time)`, workers, 0],
+      ['allBusyInOperation', `every worker busy, after ${IN_OPERATION_REQUESTS} one-day requests`, workers, IN_OPERATION_REQUESTS],
     ] as const) {
       const s = await startServer(['dist/server/main.js'], serverEnv, '/health/ready');
       try {
         const atReady = memoryOf(s.child.pid);
+        for (let k = 0; k < before; k++) await timedPost(s.url, basicBody(1));
+        const atStart = memoryOf(s.child.pid);
         const ms: number[] = [];
         for (let k = 0; k < 3; k++) ms.push(...(await Promise.all(Array.from({ length: concurrency }, () => timedPost(s.url, basicBody(30))))));
         const end = memoryOf(s.child.pid);
-        memory[concurrency === 1 ? 'oneAtATime' : 'allBusy'] = { concurrency, atReady, end, ms };
+        memory[key] = { concurrency, before, atReady, atStart, end, ms };
         const target = concurrency === 1 ? undefined : TARGETS.rssBusyMb;
         rows.push([
           `peak RSS, server computing 30 d, ${label}`,
@@ -513,6 +527,7 @@ async function main(): Promise<void> {
           target ? met((end?.peakMb ?? Infinity) <= target) : '',
         ]);
         rows.push([`  that server at readiness: peak / resident`, `${fmt(atReady?.peakMb, 0)} / ${fmt(atReady?.rssMb, 0)} MB`, '', '', '', '']);
+        if (before > 0) rows.push([`  after the one-day requests: peak / resident`, `${fmt(atStart?.peakMb, 0)} / ${fmt(atStart?.rssMb, 0)} MB`, '', '', '', '']);
       } finally {
         await s.stop();
       }
@@ -554,7 +569,7 @@ async function main(): Promise<void> {
     }
     if (peer) runs.push({ key: 'original', label: 'dummy, original, 2 gunicorn workers', start: async () => startOriginalServer(peer, await freePort()) });
     // Each round runs every server once, in the same order; each figure is the median of its rounds.
-    const measured = new Map<string, (LoadFigures & { loadavg: number[] })[]>();
+    const measured = new Map<string, (LoadFigures & { loadavg: number[]; afterLoad?: { peakMb: number; rssMb: number } })[]>();
     const failures = new Map<string, string>();
     for (let round = 0; round < args.dummyRounds; round++) {
       for (const run of runs) {
@@ -564,7 +579,9 @@ async function main(): Promise<void> {
           // Every server, the original too, gets the same load first: V8 compiles the request path, caches fill.
           if (args.warmUp > 0) await (client === 'wrk' ? wrkLoad(s.url, DUMMY_BODY, args.warmUp, 16, tmp) : autocannonLoad(s.url, DUMMY_BODY, args.warmUp, 16));
           const f = await load(s.url, DUMMY_BODY);
-          measured.set(run.key, [...(measured.get(run.key) ?? []), { ...f, loadavg: os.loadavg() }]);
+          // One process's memory after the load (a cluster's primary would say nothing about its processes).
+          const afterLoad = run.key === 'ours' || run.key === 'baseline' ? memoryOf((s as Partial<Server>).child?.pid) : undefined;
+          measured.set(run.key, [...(measured.get(run.key) ?? []), { ...f, loadavg: os.loadavg(), ...(afterLoad ? { afterLoad } : {}) }]);
         } catch (e) {
           failures.set(run.key, (e as Error).message);
         } finally {
@@ -611,6 +628,8 @@ async function main(): Promise<void> {
         ratio !== undefined ? met(ratio > 1) : '',
       ]);
       if (f) rows.push([`  p50 / p99, errors`, `${fmt(f.p50Ms)} / ${fmt(f.p99Ms)} ms, ${f.errors}`, run.key !== 'bareNode' && orig ? `${fmt(orig.p50Ms)} / ${fmt(orig.p99Ms)} ms, ${orig.errors}` : '', '', '', '']);
+      const mem = (measured.get(run.key) ?? []).flatMap((r) => (r.afterLoad ? [r.afterLoad] : []));
+      if (mem.length > 0) rows.push([`  after the load: peak / resident`, `${fmt(median(mem.map((m) => m.peakMb)), 0)} / ${fmt(median(mem.map((m) => m.rssMb)), 0)} MB`, '', '', '', '']);
     }
   }
 
