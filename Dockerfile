@@ -29,7 +29,8 @@ FROM node:24-slim
 # Measured on Node 24.22.3 (bench/README.md, "Node 24 in the Docker image"), the server with both
 # workers busy: 173-183 MB with two arenas, 185-209 MB without (five pairs of runs); one-day
 # schedules over HTTP as fast (round medians 3.6-4.1 against 3.6-4.0 ms). One arena saved as much
-# but made them about 10 % slower.
+# but made them about 10 % slower. The same setting as npm run start:prod (src/server/lifecycle/
+# memory-settings.ts, with what else was measured for memory in operation).
 ENV NODE_ENV=production \
     PORT=8010 \
     SCHEDULER_DATA_DIR=/app/data \
@@ -48,6 +49,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8010) + '/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # SIGTERM drains requests for up to SHUTDOWN_GRACE_MS (10 s); stop with a longer timeout: docker stop -t 15
 STOPSIGNAL SIGTERM
-# --max-semi-space-size=1 keeps the HTTP thread's nursery at 2 x 1 MB in operation (src/server/
-# lifecycle/memory-settings.ts, with MALLOC_ARENA_MAX above; the server sets the third itself).
-CMD ["node", "--max-semi-space-size=1", "dist/server/main.js"]
+CMD ["node", "dist/server/main.js"]

@@ -32,7 +32,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(AppLogger));
   const logger = app.get<Logger>(ROOT_LOGGER);
   installProcessErrorHandlers(logger);
-  const missing = missingStartSettings(process.execArgv, process.env);
+  const missing = missingStartSettings(process.env);
   if (missing.length > 0) {
     logger.warn({ missing }, `${MISSING_SETTINGS_MESSAGE}; start it as \`${startCommand('dist/server/main.js')}\` (npm run start:prod)`);
   }

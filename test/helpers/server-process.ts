@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../src/server/lifecycle/memory-settings';
+import { SERVER_ENV } from '../../src/server/lifecycle/memory-settings';
 
 /** Repository root. */
 export const ROOT = join(__dirname, '..', '..');
@@ -50,11 +50,10 @@ export async function startServer(
   const port = Number(env.PORT ?? (await freePort()));
   const main = entry === 'dist' ? join(ROOT, 'dist', 'server', 'main.js') : join(ROOT, 'src', 'server', 'main.ts');
   if (entry === 'dist' && !existsSync(main)) throw new Error('dist/server/main.js is missing: run `npm run build` first');
-  // Started as `npm run start:prod` starts it (its memory settings, unless `memorySettings` is false), `env` last.
-  const flags = memorySettings ? SERVER_NODE_FLAGS : [];
-  const args = [...flags, ...(entry === 'dist' ? [] : ['-r', 'ts-node/register/transpile-only']), main];
+  const args = entry === 'dist' ? [main] : ['-r', 'ts-node/register/transpile-only', main];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
+    // Started as `npm run start:prod` starts it (its memory settings, unless `memorySettings` is false), `env` last.
     env: { PATH: process.env.PATH ?? '', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...(memorySettings ? SERVER_ENV : {}), ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

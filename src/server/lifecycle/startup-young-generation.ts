@@ -7,10 +7,9 @@
  * nursery, 133-136 MB without; a `basic` request takes the same time either way.
  *
  * Once the server is up, V8's own growth comes back (`releaseYoungGeneration`). The hold is a
- * start-up measure only: in operation V8 grew the nursery to 25 MB even with the hold kept
- * (600 one-day requests, measured). What bounds it for the life of the process is the
- * `--max-semi-space-size=1` flag the server is started with (`memory-settings.ts`); with that flag
- * the hold changes nothing, and it still helps a server started without it.
+ * start-up measure only: in operation V8 grew the nursery to 25 MB even with the hold kept (600
+ * one-day requests, measured); `memory-settings.ts` has what the nursery's size costs and saves in
+ * operation.
  *
  * V8 reads `--semi-space-growth-factor` each time it would grow the nursery (a plain integer, no
  * other state hangs on it), so setting it while running is safe; an operator's own value of the
