@@ -29,8 +29,7 @@ FROM node:24-slim
 # Measured on Node 24.22.3 (bench/README.md, "Node 24 in the Docker image"), the server with both
 # workers busy: 173-183 MB with two arenas, 185-209 MB without (five pairs of runs); one-day
 # schedules over HTTP as fast (round medians 3.6-4.1 against 3.6-4.0 ms). One arena saved as much
-# but made them about 10 % slower. The same setting as npm run start:prod (src/server/lifecycle/
-# memory-settings.ts, with what else was measured for memory in operation).
+# but made them about 10 % slower.
 ENV NODE_ENV=production \
     PORT=8010 \
     SCHEDULER_DATA_DIR=/app/data \

@@ -37,7 +37,6 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { masterSource, type ChildReport } from './basic-run';
 import { summarizeProfile, type ProfileLine } from './profile-summary';
-import { SERVER_ENV } from '../src/server/lifecycle/memory-settings';
 import {
   DUMMY_BODY,
   findRefPeer,
@@ -236,12 +235,7 @@ async function startServer(
   const port = await freePort();
   const t0 = performance.now();
   const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
-  // Started as `npm run start:prod` starts it: its memory settings (`--server-env` may override them).
-  const child = spawn(oursRun.node, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...SERVER_ENV, ...oursRun.env, ...env, PORT: String(port) },
-    stdio: ['ignore', out, 'pipe'],
-  });
+  const child = spawn(oursRun.node, args, { cwd: ROOT, env: { ...process.env, ...oursRun.env, ...env, PORT: String(port) }, stdio: ['ignore', out, 'pipe'] });
   if (typeof out === 'number') fs.closeSync(out);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEDULE_WARM_UP_REQUESTS } from '../src/server/lifecycle/http-warm-up';
-import { MISSING_SETTINGS_MESSAGE, startCommand } from '../src/server/lifecycle/memory-settings';
 import { startServer, type ServerProcess } from './helpers/server-process';
 
 jest.setTimeout(60_000);
@@ -119,30 +118,8 @@ describe('graceful shutdown (server process)', () => {
     // may still be in the log's buffer when readiness answers).
     expect(await server.waitFor((r) => r.msg === 'HTTP warm-up done', 5_000)).toMatchObject({ answered: SCHEDULE_WARM_UP_REQUESTS });
     expect(server.records.filter((r) => r.msg === 'request' && String(r.requestId).startsWith('server-warm-up'))).toEqual([]);
-    // Started as start:prod starts it: nothing to say about its memory settings.
-    expect(server.records.filter((r) => String(r.msg).startsWith(MISSING_SETTINGS_MESSAGE))).toEqual([]);
     server.child.kill('SIGINT');
     expect(await server.exited).toBe(0);
     expect(server.records).toContainEqual(expect.objectContaining({ msg: 'shutdown complete', reason: 'SIGINT', drained: true }));
-  });
-});
-
-describe('started without the memory settings', () => {
-  let server: ServerProcess | undefined;
-
-  afterEach(async () => {
-    if (server && server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
-    server = undefined;
-  });
-
-  it('says so in its log, naming each setting and the command that has them, and serves anyway', async () => {
-    server = await startServer('source', { SCHEDULER_DATA_DIR: dataDir, SCHEDULER_WORKER_THREADS: '0' }, 30_000, false);
-    const warning = await server.waitFor((r) => String(r.msg).startsWith(MISSING_SETTINGS_MESSAGE), 5_000);
-    expect(warning).toMatchObject({ level: 'warn', missing: ['environment MALLOC_ARENA_MAX=2'] });
-    expect(String(warning.msg)).toContain(startCommand('dist/server/main.js'));
-    const res = await fetch(`${server.baseUrl}/health`);
-    expect(res.status).toBe(200);
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
   });
 });

@@ -20,7 +20,6 @@ import {
   warmUpHttp,
   warmUpSchedules,
 } from './lifecycle';
-import { MISSING_SETTINGS_MESSAGE, missingStartSettings, startCommand } from './lifecycle/memory-settings';
 import { releaseYoungGeneration } from './lifecycle/startup-young-generation';
 import { AppLogger, ROOT_LOGGER } from './logging';
 
@@ -32,10 +31,6 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(AppLogger));
   const logger = app.get<Logger>(ROOT_LOGGER);
   installProcessErrorHandlers(logger);
-  const missing = missingStartSettings(process.env);
-  if (missing.length > 0) {
-    logger.warn({ missing }, `${MISSING_SETTINGS_MESSAGE}; start it as \`${startCommand('dist/server/main.js')}\` (npm run start:prod)`);
-  }
   configureApp(app);
   const config = app.get<ServerConfig>(serverConfig.KEY);
   installGracefulShutdown(app, app.get(InFlightRequests), { graceMs: config.shutdownGraceMs, logger });

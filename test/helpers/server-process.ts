@@ -6,7 +6,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { SERVER_ENV } from '../../src/server/lifecycle/memory-settings';
 
 /** Repository root. */
 export const ROOT = join(__dirname, '..', '..');
@@ -41,20 +40,16 @@ export interface ServerProcess {
 }
 
 /** Starts the server with `env` (added to a minimal environment) and waits until it listens. */
-export async function startServer(
-  entry: ServerEntry,
-  env: Record<string, string>,
-  timeoutMs = 30_000,
-  memorySettings = true,
-): Promise<ServerProcess> {
+export async function startServer(entry: ServerEntry, env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
   const port = Number(env.PORT ?? (await freePort()));
-  const main = entry === 'dist' ? join(ROOT, 'dist', 'server', 'main.js') : join(ROOT, 'src', 'server', 'main.ts');
-  if (entry === 'dist' && !existsSync(main)) throw new Error('dist/server/main.js is missing: run `npm run build` first');
-  const args = entry === 'dist' ? [main] : ['-r', 'ts-node/register/transpile-only', main];
+  const args =
+    entry === 'dist'
+      ? [join(ROOT, 'dist', 'server', 'main.js')]
+      : ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'server', 'main.ts')];
+  if (entry === 'dist' && !existsSync(args[0])) throw new Error('dist/server/main.js is missing: run `npm run build` first');
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    // Started as `npm run start:prod` starts it (its memory settings, unless `memorySettings` is false), `env` last.
-    env: { PATH: process.env.PATH ?? '', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...(memorySettings ? SERVER_ENV : {}), ...env, PORT: String(port) },
+    env: { PATH: process.env.PATH ?? '', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const records: Record<string, unknown>[] = [];

@@ -8,8 +8,8 @@
  *
  * Once the server is up, V8's own growth comes back (`releaseYoungGeneration`). The hold is a
  * start-up measure only: in operation V8 grew the nursery to 25 MB even with the hold kept (600
- * one-day requests, measured); `memory-settings.ts` has what the nursery's size costs and saves in
- * operation.
+ * one-day requests, measured); bench/README.md ("Memory in operation") has what bounding it in
+ * operation saves and costs.
  *
  * V8 reads `--semi-space-growth-factor` each time it would grow the nursery (a plain integer, no
  * other state hangs on it), so setting it while running is safe; an operator's own value of the
