@@ -538,7 +538,7 @@ async function main(): Promise<void> {
     );
     const dummy: Record<string, unknown> = { client };
     out.dummy = dummy;
-    const runs: { key: string; label: string; start: () => Promise<{ url: string; stop(): Promise<void>; pid?: number }> }[] = [
+    const runs: { key: string; label: string; start: () => Promise<{ url: string; stop(): Promise<void>; child?: ChildProcess }> }[] = [
       { key: 'bareNode', label: 'bare Node http (the machine at that moment)', start: () => startServer(['-e', BARE_NODE], {}) },
     ];
     const builds: [string, string][] = [['', 'dist']];
@@ -567,14 +567,14 @@ async function main(): Promise<void> {
     const failures = new Map<string, string>();
     for (let round = 0; round < args.dummyRounds; round++) {
       for (const run of runs) {
-        let s: { url: string; stop(): Promise<void> } | undefined;
+        let s: { url: string; stop(): Promise<void>; child?: ChildProcess } | undefined;
         try {
           s = await run.start();
           // Every server, the original too, gets the same load first: V8 compiles the request path, caches fill.
           if (args.warmUp > 0) await (client === 'wrk' ? wrkLoad(s.url, DUMMY_BODY, args.warmUp, 16, tmp) : autocannonLoad(s.url, DUMMY_BODY, args.warmUp, 16));
           const f = await load(s.url, DUMMY_BODY);
           // One process's memory after the load (a cluster's primary would say nothing about its processes).
-          const afterLoad = run.key === 'ours' || run.key === 'baseline' ? memoryOf((s as Partial<Server>).child?.pid) : undefined;
+          const afterLoad = run.key === 'ours' || run.key === 'baseline' ? memoryOf(s.child?.pid) : undefined;
           measured.set(run.key, [...(measured.get(run.key) ?? []), { ...f, loadavg: os.loadavg(), ...(afterLoad ? { afterLoad } : {}) }]);
         } catch (e) {
           failures.set(run.key, (e as Error).message);
