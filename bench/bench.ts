@@ -562,6 +562,8 @@ async function main(): Promise<void> {
       );
     }
     if (peer) runs.push({ key: 'original', label: 'dummy, original, 2 gunicorn workers', start: async () => startOriginalServer(peer, await freePort()) });
+    // The runs of ours in one process (`main.js`), as against a cluster or another server.
+    const oneProcessOfOurs = (key: string): boolean => key === 'ours' || key === 'baseline';
     // Each round runs every server once, in the same order; each figure is the median of its rounds.
     const measured = new Map<string, (LoadFigures & { loadavg: number[]; afterLoad?: { peakMb: number; rssMb: number } })[]>();
     const failures = new Map<string, string>();
@@ -574,7 +576,7 @@ async function main(): Promise<void> {
           if (args.warmUp > 0) await (client === 'wrk' ? wrkLoad(s.url, DUMMY_BODY, args.warmUp, 16, tmp) : autocannonLoad(s.url, DUMMY_BODY, args.warmUp, 16));
           const f = await load(s.url, DUMMY_BODY);
           // One process's memory after the load (a cluster's primary would say nothing about its processes).
-          const afterLoad = run.key === 'ours' || run.key === 'baseline' ? memoryOf(s.child?.pid) : undefined;
+          const afterLoad = oneProcessOfOurs(run.key) ? memoryOf(s.child?.pid) : undefined;
           measured.set(run.key, [...(measured.get(run.key) ?? []), { ...f, loadavg: os.loadavg(), ...(afterLoad ? { afterLoad } : {}) }]);
         } catch (e) {
           failures.set(run.key, (e as Error).message);
@@ -610,7 +612,7 @@ async function main(): Promise<void> {
       const f = fig(run.key);
       const err = (dummy[run.key] as { error?: string }).error;
       if (run.key === 'original') continue;
-      const perProcess = run.key === 'ours' || run.key === 'baseline';
+      const perProcess = oneProcessOfOurs(run.key);
       const against = orig ? (perProcess ? orig.rps / origWorkers : orig.rps) : undefined;
       const ratio = against !== undefined && f && run.key !== 'bareNode' ? f.rps / against : undefined;
       rows.push([
