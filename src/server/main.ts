@@ -1,5 +1,5 @@
 /** Starts the standalone server on `PORT` (8010 by default), with logs and graceful shutdown. */
-// First: before Nest's modules load (see lifecycle/startup-young-generation.ts).
+// First: before Nest's modules load (see lifecycle/young-generation.ts).
 import './lifecycle/hold-young-generation';
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +20,7 @@ import {
   warmUpHttp,
   warmUpSchedules,
 } from './lifecycle';
-import { releaseYoungGeneration } from './lifecycle/startup-young-generation';
+import { boundYoungGeneration } from './lifecycle/young-generation';
 import { AppLogger, ROOT_LOGGER } from './logging';
 
 async function bootstrap(): Promise<void> {
@@ -57,8 +57,8 @@ async function bootstrap(): Promise<void> {
     else logger.warn(report, 'HTTP warm-up stopped early');
   }
   startup.endWarmUp();
-  // Start-up is over: from here the nursery grows as V8 sees fit (request garbage, not modules).
-  releaseYoungGeneration();
+  // Start-up is over: from here the nursery may grow with request garbage, up to its bound.
+  boundYoungGeneration();
 }
 
 bootstrap().catch((err: unknown) => {

@@ -1,7 +1,7 @@
 /**
  * Imported first by `main.ts`, before Nest and the app's modules load: holds the HTTP thread's
- * young generation at its initial size through start-up (see `startup-young-generation.ts`).
+ * young generation at its initial size through start-up (see `young-generation.ts`).
  */
-import { holdYoungGeneration } from './startup-young-generation';
+import { holdYoungGeneration } from './young-generation';
 
 holdYoungGeneration();

@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ModuleKind, ScriptTarget, transpileModule } from 'typescript';
+import { GROWTH_FLAG, growthFactorFor, operatorSizedNursery, V8_DEFAULT_GROWTH_FACTOR, YOUNG_GENERATION_BOUND_MB } from './young-generation';
+
+/**
+ * A child process (V8 flags are process-wide) that loads the module as plain JS, so that nothing
+ * grows its nursery first, and prints the young generation's size (MB) after each step: held while
+ * objects that survive scavenges are made (what a module load does), bounded at 4 MB while more are
+ * made, after a worker thread starts (V8 11 resets the growth factor then) and more are made, and
+ * once the bound is stopped.
+ */
+const CHILD = `
+const v8 = require('node:v8');
+const { Worker } = require('node:worker_threads');
+const m = require('./young-generation.js');
+const newSpaceMb = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576;
+// Objects that survive several scavenges, made in slices of about 100 kB with a turn of the event
+// loop between them (as requests come and go), so that the GC observer runs.
+const survive = async () => {
+  const keep = [];
+  for (let slice = 0; slice < 1500; slice++) {
+    for (let i = 0; i < 1000; i++) { keep.push({ i, a: [i] }); if (keep.length > 200000) keep.splice(0, 50000); }
+    await new Promise((r) => setImmediate(r));
+  }
+  return keep.length;
+};
+(async () => {
+  const out = { initial: newSpaceMb() };
+  m.holdYoungGeneration();
+  await survive();
+  out.held = newSpaceMb();
+  const stop = m.boundYoungGeneration(4);
+  await survive();
+  out.bounded = newSpaceMb();
+  const w = new Worker('setTimeout(() => {}, 10)', { eval: true });
+  const exited = new Promise((r) => w.on('exit', r));
+  await new Promise((r) => w.on('online', r));
+  await survive();
+  out.afterWorker = newSpaceMb();
+  await exited;
+  stop();
+  await survive();
+  out.released = newSpaceMb();
+  process.stdout.write(JSON.stringify(out));
+})();
+`;
+
+type ChildSizes = { initial: number; held: number; bounded: number; afterWorker: number; released: number };
+
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'young-gen-'));
+  const source = readFileSync(join(__dirname, 'young-generation.ts'), 'utf8');
+  const js = transpileModule(source, { compilerOptions: { module: ModuleKind.CommonJS, target: ScriptTarget.ES2022 } }).outputText;
+  writeFileSync(join(dir, 'young-generation.js'), js);
+  writeFileSync(join(dir, 'child.js'), CHILD);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function runChild(nodeArgs: readonly string[] = [], nodeOptions = ''): ChildSizes {
+  const env = { PATH: process.env.PATH ?? '', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
+  const out = execFileSync(process.execPath, [...nodeArgs, join(dir, 'child.js')], { cwd: dir, env, encoding: 'utf8' });
+  return JSON.parse(out) as ChildSizes;
+}
+
+describe('the young generation of the HTTP thread', () => {
+  it('is held at its initial size through start-up, grows to the bound and no further, and grows again once the bound stops', () => {
+    const s = runChild();
+    // V8 commits its initial 2 MB on the first scavenges; held, it goes no further.
+    expect(s.held).toBeLessThanOrEqual(2);
+    // The same allocations unheld grow it to V8's maximum (2 × 16 MB on Node 20, 2 × 32 MB on 24).
+    expect(s.bounded).toBeGreaterThan(s.held);
+    expect(s.bounded).toBeLessThanOrEqual(4);
+    // V8 11 puts the growth factor back to 2 when the worker's isolate is made: until the next
+    // scavenge sets it again, the nursery can grow once (so at most twice the bound), never more.
+    expect(s.afterWorker).toBeLessThanOrEqual(8);
+    expect(s.afterWorker).toBeLessThan(s.released);
+    expect(s.released).toBeGreaterThan(4);
+  });
+
+  it('leaves a nursery sized by the operator alone, on the command line or in NODE_OPTIONS', () => {
+    const flagged = runChild([`${GROWTH_FLAG}=2`]);
+    expect(flagged.held).toBeGreaterThan(2);
+    expect(flagged.bounded).toBeGreaterThan(4);
+    const optioned = runChild([], '--max-semi-space-size=8');
+    expect(optioned.held).toBeGreaterThan(2);
+    expect(optioned.bounded).toBeGreaterThan(4);
+  });
+
+  it('recognises the operator flags in either spelling, on the command line or in NODE_OPTIONS', () => {
+    expect(operatorSizedNursery([], '')).toBe(false);
+    expect(operatorSizedNursery(['--max-old-space-size=100', '--inspect'], '--max-old-space-size=100')).toBe(false);
+    expect(operatorSizedNursery(['--semi-space-growth-factor=4'], '')).toBe(true);
+    expect(operatorSizedNursery(['--semi_space_growth_factor=4'], '')).toBe(true);
+    expect(operatorSizedNursery(['--max-semi-space-size=4'], '')).toBe(true);
+    expect(operatorSizedNursery([], '--require x --max_semi_space_size=4')).toBe(true);
+    // A flag that only begins with one of their names is another flag.
+    expect(operatorSizedNursery(['--max-semi-space-size-extra=4'], '')).toBe(false);
+  });
+
+  it('grows with V8\'s own factor below the bound and not at all from the bound up', () => {
+    const bound = YOUNG_GENERATION_BOUND_MB * 1048576;
+    expect(growthFactorFor(bound / 2, bound)).toBe(V8_DEFAULT_GROWTH_FACTOR);
+    expect(growthFactorFor(bound - 1, bound)).toBe(V8_DEFAULT_GROWTH_FACTOR);
+    expect(growthFactorFor(bound, bound)).toBe(1);
+    expect(growthFactorFor(bound * 4, bound)).toBe(1);
+  });
+});
