@@ -20,7 +20,7 @@ import {
   warmUpHttp,
   warmUpSchedules,
 } from './lifecycle';
-import { boundYoungGeneration } from './lifecycle/young-generation';
+import { settleYoungGeneration } from './lifecycle/young-generation';
 import { AppLogger, ROOT_LOGGER } from './logging';
 
 async function bootstrap(): Promise<void> {
@@ -57,8 +57,8 @@ async function bootstrap(): Promise<void> {
     else logger.warn(report, 'HTTP warm-up stopped early');
   }
   startup.endWarmUp();
-  // Start-up is over: from here the nursery may grow with request garbage, up to its bound.
-  boundYoungGeneration();
+  // Start-up is over: from here the nursery may grow with request garbage (up to its bound on Node 20 and 22).
+  settleYoungGeneration();
 }
 
 bootstrap().catch((err: unknown) => {

@@ -3,7 +3,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ModuleKind, ScriptTarget, transpileModule } from 'typescript';
-import { GROWTH_FLAG, growthFactorFor, operatorSizedNursery, V8_DEFAULT_GROWTH_FACTOR, YOUNG_GENERATION_BOUND_MB } from './young-generation';
+import {
+  BOUNDED_UP_TO_V8_MAJOR,
+  GROWTH_FLAG,
+  growthFactorFor,
+  operatorSizedNursery,
+  v8Major,
+  V8_DEFAULT_GROWTH_FACTOR,
+  YOUNG_GENERATION_BOUND_MB,
+} from './young-generation';
 
 /**
  * A child process (V8 flags are process-wide) that loads the module as plain JS, so that nothing
@@ -32,7 +40,9 @@ const survive = async () => {
   m.holdYoungGeneration();
   await survive();
   out.held = newSpaceMb();
-  const stop = m.boundYoungGeneration(4);
+  // SETTLE_MAJOR: settle as on that V8 (its bound is the module's own), else bound at 4 MB.
+  const major = process.env.SETTLE_MAJOR;
+  const stop = major ? m.settleYoungGeneration(Number(major)) : m.boundYoungGeneration(4);
   await survive();
   out.bounded = newSpaceMb();
   const w = new Worker('setTimeout(() => {}, 10)', { eval: true });
@@ -62,8 +72,12 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runChild(nodeArgs: readonly string[] = [], nodeOptions = ''): ChildSizes {
-  const env = { PATH: process.env.PATH ?? '', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) };
+function runChild(nodeArgs: readonly string[] = [], nodeOptions = '', settleMajor?: number): ChildSizes {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+    ...(settleMajor === undefined ? {} : { SETTLE_MAJOR: String(settleMajor) }),
+  };
   const out = execFileSync(process.execPath, [...nodeArgs, join(dir, 'child.js')], { cwd: dir, env, encoding: 'utf8' });
   return JSON.parse(out) as ChildSizes;
 }
@@ -81,6 +95,20 @@ describe('the young generation of the HTTP thread', () => {
     expect(s.afterWorker).toBeLessThanOrEqual(8);
     expect(s.afterWorker).toBeLessThan(s.released);
     expect(s.released).toBeGreaterThan(4);
+  });
+
+  it('is bounded once the server is up on V8 up to 12 (Node 20, 22) and released to V8 on later ones', () => {
+    const bounded = runChild([], '', BOUNDED_UP_TO_V8_MAJOR);
+    expect(bounded.bounded).toBeGreaterThan(bounded.held);
+    expect(bounded.bounded).toBeLessThanOrEqual(YOUNG_GENERATION_BOUND_MB);
+    const released = runChild([], '', BOUNDED_UP_TO_V8_MAJOR + 1);
+    expect(released.bounded).toBeGreaterThan(YOUNG_GENERATION_BOUND_MB);
+  });
+
+  it('reads the major version of V8', () => {
+    expect(v8Major('11.3.244.8-node.33')).toBe(11);
+    expect(v8Major('13.6.233.10-node.24')).toBe(13);
+    expect(v8Major()).toBe(Number(process.versions.v8.split('.')[0]));
   });
 
   it('leaves a nursery sized by the operator alone, on the command line or in NODE_OPTIONS', () => {

@@ -1,26 +1,29 @@
 /**
- * Bounds the HTTP thread's young generation (V8's nursery), which would otherwise grow to its
- * maximum (2 × 16 MB on Node 20, 2 × 32 MB on Node 24) and stay resident for good: V8 grows it when
- * enough objects survive scavenges and never shrinks it again, not even when idle.
+ * Keeps the HTTP thread's young generation (V8's nursery) small. V8 grows it when enough objects
+ * survive scavenges and does not shrink it again while the server is busy, so it would stay
+ * resident at its maximum (2 × 16 MB on Node 20 and 22).
  *
  * - **Start-up** (`holdYoungGeneration`, before the app's modules load): loading Nest, Express,
  *   Swagger and class-validator (about 1,500 modules) makes objects that live as long as the
  *   process; V8 sees them survive and grows the nursery. Held, it stays at 2 × 2 MB: measured on
  *   `dist/server/main.js` (2 cores, two schedule threads), 133-136 MB at readiness against 150-157.
- * - **Operation** (`boundYoungGeneration`, once the server is up): it may grow to
- *   `YOUNG_GENERATION_BOUND_MB` and no further. Measured (Node 20, 2 cores; bench/README.md,
- *   "The nursery in operation"): after 600 one-day requests, with both workers then computing 30
- *   days, the process peaked at 167-171 MB bounded against 178-190 MB unbounded; `dummy` through the
- *   cluster kept 0.99 of its throughput (eight alternating pairs). A bound of 2 × 2 MB saved no more
- *   and cost 3 % of `dummy` (scavenges four times as often).
+ * - **Operation** (`settleYoungGeneration`, once the server is up): on Node 20 and 22 it may grow
+ *   to `YOUNG_GENERATION_BOUND_MB` and no further (`boundYoungGeneration`); on Node 24 V8 keeps it
+ *   at 2 × 8 MB by itself and gets its own growth back (`BOUNDED_UP_TO_V8_MAJOR`). Measured on
+ *   Node 20 (2 cores; bench/README.md, "The nursery in operation"): after 600 one-day requests,
+ *   with both workers then computing 30 days, the process peaked at 167-174 MB bounded against
+ *   184-188 MB; `dummy` through the cluster kept 0.97-0.98 of its throughput (two runs of eight
+ *   alternating pairs). A bound of 2 × 2 MB saved no more and cost 3 % (scavenges twice as often).
  *
- * The only control V8 offers while running is `--semi-space-growth-factor`, which it reads each time
- * it would grow the nursery: 1 keeps it as it is. V8 11 (Node 20) puts the factor back to 2 whenever
- * an isolate is created (a worker thread's start), so the bound sets it again after every scavenge,
- * from a GC observer, which runs between requests. A worker started while the server runs (the pool
+ * The only control V8 offers while running is `--semi-space-growth-factor`, which it reads each
+ * time it would grow the nursery: 1 keeps it as it is. V8 11 (Node 20) puts the factor back to 2
+ * whenever an isolate is created (a worker thread's start: this undid the start-up hold as soon as
+ * the pool started, before it was bounded), so the bound sets it again after every scavenge, from a
+ * GC observer, which runs between requests. A worker started while the server runs (the pool
  * replaces a crashed or timed-out one) can let the nursery grow once more before the next scavenge
- * sets the factor again: to twice the bound at most. An operator's own `--semi-space-growth-factor` or `--max-semi-space-size`, on the command
- * line or in `NODE_OPTIONS`, is left alone (then this module does nothing).
+ * sets the factor again: to twice the bound at most. An operator's own `--semi-space-growth-factor`
+ * or `--max-semi-space-size`, on the command line or in `NODE_OPTIONS`, is left alone (then this
+ * module does nothing).
  */
 import { PerformanceObserver, constants, type PerformanceEntry } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
@@ -33,6 +36,21 @@ export const V8_DEFAULT_GROWTH_FACTOR = 2;
 
 /** The young generation's size (both semi-spaces) the bound lets V8 grow it to, in MB. */
 export const YOUNG_GENERATION_BOUND_MB = 8;
+
+/**
+ * The newest V8 (major version) on which the server bounds the nursery in operation. Measured with
+ * both workers busy after 600 one-day requests (two alternating pairs each): Node 20 (V8 11.3)
+ * 167-174 MB bounded against 184-188, Node 22 (V8 12.4) 194-203 against 210-214; Node 24 (V8 13.6)
+ * 188-195 against 189-195, where V8 settles at 2 × 8 MB in operation by itself and the bound only
+ * cost `dummy` 4 % (0.959 through the cluster, six pairs): there the server releases the nursery to
+ * V8's own growth once it is up, as before.
+ */
+export const BOUNDED_UP_TO_V8_MAJOR = 12;
+
+/** The major version of this process's V8 (`process.versions.v8`, e.g. "11.3.244.8-node.33"). */
+export function v8Major(version: string = process.versions.v8): number {
+  return Number.parseInt(version, 10);
+}
 
 /** V8 flags with which an operator sizes the nursery himself (V8 takes `_` and `-` alike in a name). */
 const OPERATOR_FLAGS = [GROWTH_FLAG, '--max-semi-space-size'];
@@ -72,9 +90,26 @@ export function holdYoungGeneration(): void {
   held = true;
 }
 
+/** Gives the young generation back V8's own growth. */
+export function releaseYoungGeneration(): void {
+  if (!held) return;
+  setFlagsFromString(`${GROWTH_FLAG}=${V8_DEFAULT_GROWTH_FACTOR}`);
+  held = false;
+}
+
 /**
- * From now on, lets the young generation grow up to `boundMb` and no further (call once the server
- * is up). Returns a function that stops the bound and gives V8 its own growth back.
+ * Once the server is up: the bound (`boundYoungGeneration`) on V8 up to `BOUNDED_UP_TO_V8_MAJOR`,
+ * V8's own growth on later ones. Returns a function that stops the bound.
+ */
+export function settleYoungGeneration(major: number = v8Major()): () => void {
+  if (major <= BOUNDED_UP_TO_V8_MAJOR) return boundYoungGeneration();
+  releaseYoungGeneration();
+  return () => undefined;
+}
+
+/**
+ * From now on, lets the young generation grow up to `boundMb` and no further. Returns a function
+ * that stops the bound and gives V8 its own growth back.
  */
 export function boundYoungGeneration(boundMb = YOUNG_GENERATION_BOUND_MB): () => void {
   if (operatorSizedNursery()) return () => undefined;
