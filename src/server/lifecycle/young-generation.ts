@@ -39,7 +39,8 @@ export const YOUNG_GENERATION_BOUND_MB = 8;
 
 /**
  * The newest V8 (major version) on which the server bounds the nursery in operation. Measured with
- * both workers busy after 600 one-day requests (two alternating pairs each): Node 20 (V8 11.3)
+ * both workers busy after 600 one-day requests (alternating runs: three pairs on Node 20, two on
+ * Node 22 and 24): Node 20 (V8 11.3)
  * 167-174 MB bounded against 184-188, Node 22 (V8 12.4) 194-203 against 210-214; Node 24 (V8 13.6)
  * 188-195 against 189-195, where V8 settles at 2 × 8 MB in operation by itself and the bound only
  * cost `dummy` 4 % (0.959 through the cluster, six pairs): there the server releases the nursery to
@@ -52,7 +53,7 @@ export function v8Major(version: string = process.versions.v8): number {
   return Number.parseInt(version, 10);
 }
 
-/** V8 flags with which an operator sizes the nursery himself (V8 takes `_` and `-` alike in a name). */
+/** V8 flags with which an operator sizes the nursery (V8 takes `_` and `-` alike in a flag's name). */
 const OPERATOR_FLAGS = [GROWTH_FLAG, '--max-semi-space-size'];
 
 /**
