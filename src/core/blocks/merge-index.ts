@@ -19,6 +19,98 @@ interface Entry<B extends Block> {
 
 const entry = <B extends Block>(block: B): Entry<B> => ({ block, key: blockKey(block) });
 
+/** Ascending numeric order (module level, so V8 keeps its compiled code between calls). */
+const ascending = (x: number, y: number): number => x - y;
+
+/**
+ * The running sequence of one `mergeIndexed` call: tie groups over a static segment tree of max(t1),
+ * and value counts for de-duplication. A class rather than closures inside `mergeIndexed`: V8 keeps
+ * a closure's optimised code only while one of its instances lives, so closures made anew at each
+ * call were compiled again after every full collection (bench/README.md, "The nursery in
+ * operation"); methods keep theirs.
+ */
+class MergeState<B extends Block> {
+  readonly groups: Entry<B>[][];
+  readonly size: number;
+  readonly maxT1: Float64Array;
+  /** Value counts, so that de-duplication only visits groups that hold a duplicate. */
+  readonly counts = new Map<string, number>();
+  readonly dupGroups = new Map<string, number>();
+  total = 0;
+  // Scratch of `overlapping`: its query and its result.
+  private hi = 0;
+  private after = 0;
+  private out: number[] = [];
+
+  constructor(groupCount: number) {
+    this.groups = [];
+    for (let i = 0; i < groupCount; i++) this.groups.push([]);
+    let size = 1;
+    while (size < groupCount) size *= 2;
+    this.size = size;
+    this.maxT1 = new Float64Array(2 * size).fill(-Infinity);
+  }
+
+  refresh(gi: number): void {
+    const maxT1 = this.maxT1;
+    let m = -Infinity;
+    for (const e of this.groups[gi]) if (e.block.t1 > m) m = e.block.t1;
+    let p = gi + this.size;
+    maxT1[p] = m;
+    for (p >>= 1; p >= 1; p >>= 1) maxT1[p] = Math.max(maxT1[2 * p], maxT1[2 * p + 1]);
+  }
+
+  add(e: Entry<B>, gi: number): void {
+    const c = (this.counts.get(e.key) ?? 0) + 1;
+    this.counts.set(e.key, c);
+    if (c === 2) this.dupGroups.set(e.key, gi);
+    this.total++;
+  }
+
+  remove(e: Entry<B>): void {
+    const c = this.counts.get(e.key)! - 1;
+    if (c === 0) this.counts.delete(e.key);
+    else this.counts.set(e.key, c);
+    if (c === 1) this.dupGroups.delete(e.key);
+    this.total--;
+  }
+
+  /** Groups with index < `hi` holding a block whose t1 > `after`, in ascending order. */
+  overlapping(hi: number, after: number): number[] {
+    this.hi = hi;
+    this.after = after;
+    this.out = [];
+    this.visit(1, 0, this.size);
+    return this.out;
+  }
+
+  private visit(node: number, lo: number, width: number): void {
+    if (lo >= this.hi || this.maxT1[node] <= this.after) return;
+    if (node >= this.size) {
+      this.out.push(node - this.size);
+      return;
+    }
+    const half = width / 2;
+    this.visit(2 * node, lo, half);
+    this.visit(2 * node + 1, lo + half, half);
+  }
+
+  /** Keeps the first entry of `key` in group `gi` and drops the others (basic-policy's de-duplication). */
+  dedupe(key: string, gi: number): void {
+    const kept: Entry<B>[] = [];
+    let seen = false;
+    for (const e of this.groups[gi]) {
+      if (e.key !== key) kept.push(e);
+      else if (!seen) {
+        seen = true;
+        kept.push(e);
+      } else this.total--;
+    }
+    this.groups[gi] = kept;
+    this.counts.set(key, 1);
+  }
+}
+
 /**
  * Merges `bs` into `s` as basic-policy's loop would, given that `s` is already sorted by t0 (as after
  * any `mergeBlock` step) and every block has t0 ≤ t1.
@@ -28,80 +120,36 @@ export function mergeIndexed<B extends Block>(s: readonly B[], bs: readonly B[])
 
   // Every t0 that can ever occur: those of s, and b.t0 / b.t1 (left pieces keep their t0, right
   // pieces start at b.t1), so the index over them can be static.
-  const all: number[] = s.map((b) => b.t0);
+  const all: number[] = [];
+  for (const b of s) all.push(b.t0);
   for (const b of bs) all.push(b.t0, b.t1);
-  all.sort((x, y) => x - y);
+  all.sort(ascending);
   const keys: number[] = [];
   for (const t of all) if (keys.length === 0 || keys[keys.length - 1] !== t) keys.push(t);
   const slot = new Map<number, number>();
-  keys.forEach((t, i) => slot.set(t, i));
+  for (let i = 0; i < keys.length; i++) slot.set(keys[i], i);
 
-  const groups: Entry<B>[][] = keys.map(() => []);
-  let size = 1;
-  while (size < keys.length) size *= 2;
-  const maxT1 = new Float64Array(2 * size).fill(-Infinity);
-
-  const refresh = (gi: number): void => {
-    let m = -Infinity;
-    for (const e of groups[gi]) if (e.block.t1 > m) m = e.block.t1;
-    let p = gi + size;
-    maxT1[p] = m;
-    for (p >>= 1; p >= 1; p >>= 1) maxT1[p] = Math.max(maxT1[2 * p], maxT1[2 * p + 1]);
-  };
-
-  // Value counts, so that de-duplication only visits groups that hold a duplicate.
-  const counts = new Map<string, number>();
-  const dupGroups = new Map<string, number>();
-  let total = 0;
-  const add = (e: Entry<B>, gi: number): void => {
-    const c = (counts.get(e.key) ?? 0) + 1;
-    counts.set(e.key, c);
-    if (c === 2) dupGroups.set(e.key, gi);
-    total++;
-  };
-  const remove = (e: Entry<B>): void => {
-    const c = counts.get(e.key)! - 1;
-    if (c === 0) counts.delete(e.key);
-    else counts.set(e.key, c);
-    if (c === 1) dupGroups.delete(e.key);
-    total--;
-  };
-
-  /** Groups with index < `hi` holding a block whose t1 > `after`, in ascending order. */
-  const overlapping = (hi: number, after: number): number[] => {
-    const out: number[] = [];
-    const visit = (node: number, lo: number, width: number): void => {
-      if (lo >= hi || maxT1[node] <= after) return;
-      if (node >= size) {
-        out.push(node - size);
-        return;
-      }
-      const half = width / 2;
-      visit(2 * node, lo, half);
-      visit(2 * node + 1, lo + half, half);
-    };
-    visit(1, 0, size);
-    return out;
-  };
+  const st = new MergeState<B>(keys.length);
+  const groups = st.groups;
 
   for (const b of s) {
     const gi = slot.get(b.t0)!;
     const e = entry(b);
     groups[gi].push(e);
-    add(e, gi);
+    st.add(e, gi);
   }
-  for (let gi = 0; gi < keys.length; gi++) if (groups[gi].length > 0) refresh(gi);
+  for (let gi = 0; gi < keys.length; gi++) if (groups[gi].length > 0) st.refresh(gi);
 
   for (const b of bs) {
     const i0 = slot.get(b.t0)!;
     const i1 = slot.get(b.t1)!;
     const bEntry = entry(b);
     // Candidates have t0 < b.t1 (index below i1) and t1 > b.t0: exactly the blocks b overlaps.
-    const hit = total === 0 ? [] : overlapping(i1, b.t0);
+    const hit = st.total === 0 ? [] : st.overlapping(i1, b.t0);
     if (hit.length === 0) {
       groups[i0].push(bEntry);
-      add(bEntry, i0);
-      refresh(i0);
+      st.add(bEntry, i0);
+      st.refresh(i0);
       continue;
     }
 
@@ -117,11 +165,11 @@ export function mergeIndexed<B extends Block>(s: readonly B[], bs: readonly B[])
           next.push(e);
           continue;
         }
-        remove(e);
+        st.remove(e);
         if (eb.t0 < b.t0) {
           const left = entry(withTimes(eb, eb.t0, b.t0));
           next.push(left);
-          add(left, gi);
+          st.add(left, gi);
         } else if (!seenFirst && eb.t0 === b.t0) {
           next.push(bEntry);
           placed = true;
@@ -133,29 +181,22 @@ export function mergeIndexed<B extends Block>(s: readonly B[], bs: readonly B[])
     }
     if (rightPieces.length > 0) {
       groups[i1] = [...rightPieces, ...groups[i1]];
-      for (const e of rightPieces) add(e, i1);
+      for (const e of rightPieces) st.add(e, i1);
     }
     if (!placed) {
       if (firstT0 < b.t0) groups[i0].unshift(bEntry);
       else groups[i0].push(bEntry);
     }
-    add(bEntry, i0);
+    st.add(bEntry, i0);
 
     const touched = new Set<number>([...hit, i0, i1]);
     // basic-policy's merge de-duplicates the whole sequence whenever b overlaps something.
-    for (const [key, gi] of dupGroups) {
-      let kept = false;
-      groups[gi] = groups[gi].filter((e) => {
-        if (e.key !== key) return true;
-        if (!kept) return (kept = true);
-        total--;
-        return false;
-      });
-      counts.set(key, 1);
+    for (const [key, gi] of st.dupGroups) {
+      st.dedupe(key, gi);
       touched.add(gi);
     }
-    dupGroups.clear();
-    for (const gi of touched) refresh(gi);
+    st.dupGroups.clear();
+    for (const gi of touched) st.refresh(gi);
   }
 
   const out: B[] = [];

@@ -37,14 +37,34 @@ export function mapTree<B extends Block, C extends Block = B>(
   tree: BlockTree<B>,
   f: (b: B) => BlockTree<C>,
 ): BlockTree<C> {
+  return mapTreeWith<B, C, (b: B) => BlockTree<C>>(tree, applyTo, f);
+}
+
+/** `f(b)`: what `mapTree` maps with. */
+function applyTo<B extends Block, C extends Block>(b: B, f: (b: B) => BlockTree<C>): BlockTree<C> {
+  return f(b);
+}
+
+/**
+ * Replaces every block `b` by `f(b, a)`; otherwise as `mapTree`. A rule passes its function at
+ * module level and its settings as `a` rather than a closure made at each call: V8 keeps a
+ * closure's optimised code only while one of its instances lives (bench/README.md, "The nursery
+ * in operation").
+ */
+export function mapTreeWith<B extends Block, C extends Block, A>(tree: BlockTree<B>, f: (b: B, a: A) => BlockTree<C>, a: A): BlockTree<C> {
   if (tree === null) return null;
-  if (Array.isArray(tree)) return (tree as readonly BlockTree<B>[]).map((x) => mapTree(x, f));
-  if (isRecord(tree)) {
-    const out: { [key: string]: BlockTree<C> } = {};
-    for (const k of sortedKeys(tree)) out[k] = mapTree(tree[k], f);
+  if (Array.isArray(tree)) {
+    const items = tree as readonly BlockTree<B>[];
+    const out: BlockTree<C>[] = [];
+    for (let i = 0; i < items.length; i++) out.push(mapTreeWith(items[i], f, a));
     return out;
   }
-  return f(tree as B);
+  if (isRecord(tree)) {
+    const out: { [key: string]: BlockTree<C> } = {};
+    for (const k of sortedKeys(tree)) out[k] = mapTreeWith(tree[k], f, a);
+    return out;
+  }
+  return f(tree as B, a);
 }
 
 /** Applies `f` only to blocks where `pred` holds; other leaves are unchanged. */
@@ -61,20 +81,26 @@ export function filterTree<B extends Block>(tree: BlockTree<B>, pred: (b: B) => 
   return mapTree<B, B>(tree, (b) => (pred(b) ? b : null));
 }
 
-/** Depth-first list of the blocks of a tree, without the `null`s. */
+/** Appends the blocks of `t` to `out`, depth first, without the `null`s. */
+function collectBlocks<B extends Block>(t: BlockTree<B>, out: B[]): void {
+  if (t === null) return;
+  if (Array.isArray(t)) {
+    for (const x of t as readonly BlockTree<B>[]) collectBlocks(x, out);
+  } else if (isRecord(t)) {
+    for (const k of sortedKeys(t)) collectBlocks(t[k], out);
+  } else {
+    out.push(t as B);
+  }
+}
+
+/**
+ * Depth-first list of the blocks of a tree, without the `null`s. (The helpers of this module are
+ * functions at module level, not closures made at each call: V8 keeps a closure's optimised code
+ * only while one of its instances lives; bench/README.md, "The nursery in operation".)
+ */
 export function flatten<B extends Block>(tree: BlockTree<B>): B[] {
   const out: B[] = [];
-  const walk = (t: BlockTree<B>): void => {
-    if (t === null) return;
-    if (Array.isArray(t)) {
-      for (const x of t as readonly BlockTree<B>[]) walk(x);
-    } else if (isRecord(t)) {
-      for (const k of sortedKeys(t)) walk(t[k]);
-    } else {
-      out.push(t as B);
-    }
-  };
-  walk(tree);
+  collectBlocks(tree, out);
   return out;
 }
 
@@ -82,7 +108,12 @@ export function flatten<B extends Block>(tree: BlockTree<B>): B[] {
 export function isNested<B extends Block>(tree: BlockTree<B>): boolean {
   if (tree === null || isBlock(tree)) return false;
   if (isRecord(tree)) return true;
-  return (tree as readonly BlockTree<B>[]).some((x) => x !== null && !isBlock(x));
+  return (tree as readonly BlockTree<B>[]).some(isSubtree);
+}
+
+/** Whether an element of a sequence is a subtree (neither a block nor `null`). */
+function isSubtree(x: BlockTree): boolean {
+  return x !== null && !isBlock(x);
 }
 
 /** Options of the sequence functions that refuse nested input unless asked to flatten. */
@@ -99,9 +130,14 @@ export function flatSequence<B extends Block>(tree: BlockTree<B>, opts: FlattenO
   return flatten(tree);
 }
 
+/** Order by `t0`. */
+function byT0(a: Block, b: Block): number {
+  return a.t0 - b.t0;
+}
+
 /** Stable sort by `t0` (ties keep their order). */
 export function sortByT0<B extends Block>(blocks: readonly B[]): B[] {
-  return [...blocks].sort((a, b) => a.t0 - b.t0);
+  return [...blocks].sort(byT0);
 }
 
 /** Flattens then sorts by `t0`, stably; throws on a nested tree unless `flatten` is set. */

@@ -5,7 +5,7 @@
 import { isBodyName } from '../astro/site';
 import { azAlt, azAltAt } from '../astro/track';
 import { withTimes } from '../blocks/block';
-import { mapTree } from '../blocks/tree';
+import { mapTreeWith } from '../blocks/tree';
 import type { Block, BlockTree, ScanBlock } from '../blocks/types';
 import { NumberField } from '../config/decorators';
 import { Float64Arena } from '../numeric/arena';
@@ -210,7 +210,7 @@ export function avoidSun(b: Block, p: SunAvoidanceParams): BlockTree {
 
 /** Builds the sun-avoidance rule: maps every scan and source leaf through `avoidSun`. */
 export function sunAvoidance(p: SunAvoidanceParams): Rule {
-  return (tree) => mapTree(tree, (b) => avoidSun(b, p));
+  return (tree) => mapTreeWith(tree, avoidSun, p);
 }
 
 /**

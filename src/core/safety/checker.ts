@@ -28,7 +28,7 @@ import { isoformat } from '../time/format';
 import { US_PER_S, type Micros } from '../time/micros';
 import type { SafetyBlockReport, SafetyCriteria, SafetyReport } from './report';
 import { checkMoves } from './moves';
-import { refineOverTime } from './refine';
+import { refineOverTime, type TimeSearch } from './refine';
 import { CHECKER_SUN_ERROR_DEG, checkerSun } from './sun';
 
 const { abs, atan2, cos, max, min, sin, sqrt } = Math;
@@ -116,15 +116,32 @@ interface ScanFindings {
 
 /** Checks one held or swept pointing over its (padded) interval against the Sun criteria. */
 function checkSun(scan: Held, c: SafetyCriteria): ScanFindings {
-  const { from, to } = scan;
-  const box = c.sunBox;
-  // A point of the box is at most Δaz·cos(elevation) along the arc's circle plus Δalt up or down
-  // from the arc, so a box violation is at least this close on the sky.
-  const boxReach = box ? box.minAzDeg * cos(scan.alt * DEG) + box.minAltDeg : -Infinity;
-  const found: ScanFindings = { minDist: Infinity, minAt: from };
-  const speed = CHECK_SUN_SPEED_DEG_S;
+  const search = new SunSearch(scan, c);
+  refineOverTime(scan.from, scan.to, search);
+  return search.found;
+}
 
-  const sample = (t: number): Sample => {
+/** The search of `checkSun`: samples the Sun against the pointing, keeping what breaks a criterion. */
+class SunSearch implements TimeSearch<Sample> {
+  readonly found: ScanFindings;
+  private readonly box: SafetyCriteria['sunBox'];
+  /**
+   * A point of the box is at most Δaz·cos(elevation) along the arc's circle plus Δalt up or down
+   * from the arc, so a box violation is at least this close on the sky.
+   */
+  private readonly boxReach: number;
+
+  constructor(
+    private readonly scan: Held,
+    private readonly c: SafetyCriteria,
+  ) {
+    this.box = c.sunBox;
+    this.boxReach = this.box ? this.box.minAzDeg * cos(scan.alt * DEG) + this.box.minAltDeg : -Infinity;
+    this.found = { minDist: Infinity, minAt: scan.from };
+  }
+
+  sample(t: number): Sample {
+    const { scan, c, box, found } = this;
     const sun = checkerSun(t);
     const nearest = nearestArcAzimuth(sun.az, scan.az, scan.throw);
     const dist = angleBetween(unit(sun.az, sun.alt), unit(nearest, scan.alt));
@@ -144,21 +161,22 @@ function checkSun(scan: Held, c: SafetyCriteria): ScanFindings {
       }
     }
     return { t, dist, altGap };
-  };
+  }
 
-  refineOverTime(from, to, sample, (a, b) => {
+  settled(a: Sample, b: Sample): boolean {
+    const { c, box, found } = this;
+    const speed = CHECK_SUN_SPEED_DEG_S;
     const span = b.t - a.t;
     // Lowest the true values can be between a and b: the table's error below the bound.
     const lowDist = (a.dist + b.dist - speed * span) / 2 - CHECK_SUN_ERROR;
     const lowAltGap = (a.altGap + b.altGap - speed * span) / 2 - CHECK_SUN_ERROR;
     // Once a sample breaks a criterion the verdict is known; only the reported minimum still matters.
     const distProven = lowDist >= c.sunDistanceDeg || found.worstDist !== undefined;
-    const boxProven = !box || lowDist > boxReach || lowAltGap > box.minAltDeg || found.box !== undefined;
+    const boxProven = !box || lowDist > this.boxReach || lowAltGap > box.minAltDeg || found.box !== undefined;
     // The minimum is reported to within a tenth of its margin over the criterion (at least 0.005°).
     const precise = lowDist >= found.minDist - max(0.005, (found.minDist - c.sunDistanceDeg) / 10);
     return distProven && boxProven && precise;
-  });
-  return found;
+  }
 }
 
 function mountProblems(scan: Pick<ScanBlock, 'az' | 'alt' | 'throw'>, c: SafetyCriteria): string[] {
@@ -221,45 +239,59 @@ function withMoves(blocks: SafetyBlockReport[], moves: ReturnType<typeof checkMo
 }
 
 /**
+ * The report block of one step, whose pointing is held from `holdFrom` to `holdTo` (Micros) before
+ * it starts. (Functions at module level, not closures of `checkSchedule`: V8 keeps a closure's
+ * optimised code only while one of its instances lives; bench/README.md, "The nursery in operation".)
+ */
+function checkStep(step: ScriptStep, index: number, holdFrom: Micros, holdTo: Micros, criteria: SafetyCriteria): SafetyBlockReport {
+  const pad = criteria.paddingS;
+  const width = step.kind === 'scan' ? step.throw : 0;
+  const problems = mountProblems({ az: step.az, alt: step.alt, throw: width }, criteria);
+  if (![step.az, step.alt, width].every(Number.isFinite)) {
+    problems.push('pointing or width is not a finite number');
+    return { index, name: step.name, minSunDistanceDeg: 0, problems };
+  }
+  const span = (): string => `${at(holdFrom / US_PER_S)} to ${at(holdTo / US_PER_S)}`;
+  if (step.kind === 'park') {
+    const held = checkSun({ az: step.az, alt: step.alt, throw: 0, from: holdFrom / US_PER_S - pad, to: holdTo / US_PER_S + pad }, criteria);
+    problems.push(...sunProblems(held, criteria, () => `the park at (${step.az.toFixed(2)}, ${step.alt.toFixed(2)}) held from ${span()}`));
+    return { index, name: step.name, minSunDistanceDeg: held.minDist, problems };
+  }
+  const arc = checkSun({ az: step.az, alt: step.alt, throw: step.throw, from: step.t0 / US_PER_S - pad, to: step.t1 / US_PER_S + pad }, criteria);
+  problems.push(...sunProblems(arc, criteria));
+  // From t0 − pad on, the arc's check covers the start pointing (a point of the arc), so the wait
+  // is checked up to there only; a scan that starts as its group starts has no wait of its own.
+  if (holdFrom >= step.t0) return { index, name: step.name, minSunDistanceDeg: arc.minDist, problems };
+  const wait = checkSun({ az: step.az, alt: step.alt, throw: 0, from: holdFrom / US_PER_S - pad, to: step.t0 / US_PER_S - pad }, criteria);
+  problems.push(...sunProblems(wait, criteria, () => `the wait at the start pointing (${step.az.toFixed(2)}, ${step.alt.toFixed(2)}) from ${span()}`));
+  return { index, name: step.name, minSunDistanceDeg: min(arc.minDist, wait.minDist), problems };
+}
+
+const minSunDistanceOf = (b: SafetyBlockReport): number => b.minSunDistanceDeg;
+const hasProblems = (b: SafetyBlockReport): boolean => b.problems.length > 0;
+
+/**
  * Checks every group of a script, in order (`ScanBlock`s and `ParkBlock`s), against `criteria`:
  * each scan's arc and the wait at its start pointing before it, each park's pointing from the
  * previous group's end to its `t1`, and the move into each group but the first (`moves.ts`). Never throws for an unsafe plan (see the verdict); one report
  * block per step, `index` its position among the steps.
  */
 export function checkSchedule(steps: readonly ScriptStep[], criteria: SafetyCriteria, options: CheckOptions = {}): SafetyReport {
-  const pad = criteria.paddingS;
   let previousEnd: Micros | undefined = options.start;
-  const blocks: SafetyBlockReport[] = steps.map((step, index) => {
+  const blocks: SafetyBlockReport[] = [];
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index];
     // The script moves to a group's pointing as soon as the previous group ends and holds it until
     // the group's wait_until time (a park's t1, a scan's t0); a time already past holds it for an instant.
     const holdFrom = previousEnd ?? step.t0;
     const holdTo = Math.max(holdFrom, step.kind === 'park' ? step.t1 : step.t0);
     previousEnd = Math.max(holdTo, step.kind === 'scan' ? step.t1 : holdTo);
-    const width = step.kind === 'scan' ? step.throw : 0;
-    const problems = mountProblems({ az: step.az, alt: step.alt, throw: width }, criteria);
-    if (![step.az, step.alt, width].every(Number.isFinite)) {
-      problems.push('pointing or width is not a finite number');
-      return { index, name: step.name, minSunDistanceDeg: 0, problems };
-    }
-    const span = (): string => `${at(holdFrom / US_PER_S)} to ${at(holdTo / US_PER_S)}`;
-    if (step.kind === 'park') {
-      const held = checkSun({ az: step.az, alt: step.alt, throw: 0, from: holdFrom / US_PER_S - pad, to: holdTo / US_PER_S + pad }, criteria);
-      problems.push(...sunProblems(held, criteria, () => `the park at (${step.az.toFixed(2)}, ${step.alt.toFixed(2)}) held from ${span()}`));
-      return { index, name: step.name, minSunDistanceDeg: held.minDist, problems };
-    }
-    const arc = checkSun({ az: step.az, alt: step.alt, throw: step.throw, from: step.t0 / US_PER_S - pad, to: step.t1 / US_PER_S + pad }, criteria);
-    problems.push(...sunProblems(arc, criteria));
-    // From t0 − pad on, the arc's check covers the start pointing (a point of the arc), so the wait
-    // is checked up to there only; a scan that starts as its group starts has no wait of its own.
-    if (holdFrom >= step.t0) return { index, name: step.name, minSunDistanceDeg: arc.minDist, problems };
-    const wait = checkSun({ az: step.az, alt: step.alt, throw: 0, from: holdFrom / US_PER_S - pad, to: step.t0 / US_PER_S - pad }, criteria);
-    problems.push(...sunProblems(wait, criteria, () => `the wait at the start pointing (${step.az.toFixed(2)}, ${step.alt.toFixed(2)}) from ${span()}`));
-    return { index, name: step.name, minSunDistanceDeg: min(arc.minDist, wait.minDist), problems };
-  });
+    blocks.push(checkStep(step, index, holdFrom, holdTo, criteria));
+  }
   withMoves(blocks, checkMoves(steps, criteria));
-  const minSunDistanceDeg = blocks.length === 0 ? null : min(...blocks.map((b) => b.minSunDistanceDeg));
+  const minSunDistanceDeg = blocks.length === 0 ? null : min(...blocks.map(minSunDistanceOf));
   return {
-    verdict: blocks.some((b) => b.problems.length > 0) ? 'unsafe' : 'safe',
+    verdict: blocks.some(hasProblems) ? 'unsafe' : 'safe',
     minSunDistanceDeg,
     blocks,
     criteria,

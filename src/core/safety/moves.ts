@@ -21,7 +21,7 @@ import type { ScriptStep } from '../script/render';
 import { isoformat } from '../time/format';
 import { US_PER_S } from '../time/micros';
 import type { SafetyCriteria } from './report';
-import { refineOverTime } from './refine';
+import { refineOverTime, type TimeSearch } from './refine';
 import { CHECKER_SUN_ERROR_DEG, checkerSun } from './sun';
 
 const { atan2, cos, max, min, sin, sqrt } = Math;
@@ -132,20 +132,36 @@ export interface MoveFindings {
  * criterion or are at most 1 s long (then the samples are judged).
  */
 export function checkMoveRectangle(r: MoveRectangle, from: number, to: number, minDistanceDeg: number): MoveFindings {
-  let minDist = Infinity;
-  let worst: { t: number; dist: number } | undefined;
-  const sample = (t: number): { t: number; dist: number } => {
+  const search = new RectangleSearch(r, minDistanceDeg);
+  refineOverTime(from, to, search);
+  const { minDist, worst } = search;
+  return worst === undefined ? { rectangle: r, from, to, minDist } : { rectangle: r, from, to, minDist, worst };
+}
+
+/** The search of `checkMoveRectangle`: the Sun's distance to the rectangle, and the worst sample. */
+class RectangleSearch implements TimeSearch<{ t: number; dist: number }> {
+  minDist = Infinity;
+  worst: { t: number; dist: number } | undefined = undefined;
+
+  constructor(
+    private readonly r: MoveRectangle,
+    private readonly minDistanceDeg: number,
+  ) {}
+
+  sample(t: number): { t: number; dist: number } {
     const sun = checkerSun(t);
-    const dist = rectangleDistance(sun.az, sun.alt, r);
-    minDist = min(minDist, dist);
+    const dist = rectangleDistance(sun.az, sun.alt, this.r);
+    this.minDist = min(this.minDist, dist);
     // The table's Sun is within CHECKER_SUN_ERROR_DEG of the exact one: judged as if that much nearer.
     const allowance = sun.alt + CHECKER_SUN_ERROR_DEG < 0 ? MOVE_BELOW_HORIZON_DEG : 0;
-    if (dist - CHECKER_SUN_ERROR_DEG < minDistanceDeg - allowance && (worst === undefined || dist < worst.dist)) worst = { t, dist };
+    if (dist - CHECKER_SUN_ERROR_DEG < this.minDistanceDeg - allowance && (this.worst === undefined || dist < this.worst.dist)) this.worst = { t, dist };
     return { t, dist };
-  };
+  }
+
   // Once a sample breaks the criterion the verdict is known; else the Sun's speed bound must prove the interval.
-  refineOverTime(from, to, sample, (a, b) => worst !== undefined || (a.dist + b.dist - MOVE_SUN_SPEED_DEG_S * (b.t - a.t)) / 2 - CHECKER_SUN_ERROR_DEG >= minDistanceDeg);
-  return worst === undefined ? { rectangle: r, from, to, minDist } : { rectangle: r, from, to, minDist, worst };
+  settled(a: { t: number; dist: number }, b: { t: number; dist: number }): boolean {
+    return this.worst !== undefined || (a.dist + b.dist - MOVE_SUN_SPEED_DEG_S * (b.t - a.t)) / 2 - CHECKER_SUN_ERROR_DEG >= this.minDistanceDeg;
+  }
 }
 
 /** A move between two groups of a script, as the check derives it from the script's order. */

@@ -3,15 +3,13 @@ import { CHECK_RESOLUTION_S, FIRST_GRID_S, refineOverTime } from './refine';
 /** The instants `refineOverTime` samples over `[from, to]` when `settled` answers as given. */
 function sampled(from: number, to: number, settled: (a: { t: number }, b: { t: number }) => boolean): number[] {
   const times: number[] = [];
-  refineOverTime(
-    from,
-    to,
-    (t) => {
+  refineOverTime(from, to, {
+    sample: (t) => {
       times.push(t);
       return { t };
     },
     settled,
-  );
+  });
   return times;
 }
 

@@ -133,6 +133,47 @@ const MIN_SHORTENED_SCAN_S = 60;
 /** Step by which a park before an unroutable move is held longer, microseconds. */
 const PARK_EXTENSION_STEP_US = 60 * US_PER_S;
 
+/** What `findRoute` needs of one `routeMoves` call. */
+interface RouteContext {
+  /** The elevations a route may cross at (`crossingElevations`). */
+  readonly crossings: readonly number[];
+  readonly s: MoveSettings;
+  /** The Sun distance a leg keeps, the rule's margin included, degrees. */
+  readonly minDistance: number;
+  readonly sunAt: SunAt;
+}
+
+/**
+ * The first safe route from `from` to `to` for a move starting at `startS` (each leg may start as
+ * late as the previous leg's latest arrival), with its latest arrival. (At module level, not a
+ * closure of `routeMoves`: V8 keeps a closure's optimised code only while one of its instances
+ * lives; bench/README.md, "The nursery in operation".)
+ */
+function findRoute(c: RouteContext, from: End, to: End, startS: number, latestArrival: number): { waypoints: readonly End[]; arrival: number } | undefined {
+  const { crossings, s, minDistance, sunAt } = c;
+  const routeCount = 3 + crossings.length;
+  for (let k = 0; k < routeCount; k++) {
+    const waypoints = route(k, from, to, crossings);
+    // The checker holds each waypoint as a park for an instant at `startS` (± the padding).
+    let waypointUnsafe = false;
+    for (let j = 0; j < waypoints.length && !waypointUnsafe; j++) {
+      waypointUnsafe = unsafeSunIntervals(waypoints[j], startS - s.padS, startS + s.padS, s.criterion, sunAt).length > 0;
+    }
+    if (waypointUnsafe) continue;
+    let latest = Math.max(startS, latestArrival);
+    let safe = true;
+    // The legs from, waypoints..., to.
+    for (let leg = 0; leg <= waypoints.length && safe; leg++) {
+      const r = rect(leg === 0 ? from : waypoints[leg - 1], leg === waypoints.length ? to : waypoints[leg]);
+      const T = durationS(r);
+      safe = rectSafe(r, startS - s.padS, latest + T + s.padS, minDistance, sunAt);
+      latest += T;
+    }
+    if (safe) return { waypoints, arrival: latest };
+  }
+  return undefined;
+}
+
 /**
  * `steps` with the waypoints their moves need (see the file comment): same steps, in order, with
  * waypoint parks before a group whose direct move is unsafe and a route is found. When no route is
@@ -148,32 +189,7 @@ export function routeMoves(steps: readonly ScriptStep[], s: MoveSettings, sunAt:
   if (!(s.minDistanceDeg > 0) || steps.length < 2) return { steps: steps.slice(), dropped: [] };
   const minDistance = s.minDistanceDeg + SUN_RULE_MARGIN_DEG;
 
-  // The first safe route from `from` to `to` for a move starting at `startS` (each leg may start as
-  // late as the previous leg's latest arrival), with its latest arrival.
-  const crossings = crossingElevations(s.elLimits);
-  const routeCount = 3 + crossings.length;
-  const findRoute = (from: End, to: End, startS: number, latestArrival: number): { waypoints: readonly End[]; arrival: number } | undefined => {
-    for (let k = 0; k < routeCount; k++) {
-      const waypoints = route(k, from, to, crossings);
-      // The checker holds each waypoint as a park for an instant at `startS` (± the padding).
-      let waypointUnsafe = false;
-      for (let j = 0; j < waypoints.length && !waypointUnsafe; j++) {
-        waypointUnsafe = unsafeSunIntervals(waypoints[j], startS - s.padS, startS + s.padS, s.criterion, sunAt).length > 0;
-      }
-      if (waypointUnsafe) continue;
-      let latest = Math.max(startS, latestArrival);
-      let safe = true;
-      // The legs from, waypoints..., to.
-      for (let leg = 0; leg <= waypoints.length && safe; leg++) {
-        const r = rect(leg === 0 ? from : waypoints[leg - 1], leg === waypoints.length ? to : waypoints[leg]);
-        const T = durationS(r);
-        safe = rectSafe(r, startS - s.padS, latest + T + s.padS, minDistance, sunAt);
-        latest += T;
-      }
-      if (safe) return { waypoints, arrival: latest };
-    }
-    return undefined;
-  };
+  const routing: RouteContext = { crossings: crossingElevations(s.elLimits), s, minDistance, sunAt };
 
   const out: ScriptStep[] = [];
   let previousEnd: Micros | undefined;
@@ -181,7 +197,7 @@ export function routeMoves(steps: readonly ScriptStep[], s: MoveSettings, sunAt:
   let lastHoldTo = -Infinity; // when the previous group's own time starts (a scan's t0, a park's t1)
   const dropped: ScanBlock[] = [];
   let afterDrop = false;
-  steps.forEach((step) => {
+  for (const step of steps) {
     const prev = out[out.length - 1];
     if (afterDrop && previousEnd !== undefined) {
       // The group before was dropped: this one's pointing is now held from the earlier end, so
@@ -190,19 +206,19 @@ export function routeMoves(steps: readonly ScriptStep[], s: MoveSettings, sunAt:
       const held = unsafeSunIntervals({ az: step.az, alt: step.alt, throw: 0 }, previousEnd / US_PER_S - s.padS, holdEndS + s.padS, s.criterion, sunAt);
       if (held.length > 0) {
         if (step.kind === 'scan') dropped.push(step);
-        return;
+        continue;
       }
     }
     afterDrop = false;
     if (prev !== undefined && previousEnd !== undefined) {
       const from: End = { az: prev.az, alt: prev.alt, throw: prev.kind === 'scan' ? prev.throw : 0 };
       const to: End = { az: step.az, alt: step.alt, throw: 0 };
-      let chosen = findRoute(from, to, previousEnd / US_PER_S, latestArrival);
+      let chosen = findRoute(routing, from, to, previousEnd / US_PER_S, latestArrival);
       if (chosen === undefined && prev.kind === 'park' && prev.name !== WAYPOINT_NAME && step.kind === 'scan') {
         for (let t1 = prev.t1 + PARK_EXTENSION_STEP_US; t1 <= step.t0 && chosen === undefined; t1 += PARK_EXTENSION_STEP_US) {
           const held = unsafeSunIntervals({ az: prev.az, alt: prev.alt, throw: 0 }, prev.t1 / US_PER_S - s.padS, t1 / US_PER_S + s.padS, s.criterion, sunAt);
           if (held.length > 0) break;
-          chosen = findRoute(from, to, t1 / US_PER_S, latestArrival);
+          chosen = findRoute(routing, from, to, t1 / US_PER_S, latestArrival);
           if (chosen !== undefined) {
             out[out.length - 1] = Object.freeze({ ...prev, t1 });
             previousEnd = Math.max(previousEnd, t1);
@@ -216,7 +232,7 @@ export function routeMoves(steps: readonly ScriptStep[], s: MoveSettings, sunAt:
         for (let t1 = prev.t1 - PARK_EXTENSION_STEP_US; t1 - prev.t0 >= Math.max(s.minScanS, MIN_SHORTENED_SCAN_S) * US_PER_S && t1 >= lastHoldTo && chosen === undefined; t1 -= PARK_EXTENSION_STEP_US) {
           const held = unsafeSunIntervals({ az: step.az, alt: step.alt, throw: 0 }, t1 / US_PER_S - s.padS, holdEndS + s.padS, s.criterion, sunAt);
           if (held.length > 0) break;
-          chosen = findRoute(from, to, t1 / US_PER_S, latestArrival);
+          chosen = findRoute(routing, from, to, t1 / US_PER_S, latestArrival);
           if (chosen !== undefined) {
             out[out.length - 1] = Object.freeze({ ...prev, t1 });
             previousEnd = t1;
@@ -227,7 +243,7 @@ export function routeMoves(steps: readonly ScriptStep[], s: MoveSettings, sunAt:
         // No safe way there: the group is dropped, and the next one is reached from here instead.
         if (step.kind === 'scan') dropped.push(step);
         afterDrop = true;
-        return;
+        continue;
       } else {
         for (const w of chosen.waypoints) {
           out.push(Object.freeze({ kind: 'park', name: WAYPOINT_NAME, t0: previousEnd, t1: previousEnd, az: w.az, alt: w.alt }) as ParkBlock);
@@ -239,7 +255,7 @@ export function routeMoves(steps: readonly ScriptStep[], s: MoveSettings, sunAt:
     lastHoldTo = holdTo;
     out.push(step);
     previousEnd = Math.max(holdTo, step.kind === 'scan' ? step.t1 : holdTo);
-  });
+  }
   return { steps: out, dropped };
 }
 

@@ -63,26 +63,50 @@ function count(tally: ScanTally, rule: ScanRuleName, before: ScanBlock, after: r
   tally.changed.push(before);
 }
 
-/** Applies a per-scan rule to every scan, tallying what changed. */
-function eachScan(scans: readonly ScanBlock[], rule: ScanRuleName, tally: ScanTally, f: (s: ScanBlock) => ScanBlock[]): ScanBlock[] {
+/**
+ * Applies a per-scan rule `f` (with its settings `a`) to every scan, tallying what changed. The
+ * rules are functions at module level, not closures made at each call: V8 keeps a closure's
+ * optimised code only while one of its instances lives (bench/README.md, "The nursery in operation").
+ */
+function eachScan<A>(scans: readonly ScanBlock[], rule: ScanRuleName, tally: ScanTally, f: (s: ScanBlock, a: A) => ScanBlock[], a: A): ScanBlock[] {
   const out: ScanBlock[] = [];
   for (const s of scans) {
-    const pieces = f(s);
+    const pieces = f(s, a);
     count(tally, rule, s, pieces);
     out.push(...pieces);
   }
   return out;
 }
 
+/** `mount` on one scan: kept whole within the limits, else dropped. */
+function mountPieces(s: ScanBlock, mount: MountParams): ScanBlock[] {
+  return mountProblem(s, mount) === undefined ? [s] : [];
+}
+
+/** `sun-avoidance` on one scan's swept arc. */
+function sunAvoidancePieces(s: ScanBlock, a: { readonly sunAvoidance: ScanRuleSettings['sunAvoidance']; readonly sunAt?: SunAt }): ScanBlock[] {
+  return sunAvoidanceArcPieces(s, a.sunAvoidance, a.sunAt);
+}
+
+/** `sun-guard` on one scan. */
+function sunGuardScanPieces(s: ScanBlock, a: { readonly sunGuard: SunGuardParams; readonly pad: number; readonly sunAt?: SunAt }): ScanBlock[] {
+  return sunGuardPieces(s, a.sunGuard, a.pad, a.sunAt);
+}
+
+/** `min-duration` on one scan: kept when at least `minUs` long. */
+function longEnoughPieces(s: ScanBlock, minUs: number): ScanBlock[] {
+  return s.t1 - s.t0 >= minUs ? [s] : [];
+}
+
 /** `mount`, then the Sun rules on the swept arcs, on each scan. */
 export function guardScans(scans: readonly ScanBlock[], settings: ScanRuleSettings, tally: ScanTally, sunAt?: SunAt): ScanBlock[] {
   let out = scans.slice();
   const { mount, sunGuard, sunAvoidance } = settings;
-  if (mount) out = eachScan(out, 'mount', tally, (s) => (mountProblem(s, mount) === undefined ? [s] : []));
-  if (sunAvoidance.swept_arc) out = eachScan(out, 'sun-avoidance', tally, (s) => sunAvoidanceArcPieces(s, sunAvoidance, sunAt));
+  if (mount) out = eachScan(out, 'mount', tally, mountPieces, mount);
+  if (sunAvoidance.swept_arc) out = eachScan(out, 'sun-avoidance', tally, sunAvoidancePieces, { sunAvoidance, sunAt });
   if (sunGuard && sunGuard.min_distance_deg > 0) {
     const pad = sunPaddingSeconds(sunAvoidance);
-    out = eachScan(out, 'sun-guard', tally, (s) => sunGuardPieces(s, sunGuard, pad, sunAt));
+    out = eachScan(out, 'sun-guard', tally, sunGuardScanPieces, { sunGuard, pad, sunAt });
   }
   return out;
 }
@@ -97,6 +121,26 @@ export function isPieceOf(piece: ScanBlock, parent: ScanBlock): boolean {
     piece.t0 >= parent.t0 &&
     piece.t1 <= parent.t1
   );
+}
+
+/** The scans of `seq` that are `parent` or parts of it, in order. */
+function piecesOf(seq: readonly ScanBlock[], parent: ScanBlock): ScanBlock[] {
+  const out: ScanBlock[] = [];
+  for (const b of seq) if (isPieceOf(b, parent)) out.push(b);
+  return out;
+}
+
+/** Whether some scan of `list` is `parent` or a part of it. */
+function hasPieceOf(list: readonly ScanBlock[], parent: ScanBlock): boolean {
+  for (const b of list) if (isPieceOf(b, parent)) return true;
+  return false;
+}
+
+/** The pieces that hold `body`'s crossing, in order. */
+function holdingCrossing(pieces: readonly ScanBlock[], body: Parameters<typeof holdsCrossing>[1], p: CalibrationCrossingParams): ScanBlock[] {
+  const out: ScanBlock[] = [];
+  for (const b of pieces) if (holdsCrossing(b, body, p)) out.push(b);
+  return out;
 }
 
 /**
@@ -118,9 +162,9 @@ export function mergeKeepingCrossings(
     const next: ScanBlock[] = [];
     let changed = false;
     for (const parent of cal) {
-      const pieces = seq.filter((b) => isPieceOf(b, parent));
+      const pieces = piecesOf(seq, parent);
       const body = parent.name;
-      const holding = isBodyName(body) ? pieces.filter((b) => holdsCrossing(b, body, p)) : pieces;
+      const holding = isBodyName(body) ? holdingCrossing(pieces, body, p) : pieces;
       if (holding.length === pieces.length) {
         next.push(parent);
         continue;
@@ -142,7 +186,7 @@ export function mergeKeepingCrossings(
 export function dropShortScans(scans: readonly ScanBlock[], p: MinDurationParams | undefined, tally: ScanTally): ScanBlock[] {
   if (!p) return scans.slice();
   const minUs = p.min_duration * US_PER_S;
-  return eachScan(scans, 'min-duration', tally, (s) => (s.t1 - s.t0 >= minUs ? [s] : []));
+  return eachScan(scans, 'min-duration', tally, longEnoughPieces, minUs);
 }
 
 /**
@@ -152,8 +196,8 @@ export function dropShortScans(scans: readonly ScanBlock[], p: MinDurationParams
 export function distinctChanges(tally: ScanTally, originals: readonly ScanBlock[], final: readonly ScanBlock[]): RuleCount {
   const out: RuleCount = { trimmed: 0, dropped: 0 };
   for (const o of originals) {
-    if (!tally.changed.some((c) => isPieceOf(c, o))) continue;
-    if (final.some((f) => isPieceOf(f, o))) out.trimmed++;
+    if (!hasPieceOf(tally.changed, o)) continue;
+    if (hasPieceOf(final, o)) out.trimmed++;
     else out.dropped++;
   }
   return out;
