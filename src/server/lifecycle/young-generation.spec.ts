@@ -88,21 +88,23 @@ describe('the young generation of the HTTP thread', () => {
     // V8 commits its initial 2 MB on the first scavenges; held, it goes no further.
     expect(s.held).toBeLessThanOrEqual(2);
     // The same allocations unheld grow it to V8's maximum (2 × 16 MB on Node 20, 2 × 32 MB on 24).
+    // The observer runs between turns of the event loop, so V8 may grow the nursery once more
+    // before it (on a loaded machine): at most twice the bound, never further.
     expect(s.bounded).toBeGreaterThan(s.held);
-    expect(s.bounded).toBeLessThanOrEqual(4);
-    // V8 11 puts the growth factor back to 2 when the worker's isolate is made: until the next
-    // scavenge sets it again, the nursery can grow once (so at most twice the bound), never more.
-    expect(s.afterWorker).toBeLessThanOrEqual(8);
+    expect(s.bounded).toBeLessThanOrEqual(2 * 4);
+    // V8 11 puts the growth factor back to 2 when the worker's isolate is made: the same holds.
+    expect(s.afterWorker).toBeLessThanOrEqual(2 * 4);
     expect(s.afterWorker).toBeLessThan(s.released);
+    expect(s.released).toBeGreaterThan(2 * 4);
     expect(s.released).toBeGreaterThan(4);
   });
 
   it('is bounded once the server is up on V8 up to 12 (Node 20, 22) and released to V8 on later ones', () => {
     const bounded = runChild([], '', BOUNDED_UP_TO_V8_MAJOR);
     expect(bounded.bounded).toBeGreaterThan(bounded.held);
-    expect(bounded.bounded).toBeLessThanOrEqual(YOUNG_GENERATION_BOUND_MB);
+    expect(bounded.bounded).toBeLessThanOrEqual(2 * YOUNG_GENERATION_BOUND_MB);
     const released = runChild([], '', BOUNDED_UP_TO_V8_MAJOR + 1);
-    expect(released.bounded).toBeGreaterThan(YOUNG_GENERATION_BOUND_MB);
+    expect(released.bounded).toBeGreaterThan(2 * YOUNG_GENERATION_BOUND_MB);
   });
 
   it('reads the major version of V8', () => {
