@@ -19,15 +19,13 @@ interface Entry<B extends Block> {
 
 const entry = <B extends Block>(block: B): Entry<B> => ({ block, key: blockKey(block) });
 
-/** Ascending numeric order (module level, so V8 keeps its compiled code between calls). */
+/** Ascending numeric order. */
 const ascending = (x: number, y: number): number => x - y;
 
 /**
  * The running sequence of one `mergeIndexed` call: tie groups over a static segment tree of max(t1),
- * and value counts for de-duplication. A class rather than closures inside `mergeIndexed`: V8 keeps
- * a closure's optimised code only while one of its instances lives, so closures made anew at each
- * call were compiled again after every full collection (bench/README.md, "The nursery in
- * operation"); methods keep theirs.
+ * and value counts for de-duplication. A class rather than closures inside `mergeIndexed`, so that
+ * V8 keeps its compiled code (see `TimeSearch` in safety/refine.ts).
  */
 class MergeState<B extends Block> {
   readonly groups: Entry<B>[][];

@@ -46,10 +46,8 @@ function applyTo<B extends Block, C extends Block>(b: B, f: (b: B) => BlockTree<
 }
 
 /**
- * Replaces every block `b` by `f(b, a)`; otherwise as `mapTree`. A rule passes its function at
- * module level and its settings as `a` rather than a closure made at each call: V8 keeps a
- * closure's optimised code only while one of its instances lives (bench/README.md, "The nursery
- * in operation").
+ * Replaces every block `b` by `f(b, a)`; otherwise as `mapTree`. A rule passes a module function and
+ * its settings as `a` rather than a closure made at each call (see `TimeSearch` in safety/refine.ts).
  */
 export function mapTreeWith<B extends Block, C extends Block, A>(tree: BlockTree<B>, f: (b: B, a: A) => BlockTree<C>, a: A): BlockTree<C> {
   if (tree === null) return null;
@@ -93,11 +91,7 @@ function collectBlocks<B extends Block>(t: BlockTree<B>, out: B[]): void {
   }
 }
 
-/**
- * Depth-first list of the blocks of a tree, without the `null`s. (The helpers of this module are
- * functions at module level, not closures made at each call: V8 keeps a closure's optimised code
- * only while one of its instances lives; bench/README.md, "The nursery in operation".)
- */
+/** Depth-first list of the blocks of a tree, without the `null`s. */
 export function flatten<B extends Block>(tree: BlockTree<B>): B[] {
   const out: B[] = [];
   collectBlocks(tree, out);

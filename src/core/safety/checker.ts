@@ -240,8 +240,7 @@ function withMoves(blocks: SafetyBlockReport[], moves: ReturnType<typeof checkMo
 
 /**
  * The report block of one step, whose pointing is held from `holdFrom` to `holdTo` (Micros) before
- * it starts. (Functions at module level, not closures of `checkSchedule`: V8 keeps a closure's
- * optimised code only while one of its instances lives; bench/README.md, "The nursery in operation".)
+ * it starts. (Module functions, not closures of `checkSchedule`: see `TimeSearch` in refine.ts.)
  */
 function checkStep(step: ScriptStep, index: number, holdFrom: Micros, holdTo: Micros, criteria: SafetyCriteria): SafetyBlockReport {
   const pad = criteria.paddingS;

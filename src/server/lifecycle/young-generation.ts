@@ -79,19 +79,24 @@ export function growthFactorFor(bytes: number, boundBytes: number): number {
   return bytes >= boundBytes ? 1 : V8_DEFAULT_GROWTH_FACTOR;
 }
 
+/** Sets V8's growth factor of the young generation (process-wide). */
+function setGrowthFactor(factor: number): void {
+  setFlagsFromString(`${GROWTH_FLAG}=${factor}`);
+}
+
 let held = false;
 
 /** Stops the young generation from growing (call before the server's modules load). */
 export function holdYoungGeneration(): void {
   if (held || operatorSizedNursery()) return;
-  setFlagsFromString(`${GROWTH_FLAG}=1`);
+  setGrowthFactor(1);
   held = true;
 }
 
 /** Gives the young generation back V8's own growth. */
 export function releaseYoungGeneration(): void {
   if (!held) return;
-  setFlagsFromString(`${GROWTH_FLAG}=${V8_DEFAULT_GROWTH_FACTOR}`);
+  setGrowthFactor(V8_DEFAULT_GROWTH_FACTOR);
   held = false;
 }
 
@@ -112,7 +117,7 @@ export function settleYoungGeneration(major: number = v8Major()): () => void {
 export function boundYoungGeneration(boundMb = YOUNG_GENERATION_BOUND_MB): () => void {
   if (operatorSizedNursery()) return () => undefined;
   const boundBytes = boundMb * 1024 * 1024;
-  const apply = (): void => setFlagsFromString(`${GROWTH_FLAG}=${growthFactorFor(youngGenerationBytes(), boundBytes)}`);
+  const apply = (): void => setGrowthFactor(growthFactorFor(youngGenerationBytes(), boundBytes));
   apply();
   held = false;
   // After every collection (a scavenge grows the nursery; set the factor after full ones too).
@@ -120,6 +125,6 @@ export function boundYoungGeneration(boundMb = YOUNG_GENERATION_BOUND_MB): () =>
   observer.observe({ entryTypes: ['gc'] });
   return () => {
     observer.disconnect();
-    setFlagsFromString(`${GROWTH_FLAG}=${V8_DEFAULT_GROWTH_FACTOR}`);
+    setGrowthFactor(V8_DEFAULT_GROWTH_FACTOR);
   };
 }

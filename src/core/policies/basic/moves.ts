@@ -145,9 +145,8 @@ interface RouteContext {
 
 /**
  * The first safe route from `from` to `to` for a move starting at `startS` (each leg may start as
- * late as the previous leg's latest arrival), with its latest arrival. (At module level, not a
- * closure of `routeMoves`: V8 keeps a closure's optimised code only while one of its instances
- * lives; bench/README.md, "The nursery in operation".)
+ * late as the previous leg's latest arrival), with its latest arrival. (A module function, not a
+ * closure of `routeMoves`: see `TimeSearch` in safety/refine.ts.)
  */
 function findRoute(c: RouteContext, from: End, to: End, startS: number, latestArrival: number): { waypoints: readonly End[]; arrival: number } | undefined {
   const { crossings, s, minDistance, sunAt } = c;

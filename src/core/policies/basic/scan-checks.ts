@@ -10,7 +10,7 @@
  * once more on the merged sequence (the promise is about what is finally sent; this pass is
  * expected to change nothing), and `min-duration` comes last.
  */
-import { isBodyName } from '../../astro/site';
+import { isBodyName, type BodyName } from '../../astro/site';
 import { merge } from '../../blocks/ops';
 import type { ScanBlock } from '../../blocks/types';
 // The rules' own files, not their barrel: each name read through the barrel is a getter call.
@@ -65,8 +65,7 @@ function count(tally: ScanTally, rule: ScanRuleName, before: ScanBlock, after: r
 
 /**
  * Applies a per-scan rule `f` (with its settings `a`) to every scan, tallying what changed. The
- * rules are functions at module level, not closures made at each call: V8 keeps a closure's
- * optimised code only while one of its instances lives (bench/README.md, "The nursery in operation").
+ * rules are module functions, not closures made at each call (see `TimeSearch` in safety/refine.ts).
  */
 function eachScan<A>(scans: readonly ScanBlock[], rule: ScanRuleName, tally: ScanTally, f: (s: ScanBlock, a: A) => ScanBlock[], a: A): ScanBlock[] {
   const out: ScanBlock[] = [];
@@ -137,7 +136,7 @@ function hasPieceOf(list: readonly ScanBlock[], parent: ScanBlock): boolean {
 }
 
 /** The pieces that hold `body`'s crossing, in order. */
-function holdingCrossing(pieces: readonly ScanBlock[], body: Parameters<typeof holdsCrossing>[1], p: CalibrationCrossingParams): ScanBlock[] {
+function holdingCrossing(pieces: readonly ScanBlock[], body: BodyName, p: CalibrationCrossingParams): ScanBlock[] {
   const out: ScanBlock[] = [];
   for (const b of pieces) if (holdsCrossing(b, body, p)) out.push(b);
   return out;
