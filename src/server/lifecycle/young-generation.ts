@@ -18,17 +18,19 @@
  * The only control V8 offers while running is `--semi-space-growth-factor`, which it reads each
  * time it would grow the nursery: 1 keeps it as it is. V8 11 (Node 20) puts the factor back to 2
  * whenever an isolate is created (a worker thread's start: this undid the start-up hold as soon as
- * the pool started, before it was bounded), so the bound sets it again after every collection, from
- * a GC observer, which runs between turns of the event loop. Until it has run, V8 may grow the
- * nursery once more: when it grows it again first (the spec's tight allocation loop on a loaded
- * machine reached 8 MB with a 4-MB bound), or when a worker starts while the server runs (the pool
- * replaces a crashed or timed-out one). In the server, 600 requests and busy phases left it at
- * the bound in every run measured. An operator's own `--semi-space-growth-factor`
- * or `--max-semi-space-size`, on the command line or in `NODE_OPTIONS`, is left alone (then this
- * module does nothing).
+ * the pool started), so the module sets it again when any worker thread comes online (the
+ * process's `worker` event, then the worker's `online`, by which its isolate is made), while held
+ * and while bounded. The bound also sets it after every collection, from a GC observer (which runs
+ * between turns of the event loop), because V8 shrinks the nursery when it finds it idle and may
+ * grow it again past the bound in one step from there: seen under three CPU hogs, 4 MB → 2 → 8 with
+ * a 4-MB bound, after which the factor is 1 again. So V8 may take it one growth past the bound, to
+ * twice the bound at most; in the server, 600 requests and busy phases left it at the bound in every
+ * run measured. An operator's own `--semi-space-growth-factor` or `--max-semi-space-size`, on the
+ * command line or in `NODE_OPTIONS`, is left alone (then this module does nothing).
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import type { Worker } from 'node:worker_threads';
 
 /** The V8 flag this module sets. */
 export const GROWTH_FLAG = '--semi-space-growth-factor';
@@ -84,20 +86,43 @@ function setGrowthFactor(factor: number): void {
   setFlagsFromString(`${GROWTH_FLAG}=${factor}`);
 }
 
-let held = false;
+/** The factor the module keeps while it holds or bounds the nursery (undefined: V8's own growth). */
+let kept: (() => number) | undefined;
+
+/** Sets the kept factor again (a worker's start puts V8's factor back to 2). */
+function setKeptFactor(): void {
+  if (kept) setGrowthFactor(kept());
+}
+
+/** The process's `worker` event comes as a worker is made; its isolate exists once it is online. */
+function onWorker(worker: Worker): void {
+  worker.once('online', setKeptFactor);
+}
+
+/** Keeps the growth factor at `factor()` from now on, also across worker starts. */
+function keepGrowthFactor(factor: () => number): void {
+  if (!kept) process.on('worker', onWorker);
+  kept = factor;
+  setKeptFactor();
+}
+
+/** Gives the young generation back V8's own growth. */
+function stopKeeping(): void {
+  if (!kept) return;
+  process.off('worker', onWorker);
+  kept = undefined;
+  setGrowthFactor(V8_DEFAULT_GROWTH_FACTOR);
+}
 
 /** Stops the young generation from growing (call before the server's modules load). */
 export function holdYoungGeneration(): void {
-  if (held || operatorSizedNursery()) return;
-  setGrowthFactor(1);
-  held = true;
+  if (kept || operatorSizedNursery()) return;
+  keepGrowthFactor(() => 1);
 }
 
 /** Gives the young generation back V8's own growth. */
 export function releaseYoungGeneration(): void {
-  if (!held) return;
-  setGrowthFactor(V8_DEFAULT_GROWTH_FACTOR);
-  held = false;
+  stopKeeping();
 }
 
 /**
@@ -117,14 +142,12 @@ export function settleYoungGeneration(major: number = v8Major()): () => void {
 export function boundYoungGeneration(boundMb = YOUNG_GENERATION_BOUND_MB): () => void {
   if (operatorSizedNursery()) return () => undefined;
   const boundBytes = boundMb * 1024 * 1024;
-  const apply = (): void => setGrowthFactor(growthFactorFor(youngGenerationBytes(), boundBytes));
-  apply();
-  held = false;
-  // After every collection (a scavenge grows the nursery; set the factor after full ones too).
-  const observer = new PerformanceObserver(() => apply());
+  keepGrowthFactor(() => growthFactorFor(youngGenerationBytes(), boundBytes));
+  // After every collection (a scavenge grows the nursery; a full one may shrink it).
+  const observer = new PerformanceObserver(setKeptFactor);
   observer.observe({ entryTypes: ['gc'] });
   return () => {
     observer.disconnect();
-    setGrowthFactor(V8_DEFAULT_GROWTH_FACTOR);
+    stopKeeping();
   };
 }
