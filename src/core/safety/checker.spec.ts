@@ -363,6 +363,50 @@ describe('checkSchedule with a Sun of known motion', () => {
     });
   });
 
+  describe("an interval's bound keeps the table's error on the safe side", () => {
+    // The Sun on the scan's azimuth, `gap(s)` degrees above it. The first interval of the search's
+    // grid, [0, 600] s, has equal ends 9.75° away and the Sun comes at the bound speed to exactly
+    // 6° at its middle and leaves again: the interval's bound is then 6° minus the table's error.
+    // Then the Sun goes slowly down to 6.003° at 1200 s (the nearest sample of the grid, so the
+    // reported minimum needs no further search of the first interval).
+    const speed = CHECK_SUN_SPEED_DEG_S;
+    const gap = (s: number): number => (s <= 600 ? 6 + speed * Math.abs(s - 300) : 9.75 - ((9.75 - 6.003) * (s - 600)) / 600);
+    const track = (s: number): Sun => ({ az: 100, alt: 40 + gap(s - S0) });
+
+    it('searches an interval whose bound is the guard distance, and finds the Sun at it', () => {
+      sunIs(track);
+      const report = checkSchedule([scan(100, 40, 0, 0, 1200)], { ...open, sunDistanceDeg: 6 });
+      // 6° is not "at least 6°" once the table's error is allowed for.
+      expect(report.verdict).toBe('unsafe');
+      expect(report.blocks[0].minSunDistanceDeg).toBeCloseTo(6, 9);
+    });
+
+    it('searches an interval whose bound is the edge of the box, and finds the Sun in it', () => {
+      sunIs(track);
+      const boxed: SafetyCriteria = { ...open, sunDistanceDeg: 5.999, sunBox: { minAzDeg: 6, minAltDeg: 6 } };
+      const report = checkSchedule([scan(100, 40, 0, 0, 1200)], boxed);
+      expect(report.verdict).toBe('unsafe');
+      expect(report.blocks[0].problems.join(' ')).toContain('box');
+      // 6.003° everywhere outside the first interval: that alone is safe.
+      sunIs(() => ({ az: 100, alt: 46.003 }));
+      expect(checkSchedule([scan(100, 40, 0, 0, 1200)], boxed).verdict).toBe('safe');
+    });
+  });
+
+  it("checks the first group's start pointing from the script's start less the padding", () => {
+    // The script starts at S0 and waits at the scan's start pointing until its t0 (600 s later). The
+    // Sun is 9.9° from it 30 s (the padding) before S0 and moves away at 0.01°/s: 10.5° at S0 + 30 s.
+    sunIs((s) => ({ az: 100, alt: 40 + 9.9 + 0.01 * (s - S0 + 30) }));
+    const padded: SafetyCriteria = { ...open, paddingS: 30 };
+    const report = checkSchedule([scan(100, 40, 0, 600, 1200)], padded, { start: S0 * S });
+    expect(report.verdict).toBe('unsafe');
+    expect(report.blocks[0].problems).toHaveLength(1);
+    expect(report.blocks[0].problems[0]).toContain('the wait at the start pointing');
+    expect(report.blocks[0].minSunDistanceDeg).toBeCloseTo(9.9, 6);
+    // From S0 on (no padding) it is safe.
+    expect(checkSchedule([scan(100, 40, 0, 600, 1200)], { ...padded, paddingS: 0 }, { start: S0 * S }).verdict).toBe('safe');
+  });
+
   it('refuses a pointing or width that is not a finite number, without consulting the Sun', () => {
     sunIs(() => ({ az: 280, alt: -30 }));
     const report = checkSchedule([{ ...scan(100, 40, 10), az: Number.NaN }, { ...scan(100, Number.NaN, 10) }, { ...scan(100, 40, Infinity) }], open);
