@@ -18,6 +18,12 @@ import {
   sunPaddingSeconds,
   sunSafeMask,
   sunSafeMaskFast,
+  ALT_NOISE_DEG,
+  ALT_RATE_BOUND_DEG_S,
+  AZ_RATE_BOUND_DEG_S,
+  AZ_RATE_MAX_ALT_DEG,
+  HIGH_ALT_FLOOR_DEG,
+  HIGH_ALT_RATE_BOUND_DEG_S,
 } from './sun-avoidance';
 import type { SunAt } from './swept-arc';
 import { utc } from './rules.test-helpers';
@@ -145,6 +151,155 @@ describe('sunSafeMaskFast', () => {
       ),
       { numRuns: 60, seed: 7 },
     );
+  });
+});
+
+/**
+ * Blocks whose safety changes near their middle: the criteria are set to the separations from the
+ * Sun at a moment `tc` plus or minus up to 1.5°, so the mask has unsafe runs to find, where the
+ * fast mask's skipping bounds matter. `tc` is drawn near the horizon (refraction steepens the
+ * altitude rate there), at any time of day, or at the Sun's transit (its azimuth turns fastest
+ * there, and near the zenith no rate bounds it); the block is a scan (az, alt, throw) or a body's
+ * source block.
+ */
+describe('sunSafeMaskFast at the criteria\'s edges', () => {
+  const year = utc('2023-01-01T00:00:00Z');
+  const at = new Float64Array(2);
+  /** A ctime within a day from `from` (60-s steps) when the Sun is near the horizon, at `from`, or at its highest. */
+  function sunMoment(from: number, where: 'horizon' | 'any' | 'transit'): number {
+    let best = from;
+    let highest = -Infinity;
+    for (let s = 0; s < 86_400 && where !== 'any'; s += 60) {
+      track.azAltAt('sun', from + s, at);
+      if (where === 'horizon' && Math.abs(at[1]) < 2.5) return from + s;
+      if (where === 'transit' && at[1] > highest) [best, highest] = [from + s, at[1]];
+    }
+    return best;
+  }
+  it('equals the exhaustive mask where blocks cross the criteria (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 364 * 86400 }),
+        fc.constantFrom<'horizon' | 'any' | 'transit'>('horizon', 'horizon', 'any', 'transit'),
+        fc.integer({ min: 60, max: 3 * 3600 }),
+        fc.constantFrom('scan', 'venus', 'mercury', 'moon', 'jupiter'),
+        angle(0, 359.99),
+        angle(0, 89),
+        fc.integer({ min: 0, max: 20 }),
+        angle(-1.5, 1.5),
+        angle(-1.5, 1.5),
+        fc.constantFrom(1, 1, 10, 30),
+        (start, where, len, what, az, alt, throwDeg, dAz, dAlt, step) => {
+          const tc = sunMoment(year / US_PER_S + start, where);
+          const t0 = Math.round((tc - len / 2) * US_PER_S);
+          const t1 = t0 + len * US_PER_S;
+          track.azAltAt('sun', tc, at);
+          const [sunAz, sunAlt] = [at[0], at[1]];
+          let b: Block;
+          let gapAz: number;
+          let gapAlt: number;
+          if (what === 'scan') {
+            b = scanBlock({ name: 'p', t0, t1, az, alt, throw: throwDeg });
+            gapAz = Math.abs(wrap180(az - sunAz)) - throwDeg;
+            gapAlt = Math.abs(alt - sunAlt);
+          } else {
+            b = sourceBlock({ name: what, t0, t1, mode: 'both' });
+            track.azAltAt(what as 'venus', tc, at);
+            gapAz = Math.abs(wrap180(at[0] - sunAz));
+            gapAlt = Math.abs(at[1] - sunAlt);
+          }
+          const clamp = (x: number): number => Math.min(180, Math.max(0, x));
+          const p = { min_angle_az: clamp(gapAz + dAz), min_angle_alt: clamp(gapAlt + dAlt) };
+          const sun = sampleAzAlt('sun', t0, t1, step);
+          expect(sunSafeMaskFast(b, sampleGrid(t0, t1, step), p)).toEqual(sunSafeMask(b, sun.t, sun.az, sun.alt, p));
+        },
+      ),
+      { numRuns: 400, seed: 11 },
+    );
+  });
+});
+
+/**
+ * Each evaluation of the fast mask skips at least the seconds its bound proves safe from the margin
+ * there, so over `n` samples at `step` seconds it evaluates at most n · step / (the least such span
+ * over the block) + 1 samples. One bound at a time: `min_angle_az` 180 leaves only the altitude
+ * bounds, `min_angle_alt` 180 only the azimuth one; each criterion is set 3° inside the block's
+ * closest approach, so that margins stay small and a bound that proved less would evaluate more.
+ */
+describe('sunSafeMaskFast evaluates no more samples than its bounds prove', () => {
+  const sunAt = new Float64Array(2);
+  /** Evaluations (Sun positions) `sunSafeMaskFast` makes for `b` over its 1-s grid, and that grid's size. */
+  function evaluations(b: Block, p: { min_angle_az: number; min_angle_alt: number }): { count: number; n: number } {
+    const t = sampleGrid(b.t0, b.t1, 1);
+    let count = 0;
+    const real = track.azAltAt;
+    const spy = jest.spyOn(track, 'azAltAt').mockImplementation((body, ctime, out) => {
+      if (body === 'sun') count++;
+      real(body, ctime, out);
+    });
+    try {
+      expect(sunSafeMaskFast(b, t, p)).toEqual(new Array(t.length).fill(true));
+    } finally {
+      spy.mockRestore();
+    }
+    return { count, n: t.length };
+  }
+  /** The Sun's and the block's positions on its 1-s grid. */
+  function positions(b: Block): { sunAz: Float64Array; sunAlt: Float64Array; az: ArrayLike<number>; alt: ArrayLike<number> } {
+    const sun = sampleAzAlt('sun', b.t0, b.t1, 1);
+    if (b.kind === 'scan') return { sunAz: sun.az, sunAlt: sun.alt, az: new Array(sun.t.length).fill(b.az), alt: new Array(sun.t.length).fill(b.alt) };
+    const own = azAlt((b as { name: 'jupiter' }).name, sun.t);
+    return { sunAz: sun.az, sunAlt: sun.alt, az: own.az, alt: own.alt };
+  }
+  const least = (xs: ArrayLike<number>): number => Math.min(...Array.from(xs));
+  const evening = [utc('2023-03-01T00:00:00Z'), utc('2023-03-01T03:00:00Z')] as const;
+  const midday = [utc('2023-03-01T15:50:00Z'), utc('2023-03-01T17:10:00Z')] as const;
+  const blocks = (t0: number, t1: number, az: number, alt: number): Block[] => [
+    scanBlock({ name: 'p', t0, t1, az, alt, throw: 0 }),
+    sourceBlock({ name: 'jupiter', t0, t1, mode: 'both' }),
+  ];
+
+  it('below the horizon, the altitude gap over the altitude rate bound (twice it for a source)', () => {
+    for (const b of blocks(...evening, 0, 60)) {
+      const x = positions(b);
+      const gaps = Array.from(x.alt, (a, i) => Math.abs(a - x.sunAlt[i]));
+      const p = { min_angle_az: 180, min_angle_alt: least(gaps) - 3 };
+      const rate = (b.kind === 'scan' ? 1 : 2) * ALT_RATE_BOUND_DEG_S;
+      const span = least(gaps.map((g) => (g - p.min_angle_alt) / rate));
+      const { count, n } = evaluations(b, p);
+      expect(count).toBeLessThanOrEqual(n / span + 1);
+      expect(count).toBeGreaterThan(1);
+    }
+  });
+
+  it('above the horizon, the slower altitude rate for as long as both bodies stay up', () => {
+    for (const b of blocks(...midday, 0, 30)) {
+      const x = positions(b);
+      const gaps = Array.from(x.alt, (a, i) => Math.abs(a - x.sunAlt[i]));
+      const p = { min_angle_az: 180, min_angle_alt: least(gaps) - 3 };
+      const rate = (b.kind === 'scan' ? 1 : 2) * HIGH_ALT_RATE_BOUND_DEG_S;
+      const lowest = least(Array.from(x.alt, (a, i) => Math.min(b.kind === 'scan' ? Infinity : a, x.sunAlt[i])));
+      const hold = (lowest - HIGH_ALT_FLOOR_DEG) / ALT_RATE_BOUND_DEG_S;
+      const span = Math.min(hold, least(gaps.map((g) => (g - p.min_angle_alt - ALT_NOISE_DEG) / rate)));
+      const { count, n } = evaluations(b, p);
+      expect(count).toBeLessThanOrEqual(n / span + 1);
+      expect(count).toBeGreaterThan(1);
+    }
+  });
+
+  it('away from the zenith, the azimuth gap over the azimuth rate bound (twice it for a source)', () => {
+    for (const b of blocks(evening[0], utc('2023-03-01T02:00:00Z'), 285, 10)) {
+      const x = positions(b);
+      const gaps = Array.from(x.az, (a, i) => Math.abs(wrap180(a - x.sunAz[i])));
+      const p = { min_angle_az: least(gaps) - 3, min_angle_alt: 180 };
+      const rate = (b.kind === 'scan' ? 1 : 2) * AZ_RATE_BOUND_DEG_S;
+      const highest = Math.max(...Array.from(x.alt, (a, i) => Math.max(b.kind === 'scan' ? 0 : Math.abs(a), Math.abs(x.sunAlt[i]))));
+      const hold = (AZ_RATE_MAX_ALT_DEG - highest) / ALT_RATE_BOUND_DEG_S;
+      const span = Math.min(hold, least(gaps.map((g) => (g - p.min_angle_az) / rate)));
+      const { count, n } = evaluations(b, p);
+      expect(count).toBeLessThanOrEqual(n / span + 1);
+      expect(count).toBeGreaterThan(1);
+    }
   });
 });
 

@@ -2,7 +2,7 @@
  * sun-avoidance (basic-policy §5.1, F7): cuts scans and source blocks where they come too close to the
  * Sun, on a `time_step` grid, with `n_buffer` samples of padding around each unsafe run.
  */
-import { isBodyName } from '../astro/site';
+import { isBodyName, type BodyName } from '../astro/site';
 import { azAlt, azAltAt } from '../astro/track';
 import { withTimes } from '../blocks/block';
 import { mapTreeWith } from '../blocks/tree';
@@ -31,6 +31,23 @@ export class SunAvoidanceParams {
 }
 
 /**
+ * What the rule compares with the Sun: a scan's own pointing, or the body (a planet, the Moon or the
+ * Sun) a source block or observing window follows; null for a block it leaves alone (a plain block,
+ * a source that is not a body).
+ */
+function sunTarget(b: Block): ScanBlock | BodyName | null {
+  switch (b.kind) {
+    case 'scan':
+      return b;
+    case 'source':
+    case 'window':
+      return isBodyName(b.name) ? b.name : null;
+    default:
+      return null;
+  }
+}
+
+/**
  * Per-sample safety of block `b` against the Sun at ctimes `t` (F7): `|wrap180(Δaz)| − throw >
  * min_angle_az` (no throw term for sources, no cos(alt)) OR `|Δalt| > min_angle_alt`, both strict.
  * Returns null for a block type the rule does not look at.
@@ -42,26 +59,25 @@ export function sunSafeMask(
   sunAlt: ArrayLike<number>,
   p: Pick<SunAvoidanceParams, 'min_angle_az' | 'min_angle_alt'>,
 ): boolean[] | null {
+  const target = sunTarget(b);
+  if (target === null) return null;
   const n = t.length;
-  const ok = new Array<boolean>(n);
-  if (b.kind === 'scan') {
+  const ok: boolean[] = [];
+  if (typeof target !== 'string') {
     for (let i = 0; i < n; i++) {
-      const daz = Math.abs(wrap180(b.az - sunAz[i])) - b.throw;
-      const dalt = Math.abs(b.alt - sunAlt[i]);
-      ok[i] = daz > p.min_angle_az || dalt > p.min_angle_alt;
+      const daz = Math.abs(wrap180(target.az - sunAz[i])) - target.throw;
+      const dalt = Math.abs(target.alt - sunAlt[i]);
+      ok.push(daz > p.min_angle_az || dalt > p.min_angle_alt);
     }
     return ok;
   }
-  if ((b.kind === 'source' || b.kind === 'window') && isBodyName(b.name)) {
-    const src = azAlt(b.name, t);
-    for (let i = 0; i < n; i++) {
-      const daz = Math.abs(wrap180(src.az[i] - sunAz[i]));
-      const dalt = Math.abs(src.alt[i] - sunAlt[i]);
-      ok[i] = daz > p.min_angle_az || dalt > p.min_angle_alt;
-    }
-    return ok;
+  const src = azAlt(target, t);
+  for (let i = 0; i < n; i++) {
+    const daz = Math.abs(wrap180(src.az[i] - sunAz[i]));
+    const dalt = Math.abs(src.alt[i] - sunAlt[i]);
+    ok.push(daz > p.min_angle_az || dalt > p.min_angle_alt);
   }
-  return null;
+  return ok;
 }
 
 /**
@@ -106,12 +122,10 @@ export const ALT_NOISE_DEG = (2 * 0.1) / 3600;
  * possible rate of change of the gap) is safe too, so it is not evaluated. Likewise for the azimuth
  * gap, for as long as the moving bodies stay far enough from the zenith and the nadir for their
  * azimuth rate to be bounded, and with a tighter altitude bound for as long as they stay above the
- * horizon. Null for a block type the rule does not look at.
+ * horizon. `target` is a scan (its pointing) or the body a source follows (see `sunTarget`).
  */
-function unsafeRunsFast(b: Block, t: ArrayLike<number>, p: Pick<SunAvoidanceParams, 'min_angle_az' | 'min_angle_alt'>): IndexRange[] | null {
-  const isScan = b.kind === 'scan';
-  const source = !isScan && (b.kind === 'source' || b.kind === 'window') && isBodyName(b.name) ? b.name : null;
-  if (!isScan && source === null) return null;
+function unsafeRunsFast(target: ScanBlock | BodyName, t: ArrayLike<number>, p: Pick<SunAvoidanceParams, 'min_angle_az' | 'min_angle_alt'>): IndexRange[] {
+  const isScan = typeof target !== 'string';
   // A scan has a fixed altitude: only the Sun moves. A source moves too.
   const rate = isScan ? ALT_RATE_BOUND_DEG_S : 2 * ALT_RATE_BOUND_DEG_S;
   const n = t.length;
@@ -124,45 +138,40 @@ function unsafeRunsFast(b: Block, t: ArrayLike<number>, p: Pick<SunAvoidancePara
     azAltAt('sun', t[i], sun);
     let az: number;
     let alt: number;
-    if (b.kind === 'scan') {
-      az = b.az;
-      alt = b.alt;
+    if (isScan) {
+      az = target.az;
+      alt = target.alt;
     } else {
-      azAltAt(source!, t[i], src);
+      azAltAt(target, t[i], src);
       az = src[0];
       alt = src[1];
     }
     const dalt = Math.abs(alt - sun[1]);
-    const daz = Math.abs(wrap180(az - sun[0])) - (b.kind === 'scan' ? b.throw : 0);
+    const daz = Math.abs(wrap180(az - sun[0])) - (isScan ? target.throw : 0);
     const safe = daz > p.min_angle_az || dalt > p.min_angle_alt;
+    // Each bound gives the seconds it proves safe: zero or less when it proves nothing (no margin,
+    // or a body already outside the altitudes where the bound holds), which skips nothing.
     const margin = dalt - p.min_angle_alt;
-    let span = margin > 0 ? margin / rate : 0;
+    let span = margin / rate;
+    // Well above the horizon altitudes change far slower, for as long as both bodies stay there.
     const lowest = Math.min(sun[1], isScan ? Infinity : alt);
-    if (margin > ALT_NOISE_DEG && lowest > HIGH_ALT_FLOOR_DEG) {
-      // Well above the horizon altitudes change far slower, for as long as both bodies stay there.
-      const hold = (lowest - HIGH_ALT_FLOOR_DEG) / ALT_RATE_BOUND_DEG_S;
-      span = Math.max(span, Math.min(hold, (margin - ALT_NOISE_DEG) / ((isScan ? 1 : 2) * HIGH_ALT_RATE_BOUND_DEG_S)));
-    }
+    const highHold = (lowest - HIGH_ALT_FLOOR_DEG) / ALT_RATE_BOUND_DEG_S;
+    span = Math.max(span, Math.min(highHold, (margin - ALT_NOISE_DEG) / ((isScan ? 1 : 2) * HIGH_ALT_RATE_BOUND_DEG_S)));
+    // Both altitudes stay within the azimuth bound's range for `azHold` seconds; a scan's azimuth is fixed.
     const azMargin = daz - p.min_angle_az;
     const highest = Math.max(Math.abs(sun[1]), isScan ? 0 : Math.abs(alt));
-    if (azMargin > 0 && highest < AZ_RATE_MAX_ALT_DEG) {
-      // Both altitudes stay within the bound's range for `hold` seconds; a scan's azimuth is fixed.
-      const hold = (AZ_RATE_MAX_ALT_DEG - highest) / ALT_RATE_BOUND_DEG_S;
-      span = Math.max(span, Math.min(hold, azMargin / ((isScan ? 1 : 2) * AZ_RATE_BOUND_DEG_S)));
-    }
+    const azHold = (AZ_RATE_MAX_ALT_DEG - highest) / ALT_RATE_BOUND_DEG_S;
+    span = Math.max(span, Math.min(azHold, azMargin / ((isScan ? 1 : 2) * AZ_RATE_BOUND_DEG_S)));
     if (!safe) {
       if (start < 0) start = i;
     } else if (start >= 0) {
       runs.push([start, i]);
       start = -1;
     }
-    // The samples the bounds prove safe end any unsafe run.
+    // Skip the samples the bounds prove safe (a span is only positive at a safe sample, which has
+    // ended any unsafe run already).
     let j = i + 1;
     while (j < n && t[j] - t[i] < span) j++;
-    if (j > i + 1 && start >= 0) {
-      runs.push([start, i + 1]);
-      start = -1;
-    }
     i = j;
   }
   if (start >= 0) runs.push([start, n]);
@@ -182,8 +191,9 @@ export function sunSafeMaskFast(
   t: ArrayLike<number>,
   p: Pick<SunAvoidanceParams, 'min_angle_az' | 'min_angle_alt'>,
 ): boolean[] | null {
-  const runs = unsafeRunsFast(b, t, p);
-  if (runs === null) return null;
+  const target = sunTarget(b);
+  if (target === null) return null;
+  const runs = unsafeRunsFast(target, t, p);
   const ok = new Array<boolean>(t.length).fill(true);
   for (const [i0, i1] of runs) ok.fill(false, i0, i1);
   return ok;
@@ -194,12 +204,11 @@ const arena = new Float64Arena();
 
 /** Applies the rule to one block: unchanged, null (dropped) or the list of safe pieces. */
 export function avoidSun(b: Block, p: SunAvoidanceParams): BlockTree {
-  if (b.kind !== 'scan' && b.kind !== 'source' && b.kind !== 'window') return b;
-  if (b.kind !== 'scan' && !isBodyName(b.name)) return b;
+  const target = sunTarget(b);
+  if (target === null) return b;
   arena.reset();
   const t = sampleGrid(b.t0, b.t1, p.time_step, arena);
-  const unsafe = unsafeRunsFast(b, t, p);
-  if (unsafe === null) return b;
+  const unsafe = unsafeRunsFast(target, t, p);
   const n = t.length;
   const safe = rangesComplement(rangesPad(unsafe, p.n_buffer, n), n);
   if (safe.length === 0) return null;
