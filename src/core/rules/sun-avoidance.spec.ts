@@ -251,6 +251,13 @@ describe('sunSafeMaskFast evaluates no more samples than its bounds prove', () =
     const own = azAlt((b as { name: 'jupiter' }).name, sun.t);
     return { sunAz: sun.az, sunAlt: sun.alt, az: own.az, alt: own.alt };
   }
+  /** Asserts that it evaluates more than one of the block's n samples and at most n / `span` + 1. */
+  function expectEvaluationsWithin(b: Block, p: { min_angle_az: number; min_angle_alt: number }, span: number): void {
+    const { count, n } = evaluations(b, p);
+    expect(count).toBeLessThanOrEqual(n / span + 1);
+    expect(count).toBeGreaterThan(1);
+  }
+  const altitudeGaps = (x: ReturnType<typeof positions>): number[] => Array.from(x.alt, (a, i) => Math.abs(a - x.sunAlt[i]));
   const least = (xs: ArrayLike<number>): number => Math.min(...Array.from(xs));
   const evening = [utc('2023-03-01T00:00:00Z'), utc('2023-03-01T03:00:00Z')] as const;
   const midday = [utc('2023-03-01T15:50:00Z'), utc('2023-03-01T17:10:00Z')] as const;
@@ -262,28 +269,24 @@ describe('sunSafeMaskFast evaluates no more samples than its bounds prove', () =
   it('below the horizon, the altitude gap over the altitude rate bound (twice it for a source)', () => {
     for (const b of blocks(...evening, 0, 60)) {
       const x = positions(b);
-      const gaps = Array.from(x.alt, (a, i) => Math.abs(a - x.sunAlt[i]));
+      const gaps = altitudeGaps(x);
       const p = { min_angle_az: 180, min_angle_alt: least(gaps) - 3 };
       const rate = (b.kind === 'scan' ? 1 : 2) * ALT_RATE_BOUND_DEG_S;
       const span = least(gaps.map((g) => (g - p.min_angle_alt) / rate));
-      const { count, n } = evaluations(b, p);
-      expect(count).toBeLessThanOrEqual(n / span + 1);
-      expect(count).toBeGreaterThan(1);
+      expectEvaluationsWithin(b, p, span);
     }
   });
 
   it('above the horizon, the slower altitude rate for as long as both bodies stay up', () => {
     for (const b of blocks(...midday, 0, 30)) {
       const x = positions(b);
-      const gaps = Array.from(x.alt, (a, i) => Math.abs(a - x.sunAlt[i]));
+      const gaps = altitudeGaps(x);
       const p = { min_angle_az: 180, min_angle_alt: least(gaps) - 3 };
       const rate = (b.kind === 'scan' ? 1 : 2) * HIGH_ALT_RATE_BOUND_DEG_S;
       const lowest = least(Array.from(x.alt, (a, i) => Math.min(b.kind === 'scan' ? Infinity : a, x.sunAlt[i])));
       const hold = (lowest - HIGH_ALT_FLOOR_DEG) / ALT_RATE_BOUND_DEG_S;
       const span = Math.min(hold, least(gaps.map((g) => (g - p.min_angle_alt - ALT_NOISE_DEG) / rate)));
-      const { count, n } = evaluations(b, p);
-      expect(count).toBeLessThanOrEqual(n / span + 1);
-      expect(count).toBeGreaterThan(1);
+      expectEvaluationsWithin(b, p, span);
     }
   });
 
@@ -296,9 +299,7 @@ describe('sunSafeMaskFast evaluates no more samples than its bounds prove', () =
       const highest = Math.max(...Array.from(x.alt, (a, i) => Math.max(b.kind === 'scan' ? 0 : Math.abs(a), Math.abs(x.sunAlt[i]))));
       const hold = (AZ_RATE_MAX_ALT_DEG - highest) / ALT_RATE_BOUND_DEG_S;
       const span = Math.min(hold, least(gaps.map((g) => (g - p.min_angle_az) / rate)));
-      const { count, n } = evaluations(b, p);
-      expect(count).toBeLessThanOrEqual(n / span + 1);
-      expect(count).toBeGreaterThan(1);
+      expectEvaluationsWithin(b, p, span);
     }
   });
 });
