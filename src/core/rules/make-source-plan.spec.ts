@@ -5,7 +5,7 @@ import { sourceBlock } from '../blocks/block';
 import { flatten } from '../blocks/tree';
 import type { ObservingWindow } from '../blocks/types';
 import { PRNGKey } from '../random';
-import { makeSourcePlan, MakeSourcePlanParams, planSourceBlock } from './make-source-plan';
+import { makeSourcePlan, MakeSourcePlanParams, PLAN_CACHE_SIZE, planSourceBlock } from './make-source-plan';
 import { scanFromWindow } from './make-source-scan';
 import { utc } from './rules.test-helpers';
 
@@ -133,5 +133,64 @@ describe('make-source-plan behaviour', () => {
     expect(() =>
       validateConfig(MakeSourcePlanParams, { ...DEFAULT_PLAN, specs: [{ bounds_x: [1, 0], bounds_y: [0, 1] }] }, path),
     ).toThrow(/specs\[0\]\.bounds_x must be \[low, high\]/);
+  });
+});
+
+describe('make-source-plan shares planned passes across applications', () => {
+  /** The window the rule plans for `b` alone (null: dropped). */
+  const plan = (b: typeof saturnSetting, p: MakeSourcePlanParams = DEFAULT_PLAN): ObservingWindow | null =>
+    (flatten(makeSourcePlan(p)([b]))[0] as ObservingWindow | undefined) ?? null;
+  /** Uranus's passes over `days` days from 2023-01-01 (whole passes: none is cut by the window). */
+  const uranus = (days: number) => sourceGetBlocks('uranus', utc('2023-01-01T00:00:00Z'), utc('2023-01-01T00:00:00Z') + days * 86_400e6);
+
+  it('gives the same window object for the same pass and params, equal to planning it afresh', () => {
+    const a = plan(saturnSetting);
+    expect(a).not.toBeNull();
+    expect(plan(saturnSetting)).toBe(a);
+    expect(a).toEqual(planSourceBlock(saturnSetting, DEFAULT_PLAN));
+    // Equal params in another key order and another object share it too.
+    const reordered = { max_obs_length: 6000, spec_shape: 'ellipse' as const, specs: [{ bounds_y: [-0.5, 0.5] as [number, number], bounds_x: [-0.5, 0.5] as [number, number] }] };
+    expect(plan(saturnSetting, reordered)).toBe(a);
+  });
+
+  it('plans afresh for other params, another mode or other times', () => {
+    const a = plan(saturnSetting)!;
+    const narrowed = plan(saturnSetting, { ...DEFAULT_PLAN, bounds_alt: [10, 20] });
+    expect(narrowed).not.toBe(a);
+    expect(narrowed).toEqual(planSourceBlock(saturnSetting, { ...DEFAULT_PLAN, bounds_alt: [10, 20] }));
+    const later = sourceBlock({ ...saturnSetting, t0: saturnSetting.t0 + 30e6 });
+    expect(plan(later)).toEqual(planSourceBlock(later, DEFAULT_PLAN));
+    expect(plan(later)!.t0).not.toBe(a.t0);
+    // A dropped pass is remembered as dropped.
+    expect(plan(saturnSetting, { ...DEFAULT_PLAN, max_obs_length: 10 })).toBeNull();
+    expect(plan(saturnSetting, { ...DEFAULT_PLAN, max_obs_length: 10 })).toBeNull();
+  });
+
+  it(`keeps at most ${PLAN_CACHE_SIZE} passes, the least recently used leaving first`, () => {
+    const passes = uranus(30);
+    expect(passes.length).toBeGreaterThan(PLAN_CACHE_SIZE + 1);
+    // Oldest to newest after these: passes 0, 1, …, PLAN_CACHE_SIZE − 1 (a full cache).
+    const first = plan(passes[0]);
+    const second = plan(passes[1]);
+    for (const b of passes.slice(2, PLAN_CACHE_SIZE)) plan(b);
+    // Used again, pass 0 is the newest: pass 1 is now the oldest, and leaves for the next one.
+    expect(plan(passes[0])).toBe(first);
+    plan(passes[PLAN_CACHE_SIZE]);
+    expect(plan(passes[0])).toBe(first);
+    const again = plan(passes[1]);
+    expect(again).not.toBe(second);
+    expect(again).toEqual(second);
+  });
+
+  it('leaves the shared windows as they were after the rest of the pipeline has used them', () => {
+    const passes = uranus(2);
+    const windows = flatten(makeSourcePlan(DEFAULT_PLAN)(passes)) as ObservingWindow[];
+    const copies = windows.map((w) => structuredClone(w));
+    for (const w of windows) {
+      scanFromWindow(w, { preferred_length: 1800 }, 0.53, { pointing: 'crossing' });
+      scanFromWindow(w, { preferred_length: 600 }, 0.1);
+    }
+    expect(windows).toEqual(copies);
+    expect(flatten(makeSourcePlan(DEFAULT_PLAN)(passes))).toEqual(copies);
   });
 });

@@ -5,9 +5,11 @@
  */
 import { sampleAzAlt } from '../astro/track';
 import { isBodyName } from '../astro/site';
-import { mapTree } from '../blocks/tree';
+import { mapTreeWith } from '../blocks/tree';
+import { LruCache } from '../cache/lru-cache';
 import type { Block, BlockTree, ObservingWindow, SourceBlock } from '../blocks/types';
 import { EnumField, NestedListField, NumberField, OptionalField, RangeField } from '../config/decorators';
+import { canonicalJson } from '../config/merge';
 import { Float64Arena } from '../numeric/arena';
 import { CubicSpline, SplineKnots } from '../numeric/cubic-spline';
 import { mask2ranges } from '../numeric/ranges';
@@ -274,12 +276,34 @@ export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): Observ
   });
 }
 
-function planLeaf(b: Block, p: MakeSourcePlanParams): BlockTree {
+/**
+ * Planned passes, shared across requests: a bounded LRU keyed by (body, times, mode, canonical
+ * params); it only ever returns what `planSourceBlock` would (a frozen window, or null). A pass
+ * that lies inside a request's window is not cut by it (`sourceGetBlocks` gives whole passes), so
+ * overlapping and repeated windows plan it once. A default one-day window plans 4 to 6 passes of
+ * at most 720 samples (about 29 kB of columns each): 32 entries keep a few days, under 1 MB.
+ */
+export const PLAN_CACHE_SIZE = 32;
+const planCache = new LruCache<string, ObservingWindow | null>(PLAN_CACHE_SIZE);
+
+/** What `planLeaf` needs of one application of the rule: the params and their canonical text. */
+interface PlanContext {
+  readonly p: MakeSourcePlanParams;
+  readonly paramsKey: string;
+}
+
+function planLeaf(b: Block, c: PlanContext): BlockTree {
   if (b.kind !== 'source' || b.mode === 'both') return b;
-  return planSourceBlock(b, p);
+  const key = `${b.name}|${b.t0}|${b.t1}|${b.mode}|${c.paramsKey}`;
+  const hit = planCache.get(key);
+  if (hit !== undefined) return hit;
+  const planned = planSourceBlock(b, c.p);
+  planCache.set(key, planned);
+  return planned;
 }
 
 /** Builds make-source-plan: plans every SourceBlock (mode `both` unchanged), other leaves untouched. */
 export function makeSourcePlan(p: MakeSourcePlanParams): Rule {
-  return (tree) => mapTree(tree, (b) => planLeaf(b, p));
+  const c: PlanContext = { p, paramsKey: canonicalJson(p) };
+  return (tree) => mapTreeWith(tree, planLeaf, c);
 }
