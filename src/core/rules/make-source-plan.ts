@@ -280,8 +280,9 @@ export function planSourceBlock(b: SourceBlock, p: MakeSourcePlanParams): Observ
  * Planned passes, shared across requests: a bounded LRU keyed by (body, times, mode, canonical
  * params); it only ever returns what `planSourceBlock` would (a frozen window, or null). A pass
  * that lies inside a request's window is not cut by it (`sourceGetBlocks` gives whole passes), so
- * overlapping and repeated windows plan it once. A default one-day window plans 4 to 6 passes of
- * at most 720 samples (about 29 kB of columns each): 32 entries keep a few days, under 1 MB.
+ * overlapping and repeated windows plan it once. A default one-day window plans 4 to 6 passes
+ * (half a pass of a calibration target is some 6 hours, about 720 samples at 30 s: about 29 kB of
+ * columns): 32 entries keep a few days, under 1 MB.
  */
 export const PLAN_CACHE_SIZE = 32;
 const planCache = new LruCache<string, ObservingWindow | null>(PLAN_CACHE_SIZE);
