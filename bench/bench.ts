@@ -292,8 +292,8 @@ function basicBody(days: number, offsetDays = 0): string {
   return JSON.stringify({ t0: at(offsetDays), t1: at(offsetDays + days), policy: JSON.stringify({ policy: 'basic', config: { master_schedule: 'schedule_sat.txt' } }) });
 }
 
-/** One-day requests on days this server has not planned (every other day from the third on). */
-const NEW_WINDOW_DAYS = (count: number): number[] => Array.from({ length: count }, (_, i) => 2 + 2 * i);
+/** Offsets (days) of round `round`'s `count` one-day requests on days not asked before: every other day from the third on, no day twice in a run. */
+const newWindowDays = (count: number, round: number): number[] => Array.from({ length: count }, (_, i) => 2 + 2 * (round * count + i));
 
 /**
  * One POST over a kept-alive connection (\`node:http\`: fetch adds 1.5-2 ms of its own per request,
@@ -446,7 +446,7 @@ async function main(): Promise<void> {
           // requests pay for); one-day requests are cheap, so three times as many of them.
           // The one-day requests alternate with as many on days not asked before (nothing planned for
           // their windows is reused), so that both meet the same garbage of the round before.
-          const newDays = NEW_WINDOW_DAYS(perRound(1)).map((x) => x + round * 2 * perRound(1));
+          const newDays = newWindowDays(perRound(1), round);
           for (const days of SIZES) {
             for (let i = 0; i < perRound(days); i++) {
               ours[days].push(await timedPost(server.url, basicBody(days)));

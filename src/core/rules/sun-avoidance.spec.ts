@@ -259,6 +259,8 @@ describe('sunSafeMaskFast evaluates no more samples than its bounds prove', () =
   }
   const altitudeGaps = (x: ReturnType<typeof positions>): number[] => Array.from(x.alt, (a, i) => Math.abs(a - x.sunAlt[i]));
   const least = (xs: ArrayLike<number>): number => Math.min(...Array.from(xs));
+  /** How many bodies move in the gap: the Sun alone for a scan, the Sun and the source for a source (the bounds double). */
+  const movingBodies = (b: Block): number => (b.kind === 'scan' ? 1 : 2);
   const evening = [utc('2023-03-01T00:00:00Z'), utc('2023-03-01T03:00:00Z')] as const;
   const midday = [utc('2023-03-01T15:50:00Z'), utc('2023-03-01T17:10:00Z')] as const;
   const blocks = (t0: number, t1: number, az: number, alt: number): Block[] => [
@@ -271,7 +273,7 @@ describe('sunSafeMaskFast evaluates no more samples than its bounds prove', () =
       const x = positions(b);
       const gaps = altitudeGaps(x);
       const p = { min_angle_az: 180, min_angle_alt: least(gaps) - 3 };
-      const rate = (b.kind === 'scan' ? 1 : 2) * ALT_RATE_BOUND_DEG_S;
+      const rate = movingBodies(b) * ALT_RATE_BOUND_DEG_S;
       const span = least(gaps.map((g) => (g - p.min_angle_alt) / rate));
       expectEvaluationsWithin(b, p, span);
     }
@@ -282,7 +284,7 @@ describe('sunSafeMaskFast evaluates no more samples than its bounds prove', () =
       const x = positions(b);
       const gaps = altitudeGaps(x);
       const p = { min_angle_az: 180, min_angle_alt: least(gaps) - 3 };
-      const rate = (b.kind === 'scan' ? 1 : 2) * HIGH_ALT_RATE_BOUND_DEG_S;
+      const rate = movingBodies(b) * HIGH_ALT_RATE_BOUND_DEG_S;
       const lowest = least(Array.from(x.alt, (a, i) => Math.min(b.kind === 'scan' ? Infinity : a, x.sunAlt[i])));
       const hold = (lowest - HIGH_ALT_FLOOR_DEG) / ALT_RATE_BOUND_DEG_S;
       const span = Math.min(hold, least(gaps.map((g) => (g - p.min_angle_alt - ALT_NOISE_DEG) / rate)));
@@ -295,7 +297,7 @@ describe('sunSafeMaskFast evaluates no more samples than its bounds prove', () =
       const x = positions(b);
       const gaps = Array.from(x.az, (a, i) => Math.abs(wrap180(a - x.sunAz[i])));
       const p = { min_angle_az: least(gaps) - 3, min_angle_alt: 180 };
-      const rate = (b.kind === 'scan' ? 1 : 2) * AZ_RATE_BOUND_DEG_S;
+      const rate = movingBodies(b) * AZ_RATE_BOUND_DEG_S;
       const highest = Math.max(...Array.from(x.alt, (a, i) => Math.max(b.kind === 'scan' ? 0 : Math.abs(a), Math.abs(x.sunAlt[i]))));
       const hold = (AZ_RATE_MAX_ALT_DEG - highest) / ALT_RATE_BOUND_DEG_S;
       const span = Math.min(hold, least(gaps.map((g) => (g - p.min_angle_az) / rate)));

@@ -106,8 +106,8 @@ function keepGrowthFactor(factor: () => number): void {
   setKeptFactor();
 }
 
-/** Gives the young generation back V8's own growth. */
-function stopKeeping(): void {
+/** Gives the young generation back V8's own growth (after a hold or a bound; else does nothing). */
+export function releaseYoungGeneration(): void {
   if (!kept) return;
   process.off('worker', onWorker);
   kept = undefined;
@@ -118,11 +118,6 @@ function stopKeeping(): void {
 export function holdYoungGeneration(): void {
   if (kept || operatorSizedNursery()) return;
   keepGrowthFactor(() => 1);
-}
-
-/** Gives the young generation back V8's own growth. */
-export function releaseYoungGeneration(): void {
-  stopKeeping();
 }
 
 /**
@@ -148,6 +143,6 @@ export function boundYoungGeneration(boundMb = YOUNG_GENERATION_BOUND_MB): () =>
   observer.observe({ entryTypes: ['gc'] });
   return () => {
     observer.disconnect();
-    stopKeeping();
+    releaseYoungGeneration();
   };
 }
