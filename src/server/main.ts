@@ -1,6 +1,8 @@
 /** Starts the standalone server on `PORT` (8010 by default), with logs and graceful shutdown. */
 // First: before Nest's modules load (see lifecycle/young-generation.ts).
 import './lifecycle/hold-young-generation';
+// Second: loads @nestjs/common without building its logger's date formatter (ICU's data, 8 MB).
+import './lifecycle/defer-nest-clock';
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';

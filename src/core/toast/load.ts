@@ -3,7 +3,7 @@
  * server's data directory (never an arbitrary path). Parsed files are cached by identity and
  * modification stamp, so the cache cannot change a result.
  */
-import { readFileSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
+import { realpathSync, statSync, type BigIntStats } from 'node:fs';
 
 // The C library's realpath: the same canonical path as Node's own walk through each component
 // (one lstat a component, in JavaScript), a third of the time. Resolved again at every call, so a
@@ -14,6 +14,7 @@ import { LruCache } from '../cache/lru-cache';
 import type { ScanBlock } from '../blocks/types';
 import { ScheduleInputError } from '../errors';
 import { parseToast } from './parse';
+import { readTextFile } from './read-text';
 
 const PATH = 'config.master_schedule';
 const OUTSIDE = 'master_schedule must name a file inside the data directory';
@@ -74,7 +75,7 @@ export function loadMasterSchedule(spec: string, dataDir: string): readonly Scan
   if (hit) return hit;
   let text: string;
   try {
-    text = readFileSync(real, 'utf8');
+    text = readTextFile(real);
   } catch {
     return notFound(spec);
   }
