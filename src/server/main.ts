@@ -59,7 +59,7 @@ async function bootstrap(): Promise<void> {
     else logger.warn(report, 'HTTP warm-up stopped early');
   }
   startup.endWarmUp();
-  // Start-up is over: from here the nursery may grow with request garbage (up to its bound on Node 20 and 22).
+  // Start-up is over: the nursery is bounded (on Node 20 and 22, at its start-up size) or left to V8 (later ones).
   settleYoungGeneration();
 }
 

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ModuleKind, ScriptTarget, transpileModule } from 'typescript';
+import { childModuleDir } from '../../testing/child-module';
 import {
   BOUNDED_UP_TO_V8_MAJOR,
   GROWTH_FLAG,
@@ -68,11 +67,7 @@ type ChildSizes = { initial: number; held: number; heldAfterWorker: number; boun
 let dir: string;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'young-gen-'));
-  const source = readFileSync(join(__dirname, 'young-generation.ts'), 'utf8');
-  const js = transpileModule(source, { compilerOptions: { module: ModuleKind.CommonJS, target: ScriptTarget.ES2022 } }).outputText;
-  writeFileSync(join(dir, 'young-generation.js'), js);
-  writeFileSync(join(dir, 'child.js'), CHILD);
+  dir = childModuleDir('young-gen-', join(__dirname, 'young-generation.ts'), CHILD);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -13,7 +13,10 @@
  *   Node 20 (2 cores; bench/README.md, "The nursery in operation"): after 600 one-day requests,
  *   with both workers then computing 30 days, the process peaked at 167-174 MB bounded against
  *   184-188 MB; `dummy` through the cluster kept 0.97-0.98 of its throughput (two runs of eight
- *   alternating pairs). A bound of 2 × 2 MB saved no more and cost 3 % (scavenges twice as often).
+ *   alternating pairs). The bound was 2 × 4 MB until the twelfth stop, when a bound of 2 × 2 MB
+ *   (the start-up size: the nursery no longer grows) measured 154-156 MB against 157-159 (three
+ *   alternating pairs), for 1.7 % of `dummy` through the cluster (four runs of eight and ten pairs,
+ *   both orders); measured before the rest of that stop's savings it had saved nothing.
  *
  * The only control V8 offers while running is `--semi-space-growth-factor`, which it reads each
  * time it would grow the nursery: 1 keeps it as it is. V8 11 (Node 20) puts the factor back to 2
@@ -39,7 +42,7 @@ export const GROWTH_FLAG = '--semi-space-growth-factor';
 export const V8_DEFAULT_GROWTH_FACTOR = 2;
 
 /** The young generation's size (both semi-spaces) the bound lets V8 grow it to, in MB. */
-export const YOUNG_GENERATION_BOUND_MB = 8;
+export const YOUNG_GENERATION_BOUND_MB = 4;
 
 /**
  * The newest V8 (major version) on which the server bounds the nursery in operation. Measured with

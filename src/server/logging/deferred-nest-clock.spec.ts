@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ModuleKind, ScriptTarget, transpileModule } from 'typescript';
+import { childModuleDir } from '../../testing/child-module';
 import { DeferredDateTimeFormat } from './deferred-nest-clock';
 
 // A fresh Node process (the jest process has loaded Nest long ago): loads @nestjs/common either
@@ -61,11 +60,7 @@ let dir: string;
 const nodeModules = resolve(__dirname, '..', '..', '..', 'node_modules');
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'nest-clock-'));
-  const source = readFileSync(join(__dirname, 'deferred-nest-clock.ts'), 'utf8');
-  const js = transpileModule(source, { compilerOptions: { module: ModuleKind.CommonJS, target: ScriptTarget.ES2022 } }).outputText;
-  writeFileSync(join(dir, 'deferred-nest-clock.js'), js);
-  writeFileSync(join(dir, 'child.js'), CHILD);
+  dir = childModuleDir('nest-clock-', join(__dirname, 'deferred-nest-clock.ts'), CHILD);
   // A stand-in for Nest that makes a formatter while it loads, then fails.
   mkdirSync(join(dir, 'broken', '@nestjs', 'common'), { recursive: true });
   writeFileSync(
