@@ -118,5 +118,6 @@ describe('DeferredDateTimeFormat', () => {
     expect(f.formatRangeToParts(t, t + 60_000)).toEqual(real.formatRangeToParts(t, t + 60_000));
     expect(f.resolvedOptions()).toEqual(real.resolvedOptions());
     expect(new DeferredDateTimeFormat(['de-DE'], { timeZone: 'UTC' }).format(t)).toBe('1.3.2023');
+    expect(DeferredDateTimeFormat.supportedLocalesOf(['en-US', 'de-DE'])).toEqual(Intl.DateTimeFormat.supportedLocalesOf(['en-US', 'de-DE']));
   });
 });

@@ -19,6 +19,10 @@ const RealDateTimeFormat = Intl.DateTimeFormat;
 
 /** A stand-in for `Intl.DateTimeFormat` that builds the real formatter on first use. */
 export class DeferredDateTimeFormat {
+  /** As `Intl.DateTimeFormat.supportedLocalesOf` (the stand-in's static side, for code that asks while Nest loads). */
+  static readonly supportedLocalesOf = (locales: string | readonly string[], options?: Intl.DateTimeFormatOptions): string[] =>
+    RealDateTimeFormat.supportedLocalesOf(locales as string[], options);
+
   private real?: Intl.DateTimeFormat;
 
   constructor(
