@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { planMasterSchedule } from '../src/core/planner';
 import * as pipeline from '../src/core/policies/basic/pipeline';
@@ -36,7 +36,7 @@ function micros(text: string): number {
 const groupNames = (commands: string): string[] => [...commands.matchAll(/^# (\S+)$/gm)].map((m) => m[1]);
 
 describe('basic through HTTP', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let dataDir: string;
   let toastText: string;
   const post = (body: unknown) =>
@@ -177,7 +177,7 @@ describe('basic through HTTP', () => {
 });
 
 describeWithReference('basic through HTTP against the original (preset original-2023, floors 0)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
 
   beforeAll(async () => {
     app = await createTestApp({

@@ -1,5 +1,5 @@
 /** The interactive docs, the OpenAPI document, CORS preflight and liveness of the production app. */
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createTestApp } from './helpers/create-app';
 
@@ -17,7 +17,7 @@ function propertyAt(schema: unknown, ...names: string[]): Record<string, unknown
 }
 
 describe('docs, CORS and health', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let doc: OpenApiDoc;
 
   beforeAll(async () => {

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { scheduleWarmUpBody, ShutdownState, StartupState } from '../src/server/lifecycle';
 import { AppLogger, createRootLogger, ROOT_LOGGER } from '../src/server/logging';
@@ -17,11 +17,11 @@ const BODY = { t0: '2026-11-29 21:05', t1: '2026-11-29 22:05', policy: '{"policy
 const dataDir = mkdtempSync(join(tmpdir(), 'ops-data-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const post = (app: NestExpressApplication, body: unknown) =>
+const post = (app: NestFastifyApplication, body: unknown) =>
   request(app.getHttpServer()).post(URL).set('Content-Type', 'application/json').send(JSON.stringify(body));
 
 describe('operations (production app)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   const lines: string[] = [];
   const logger = createRootLogger({ logLevel: 'info', logFormat: 'json' }, { write: (l: string) => void lines.push(l) });
   const records = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => r.msg === 'request');

@@ -5,7 +5,7 @@
  * sorunlib script, the plan shows the park as not scanning, and the checker finds every held
  * pointing safe. The azimuth floor and a removed park are 400s naming the field.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { checkScriptsWithPython } from '../src/testing/python';
 import { createTestApp } from './helpers/create-app';
@@ -15,7 +15,7 @@ const PLAN = '/api/v1/schedule/plan';
 const DAY = { t0: '2027-01-01 00:00', t1: '2027-01-02 00:00' };
 
 describe('parks through HTTP (2027-01-01, default config)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   const post = (url: string, config: unknown = {}) =>
     request(app.getHttpServer())
       .post(url)

@@ -5,7 +5,7 @@
  * schedule is refused without its script; the catalogue matches the policies and the docs.
  */
 import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { scanBlock } from '../src/core/blocks/block';
@@ -50,7 +50,7 @@ function scriptScans(commands: string): string[][] {
 const sameInstant = (python: string, iso: string): boolean => python.replace('+00:00', 'Z') === iso;
 
 describe('POST /api/v1/schedule/plan and GET /api/v1/policies', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   const post = (url: string, body: unknown) =>
     request(app.getHttpServer()).post(url).set('Content-Type', 'application/json').send(JSON.stringify(body));
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { SCHEDULER_DEFAULTS } from '../src/scheduler';
 import { ENVIRONMENT_VARIABLE_NAMES, SCHEDULER_ENV_OPTIONS, SERVER_DEFAULTS, SERVER_ENV_SETTINGS } from '../src/server/config';
@@ -23,7 +23,7 @@ function curlExamples(): { path: string; contentType: string; body: string }[] {
 }
 
 describe('README examples', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   beforeAll(async () => {
     app = await createTestApp();
   });

@@ -2,7 +2,7 @@
  * The wire contract of `POST /api/v1/schedule/` against the production app: success in each
  * request form and URL form, and every row of the contract's error table.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { SCHEDULE_EXECUTOR, ScheduleBusyError, ScheduleTimeoutError } from '../src/scheduler';
 import { createTestApp } from './helpers/create-app';
@@ -32,7 +32,7 @@ function expectError(res: request.Response, status: number, message: string | Re
 }
 
 describe('POST /api/v1/schedule/ (production app)', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   const post = (body: unknown, url = URL) =>
     request(app.getHttpServer()).post(url).set('Content-Type', 'application/json').send(JSON.stringify(body));
 
@@ -215,7 +215,7 @@ describe('POST /api/v1/schedule/ (production app)', () => {
 });
 
 describe('503 and 500 from the executor', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let failWith: Error;
   const post = () =>
     request(app.getHttpServer()).post(URL).set('Content-Type', 'application/json').send(JSON.stringify(CLIENT_BODY));

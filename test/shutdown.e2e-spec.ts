@@ -6,7 +6,7 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEDULE_WARM_UP_REQUESTS } from '../src/server/lifecycle/http-warm-up';
 import { startServer, type ServerProcess } from './helpers/server-process';
@@ -42,15 +42,21 @@ function halfSentRequest(port: number): { req: ClientRequest; response: Promise<
   return { req, response, finish: () => req.end(BODY.slice(half)) };
 }
 
-function canConnect(port: number): Promise<boolean> {
+function canConnect(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(port, host);
     socket.once('connect', () => {
       socket.destroy();
       resolve(true);
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/** Loopback (IPv4, and IPv6 where the machine has it) and the machine's other addresses. */
+function listeningHosts(): string[] {
+  const addresses = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
+  return ['127.0.0.1', ...addresses.filter((a) => a.address !== '127.0.0.1' && !a.address.startsWith('fe80:')).map((a) => a.address)];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,6 +70,8 @@ describe('graceful shutdown (server process)', () => {
 
   it('on SIGTERM stops accepting, finishes the request in flight, and exits 0', async () => {
     server = await startServer('source', { SCHEDULER_DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: '10000', SCHEDULER_WORKER_THREADS: '0' });
+    // It listens on every interface, as Node's listen(port) does (Fastify's default would be loopback only).
+    for (const host of listeningHosts()) expect([host, await canConnect(server.port, host)]).toEqual([host, true]);
     const slow = halfSentRequest(server.port);
     // Let the server read the headers: from then on the request is in flight (the log below checks it).
     await sleep(300);

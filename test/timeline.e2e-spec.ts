@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { escapeHtml, fillTemplate, TIMELINE_ASSETS_DIR, TIMELINE_URLS } from '../src/server/timeline';
 import { createTestApp } from './helpers/create-app';
@@ -16,7 +16,7 @@ const ASSETS = [
 ] as const;
 
 describe('GET /timeline', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   beforeAll(async () => {
     app = await createTestApp();
   });

@@ -4,10 +4,10 @@
  * replaces the worker. Workers here run the TypeScript sources through ts-node (slow to start),
  * so each app waits for its workers before measuring.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { configureApp, NEST_APP_OPTIONS } from '../src/server/configure-app';
+import { startTestApp } from './helpers/create-app';
 import { SCHEDULE_EXECUTOR, SchedulerModule, type ScheduleExecutor } from '../src/scheduler';
 import type { SchedulerModuleForRootOptions } from '../src/scheduler/scheduler-options.interface';
 import { waitForWorkers } from '../src/testing/wait-for-workers';
@@ -16,13 +16,11 @@ const URL = '/api/v1/schedule/';
 const LONG = { t0: '2026-03-01 00:00', t1: '2026-03-31 00:00', policy: { policy: 'basic' } };
 const DUMMY = { t0: '2026-03-01 00:00', t1: '2026-03-01 01:00', policy: 'dummy' };
 
-async function createPoolApp(options: SchedulerModuleForRootOptions): Promise<NestExpressApplication> {
+async function createPoolApp(options: SchedulerModuleForRootOptions): Promise<NestFastifyApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [SchedulerModule.forRoot({ warmup: false, ...options })],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ ...NEST_APP_OPTIONS, logger: false });
-  configureApp(app);
-  await app.init();
+  const app = await startTestApp(moduleRef);
   await waitForWorkers(app.get<ScheduleExecutor>(SCHEDULE_EXECUTOR), options.workerThreads ?? 1);
   return app;
 }
@@ -31,7 +29,7 @@ describe('worker pool through HTTP', () => {
   jest.setTimeout(120_000);
 
   describe('one worker, no queue', () => {
-    let app: NestExpressApplication;
+    let app: NestFastifyApplication;
     const post = (body: object) => request(app.getHttpServer()).post(URL).set('Content-Type', 'application/json').send(body);
 
     beforeAll(async () => {
@@ -84,7 +82,7 @@ describe('worker pool through HTTP', () => {
   });
 
   describe('time limit', () => {
-    let app: NestExpressApplication;
+    let app: NestFastifyApplication;
     const post = (body: object) => request(app.getHttpServer()).post(URL).set('Content-Type', 'application/json').send(body);
 
     beforeAll(async () => {

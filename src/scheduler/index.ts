@@ -58,8 +58,11 @@ export {
   type ErrorEnvelope,
   type SuccessEnvelope,
   INTERNAL_ERROR_MESSAGE,
+  INVALID_JSON_MESSAGE,
+  JSON_MEDIA_TYPE,
   MethodNotAllowedError,
   SUCCESS_MESSAGE,
+  UNDECODABLE_BODY_MESSAGE,
 } from './envelope';
 export { EnvelopeExceptionFilter } from './envelope.filter';
 export type { ComputedSchedule, PlanEnvelope, SunCheck } from './plan/plan-envelope';

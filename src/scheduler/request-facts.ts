@@ -22,8 +22,13 @@ export interface RequestFacts {
 
 const FACTS = Symbol('requestFacts');
 
-/** The facts object of `req` (the HTTP request object), created on first use. */
+/**
+ * The facts object of `req`, created on first use. `req` is the request object a platform gives
+ * (Express's, which is Node's request; Fastify's, which wraps Node's as `raw`): the facts are kept
+ * on Node's request, which middleware, route handlers and filters of either platform share.
+ */
 export function requestFacts(req: object): RequestFacts {
-  const holder = req as { [FACTS]?: RequestFacts };
+  const raw = (req as { raw?: unknown }).raw;
+  const holder = (raw !== null && typeof raw === 'object' ? raw : req) as { [FACTS]?: RequestFacts };
   return (holder[FACTS] ??= {});
 }

@@ -4,7 +4,7 @@
  * The class is made per module import so that the route prefix is an option; the body is
  * validated by `@ScheduleRequestBody()` and everything else lives in the service.
  */
-import { All, applyDecorators, Controller, HttpCode, HttpStatus, Post, Req, type Type, UseFilters } from '@nestjs/common';
+import { applyDecorators, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Put, Req, type Type, UseFilters } from '@nestjs/common';
 import { ApiBody, ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiResponse, type ApiResponseOptions, ApiTags } from '@nestjs/swagger';
 import {
   GenerateScheduleRequestDto,
@@ -127,6 +127,14 @@ export function ApiScheduleErrorResponses(internal: ApiResponseOptions = INTERNA
   );
 }
 
+/** The routes whose other methods answer 405. */
+const OTHER_METHOD_PATHS = ['schedule', 'schedule/plan'];
+
+/** 405 with `Allow: POST` for a request with another method. */
+function refuseMethod(req: { method: string }): never {
+  throw new MethodNotAllowedError(req.method, ['POST']);
+}
+
 /** Makes the controller class for `routePrefix` (`api/v1` by default). */
 export function createScheduleController(routePrefix: string): Type<unknown> {
   @ApiTags('schedule')
@@ -184,11 +192,33 @@ export function createScheduleController(routePrefix: string): Type<unknown> {
       return this.service.plan(request, requestFacts(req));
     }
 
-    /** Any other method on the routes: 405 with `Allow: POST` (declared after the POST routes, so it never sees a POST). */
-    @All(['schedule', 'schedule/plan'])
+    /**
+     * The other methods on the routes: 405 with `Allow: POST`. One handler per method rather than
+     * `@All`, which on Fastify would declare POST a second time; HEAD comes with GET, and OPTIONS
+     * is CORS preflight's.
+     */
+    @Get(OTHER_METHOD_PATHS)
     @ApiExcludeEndpoint()
-    otherMethods(@Req() req: { method: string }): never {
-      throw new MethodNotAllowedError(req.method, ['POST']);
+    getNotAllowed(@Req() req: { method: string }): never {
+      return refuseMethod(req);
+    }
+
+    @Put(OTHER_METHOD_PATHS)
+    @ApiExcludeEndpoint()
+    putNotAllowed(@Req() req: { method: string }): never {
+      return refuseMethod(req);
+    }
+
+    @Delete(OTHER_METHOD_PATHS)
+    @ApiExcludeEndpoint()
+    deleteNotAllowed(@Req() req: { method: string }): never {
+      return refuseMethod(req);
+    }
+
+    @Patch(OTHER_METHOD_PATHS)
+    @ApiExcludeEndpoint()
+    patchNotAllowed(@Req() req: { method: string }): never {
+      return refuseMethod(req);
     }
   }
   return ScheduleController;

@@ -6,11 +6,11 @@ import './lifecycle/defer-nest-clock';
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { loadEnvironment, serverConfig, type ServerConfig } from './config';
-import { configureApp, NEST_APP_OPTIONS } from './configure-app';
+import { configureApp, createHttpAdapter, listenOnAllInterfaces, NEST_APP_OPTIONS } from './configure-app';
 import { SCHEDULE_EXECUTOR, SCHEDULER_SETTINGS, type ScheduleExecutor, type SchedulerSettings } from '../scheduler';
 import {
   InFlightRequests,
@@ -29,7 +29,7 @@ async function bootstrap(): Promise<void> {
   // Checked here first, so that a bad environment stops the server with one plain line.
   loadEnvironment(process.env);
   // Nest's messages wait for the app's own logger, so that every line has the same format.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...NEST_APP_OPTIONS, bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), { ...NEST_APP_OPTIONS, bufferLogs: true });
   app.useLogger(app.get(AppLogger));
   const logger = app.get<Logger>(ROOT_LOGGER);
   installProcessErrorHandlers(logger);
@@ -39,7 +39,7 @@ async function bootstrap(): Promise<void> {
   // Readiness says no until the request path is warm (lifecycle/http-warm-up.ts).
   const startup = app.get(StartupState);
   startup.beginWarmUp();
-  await app.listen(config.port);
+  await listenOnAllInterfaces(app, config.port);
   logger.info({ port: config.port, pid: process.pid }, 'listening');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   // Compiles the request path before the first client request (the workers warm up meanwhile).

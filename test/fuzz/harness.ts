@@ -4,7 +4,7 @@
  */
 import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Policy } from '../../src/core/policy';
 import { PolicyRegistry, SCHEDULE_EXECUTOR, SCHEDULER_SETTINGS, type ScheduleExecutor, type SchedulerSettings } from '../../src/scheduler';
 import { createTestApp, type TestAppOptions } from '../helpers/create-app';
@@ -29,7 +29,7 @@ export interface RawResponse {
 
 /** A running fuzz target. */
 export interface FuzzTarget {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   /** Registered policies by name (read from the registry, so new policies are fuzzed too). */
   readonly policies: ReadonlyMap<string, Policy>;
   readonly dataDir: string;

@@ -3,11 +3,12 @@
  * the same `configureApp` as `main.ts`. Build it once per file (`beforeAll`) and close it after.
  */
 import type { Type } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { TestingModule } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/server/app.module';
 import { schedulerConfig, schedulerOptionsFrom, serverConfig, serverConfigFrom } from '../../src/server/config';
-import { configureApp, NEST_APP_OPTIONS } from '../../src/server/configure-app';
+import { configureApp, createHttpAdapter, NEST_APP_OPTIONS } from '../../src/server/configure-app';
 
 /** Options of `createTestApp`. */
 export interface TestAppOptions {
@@ -18,7 +19,7 @@ export interface TestAppOptions {
 }
 
 /** The production app with the configuration `env` gives, configured and initialised, not listening (supertest binds a port). */
-export async function createTestApp(options: TestAppOptions = {}): Promise<NestExpressApplication> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<NestFastifyApplication> {
   // Schedules run on the main thread unless a spec asks for workers (test/worker-pool.e2e-spec.ts):
   // each worker under ts-jest compiles the core with ts-node, seconds per spec file.
   const env = { LOG_LEVEL: 'silent', SCHEDULER_WORKER_THREADS: '0', ...options.env };
@@ -28,9 +29,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<NestE
     .overrideProvider(schedulerConfig.KEY)
     .useValue(schedulerOptionsFrom(env));
   for (const o of options.overrides ?? []) builder = builder.overrideProvider(o.provide).useValue(o.useValue);
-  const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ ...NEST_APP_OPTIONS, logger: false });
+  return startTestApp(await builder.compile());
+}
+
+/** The app of `moduleRef` on the production platform, configured as `main.ts` does, initialised and ready for supertest. */
+export async function startTestApp(moduleRef: TestingModule): Promise<NestFastifyApplication> {
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { ...NEST_APP_OPTIONS, logger: false });
   configureApp(app);
   await app.init();
+  // Fastify routes requests once its plugins are loaded.
+  await app.getHttpAdapter().getInstance().ready();
   return app;
 }

@@ -3,8 +3,8 @@
  * serve schedules). Orchestrators restart on failed liveness and stop routing on failed readiness.
  */
 import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 import { StartupState } from '../lifecycle/startup-state';
 import { PolicyRegistry, SCHEDULE_EXECUTOR, type ScheduleExecutor, SCHEDULER_SETTINGS, type SchedulerSettings } from '../../scheduler';
@@ -33,6 +33,7 @@ const NOT_READY_EXAMPLE = {
 @Controller('health')
 export class HealthController {
   constructor(
+    private readonly adapterHost: HttpAdapterHost,
     private readonly registry: PolicyRegistry,
     @Inject(SCHEDULE_EXECUTOR) private readonly executor: ScheduleExecutor,
     @Inject(SCHEDULER_SETTINGS) private readonly settings: SchedulerSettings,
@@ -53,7 +54,7 @@ export class HealthController {
   })
   @ApiOkResponse({ description: 'Ready to serve schedules.', schema: { example: READY_EXAMPLE } })
   @ApiServiceUnavailableResponse({ description: 'Not ready; `message` names each failing check.', schema: { example: NOT_READY_EXAMPLE } })
-  async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessReport> {
+  async ready(@Res({ passthrough: true }) res: unknown): Promise<ReadinessReport> {
     const report = assessReadiness({
       policies: this.registry.names(),
       executor: this.executor.stats?.(),
@@ -61,9 +62,10 @@ export class HealthController {
       warmingUp: this.startup?.warmingUp ?? false,
       draining: this.shutdown?.draining ?? false,
     });
-    res.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    const http = this.adapterHost.httpAdapter;
+    http.status(res, report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     // Probes must see the current state, never a cached one.
-    res.setHeader('Cache-Control', 'no-store');
+    http.setHeader(res, 'Cache-Control', 'no-store');
     return report;
   }
 }

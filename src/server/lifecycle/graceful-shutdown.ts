@@ -7,9 +7,8 @@
  * Beyond Nest's own `enableShutdownHooks()`: readiness fails first, keep-alive clients are told
  * to close, and requests that outlive the grace period are cut.
  */
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Injectable, type INestApplication, Optional } from '@nestjs/common';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { SCHEDULE_EXECUTOR, type ScheduleExecutor } from '../../scheduler';
 import { ShutdownState } from './shutdown-state';
@@ -51,8 +50,8 @@ export class InFlightRequests {
     if (this.state?.draining) res.setHeader('Connection', 'close');
   }
 
-  /** The express middleware doing the counting. */
-  readonly middleware: RequestHandler = (_req: Request, res: Response, next: NextFunction) => {
+  /** The middleware doing the counting (Node's request and response, as Nest's `app.use` gives them). */
+  readonly middleware = (_req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     this.track(res);
     next();
   };

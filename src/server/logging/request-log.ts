@@ -12,7 +12,6 @@
  * pino-http's own code 4.5 % of a request, the async hooks 2 %).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestHandler } from 'express';
 import type { Level, Logger } from 'pino';
 import { requestFacts } from '../../scheduler';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
@@ -20,8 +19,15 @@ import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 const STARTED = Symbol('requestStarted');
 const REQUEST_ID_HEADER_LOWER = REQUEST_ID_HEADER.toLowerCase();
 
-/** The parts of a request the log reads (Express's request). */
-type LoggedRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
+const PARSED_BODY = Symbol('parsedBody');
+
+/** The parts of a request the log reads: Node's request, with what the middleware layer and the body parser add. */
+type LoggedRequest = IncomingMessage & { originalUrl?: string; body?: unknown; [PARSED_BODY]?: unknown };
+
+/** Called by the body parser: the parsed body of `req` (Node's request), which the record reads (policy, t0, t1). */
+export function noteParsedBody(req: IncomingMessage, body: unknown): void {
+  (req as LoggedRequest)[PARSED_BODY] = body;
+}
 type TimedResponse = ServerResponse & { [STARTED]?: number };
 
 /** A client value cut short for the log (JSON escaping keeps it on one line). */
@@ -72,7 +78,7 @@ function statusOf(res: ServerResponse): number | undefined {
 /** The fields of one request's record (besides `msg`). */
 export function requestRecord(req: LoggedRequest, res: ServerResponse): Record<string, unknown> {
   const started = (res as TimedResponse)[STARTED];
-  const body = req.body;
+  const body = PARSED_BODY in req ? req[PARSED_BODY] : req.body;
   const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const facts = requestFacts(req);
   return {
@@ -91,11 +97,14 @@ export function requestRecord(req: LoggedRequest, res: ServerResponse): Record<s
 }
 
 /**
- * Express middleware that gives every request its id (`X-Request-Id`, `requestFacts(req).requestId`),
+ * Middleware (Node's request and response, as Nest's `app.use` gives them) that gives every request its id (`X-Request-Id`, `requestFacts(req).requestId`),
  * times it and writes its record through `logger` when the answer is sent (the requests of
  * `warmUpId`, the server's own warm-up, at debug level). Install first.
  */
-export function createRequestLogMiddleware(logger: Logger, warmUpId?: string): RequestHandler {
+export function createRequestLogMiddleware(
+  logger: Logger,
+  warmUpId?: string,
+): (req: LoggedRequest, res: ServerResponse, next: () => void) => void {
   return (req, res, next) => {
     (res as TimedResponse)[STARTED] = performance.now();
     const id = requestIdFor(req.headers[REQUEST_ID_HEADER_LOWER]);
