@@ -24,8 +24,23 @@ export const NEST_APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
  * platform with the same modules, middleware and pipes (`dummy`, 2 cores, wrk): see bench/README.md.
  */
 export function createHttpAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } });
+  return new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true }, schemaController: { compilersFactory: NO_SCHEMA_COMPILERS } });
 }
+
+/**
+ * Fastify's compilers of route schemas (Ajv, fast-json-stringify), which it would load at start-up:
+ * no route here has a Fastify schema (requests are validated by the DTOs' class-validator
+ * decorators, answers are `JSON.stringify`'d), so they are never built. A route that declared one
+ * would fail at start-up with this message rather than go unvalidated.
+ */
+const NO_SCHEMA_COMPILERS = {
+  buildValidator: (): never => {
+    throw new Error('Fastify route schemas are not used here: validate with DTOs and class-validator');
+  },
+  buildSerializer: (): never => {
+    throw new Error('Fastify response schemas are not used here: answers are serialised with JSON.stringify');
+  },
+};
 
 /**
  * Listens on `port` on every interface, IPv6 and IPv4 (`::`, as Node's own `listen(port)` does),

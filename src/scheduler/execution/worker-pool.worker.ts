@@ -3,6 +3,8 @@
  * jobs once (the worker reads no job before this module has loaded), then answers each job with a
  * `JobReply`. One job at a time per worker.
  */
+// First: before this thread allocates much (see nursery-growth.ts).
+import './restore-nursery-growth';
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import type { Policy } from '../../core/policy';
 import type { ScheduleJob } from './schedule-executor';

@@ -49,6 +49,7 @@ const runWorker = async (work) => {
 (async () => {
   const out = { initial: newSpaceMb() };
   m.holdYoungGeneration();
+  out.envHeld = process.env.SCHEDULER_NURSERY_GROWTH_FACTOR ?? null;
   out.held = await survive();
   out.heldAfterWorker = await runWorker(survive);
   // SETTLE_MAJOR: settle as on that V8 (its bound is the module's own), else bound at 4 MB.
@@ -57,17 +58,18 @@ const runWorker = async (work) => {
   out.bounded = await survive();
   out.afterWorker = await runWorker(survive);
   stop();
+  out.envReleased = process.env.SCHEDULER_NURSERY_GROWTH_FACTOR ?? null;
   out.released = await survive();
   process.stdout.write(JSON.stringify(out));
 })();
 `;
 
-type ChildSizes = { initial: number; held: number; heldAfterWorker: number; bounded: number; afterWorker: number; released: number };
+type ChildSizes = { envHeld: string | null; envReleased: string | null; initial: number; held: number; heldAfterWorker: number; bounded: number; afterWorker: number; released: number };
 
 let dir: string;
 
 beforeAll(() => {
-  dir = childModuleDir('young-gen-', join(__dirname, 'young-generation.ts'), CHILD);
+  dir = childModuleDir('young-gen-', join(__dirname, 'young-generation.ts'), CHILD, [join(__dirname, '../../scheduler/execution/nursery-growth.ts')]);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -85,6 +87,9 @@ function runChild(nodeArgs: readonly string[] = [], nodeOptions = '', settleMajo
 describe('the young generation of the HTTP thread', () => {
   it('is held at its initial size through start-up, grows to the bound and no further, also after workers start, and grows again once the bound stops', () => {
     const s = runChild();
+    // The pool's threads are told the factor to set again as they start (nursery-growth.ts); not after the release.
+    expect(s.envHeld).toBe('1');
+    expect(s.envReleased).toBeNull();
     // V8 commits its initial 2 MB on the first scavenges; held, it goes no further.
     expect(s.held).toBeLessThanOrEqual(2);
     // V8 11 puts the growth factor back to 2 when a worker's isolate is made, and the hold sets it

@@ -23,7 +23,9 @@
  * whenever an isolate is created (a worker thread's start: this undid the start-up hold as soon as
  * the pool started), so the module sets it again when any worker thread comes online (the
  * process's `worker` event, then the worker's `online`, by which its isolate is made), while held
- * and while bounded. The bound also sets it after every collection, from a GC observer (which runs
+ * and while bounded; and because the main thread's own scavenges until then may grow the nursery
+ * (on the Fastify platform 2 × 4-8 MB at readiness), each of the pool's threads sets it again as it
+ * starts, from `NURSERY_GROWTH_FACTOR_ENV` (scheduler/execution/nursery-growth.ts). The bound also sets it after every collection, from a GC observer (which runs
  * between turns of the event loop), because V8 shrinks the nursery when it finds it idle and may
  * grow it again past the bound in one step from there: seen under three CPU hogs, 4 MB → 2 → 8 with
  * a 4-MB bound, after which the factor is 1 again. So V8 may take it one growth past the bound, to
@@ -34,6 +36,8 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
+// The file itself, not the module's index: this loads before Nest does (main.ts imports it first).
+import { NURSERY_GROWTH_FACTOR_ENV } from '../../scheduler/execution/nursery-growth';
 
 /** The V8 flag this module sets. */
 export const GROWTH_FLAG = '--semi-space-growth-factor';
@@ -87,6 +91,8 @@ export function growthFactorFor(bytes: number, boundBytes: number): number {
 /** Sets V8's growth factor of the young generation (process-wide). */
 function setGrowthFactor(factor: number): void {
   setFlagsFromString(`${GROWTH_FLAG}=${factor}`);
+  // For the worker threads started from now on, which set it again as they start.
+  process.env[NURSERY_GROWTH_FACTOR_ENV] = String(factor);
 }
 
 /** The factor the module keeps while it holds or bounds the nursery (undefined: V8's own growth). */
@@ -115,6 +121,7 @@ export function releaseYoungGeneration(): void {
   process.off('worker', onWorker);
   kept = undefined;
   setGrowthFactor(V8_DEFAULT_GROWTH_FACTOR);
+  delete process.env[NURSERY_GROWTH_FACTOR_ENV];
 }
 
 /** Stops the young generation from growing (call before the server's modules load). */
