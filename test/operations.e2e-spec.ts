@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Server } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
 import request from 'supertest';
 import { scheduleWarmUpBody, ShutdownState, StartupState } from '../src/server/lifecycle';
 import { AppLogger, createRootLogger, ROOT_LOGGER } from '../src/server/logging';
@@ -150,6 +152,50 @@ describe('operations (production app)', () => {
       }
       const init = await request(app.getHttpServer()).get('/docs/swagger-ui-init.js');
       expect(init.text).toContain('"openapi"');
+    });
+  });
+
+  describe('the HTTP platform', () => {
+    it("answers a URL its router cannot decode with the envelope, through Nest's exception layer (400)", async () => {
+      for (const url of ['/api/v1/schedule/%zz', '/%E0%A4%A']) {
+        const res = await request(app.getHttpServer()).get(url);
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        // Nest makes Fastify's error an HttpException with its status and message; the filter answers it.
+        expect(res.body).toEqual({ status: 'error', message: `'${url}' is not a valid url component` });
+      }
+    });
+
+    it('answers OPTIONS 204 with CORS headers, preflight or not', async () => {
+      const plain = await request(app.getHttpServer()).options('/api/v1/schedule/');
+      expect(plain.status).toBe(204);
+      const preflight = await request(app.getHttpServer())
+        .options('/api/v1/schedule/')
+        .set('Origin', 'http://example.org')
+        .set('Access-Control-Request-Method', 'POST');
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers['access-control-allow-origin']).toBe('*');
+      expect(preflight.headers['access-control-allow-methods']).toContain('POST');
+    });
+
+    it('answers bytes that are not HTTP with the envelope and closes the connection', async () => {
+      const server = app.getHttpServer() as Server;
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const answer = await new Promise<string>((resolve, reject) => {
+          let text = '';
+          const socket = connect(port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+          socket.on('data', (d) => (text += d.toString()));
+          socket.on('end', () => resolve(text));
+          socket.on('error', reject);
+        });
+        expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+        expect(answer).toMatch(/\r\nConnection: close\r\n/);
+        expect(JSON.parse(answer.split('\r\n\r\n')[1])).toEqual({ status: 'error', message: 'The request is not valid HTTP/1.1' });
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
     });
   });
 

@@ -123,27 +123,6 @@ function fromBodyParser(e: BodyParserError, bodyLimit: string): ErrorReply {
   }
 }
 
-/** Errors of Fastify's own request handling (a body over its limit, a bad Content-Length or URL): an `FST_` code and a status. */
-interface FastifyRequestError {
-  readonly code: string;
-  readonly statusCode: number;
-  readonly message: string;
-}
-
-function isFastifyRequestError(e: unknown): e is FastifyRequestError {
-  if (!(e instanceof Error)) return false;
-  const x = e as Error & { code?: unknown; statusCode?: unknown };
-  return typeof x.code === 'string' && x.code.startsWith('FST_') && typeof x.statusCode === 'number';
-}
-
-function fromFastify(e: FastifyRequestError, bodyLimit: string): ErrorReply {
-  if (e.statusCode === HttpStatus.PAYLOAD_TOO_LARGE) return reply(e.statusCode, `The request body is larger than the limit of ${bodyLimit}`);
-  if (e.statusCode === HttpStatus.UNSUPPORTED_MEDIA_TYPE) return reply(e.statusCode, `Content-Type must be ${JSON_MEDIA_TYPE}`);
-  return e.statusCode >= 400 && e.statusCode < 500
-    ? reply(e.statusCode, `The request could not be read (${e.message}); send it again as ${JSON_MEDIA_TYPE}`)
-    : reply(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR_MESSAGE);
-}
-
 function fromHttpException(e: HttpException, bodyLimit: string): ErrorReply {
   const status = e.getStatus();
   if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
@@ -189,10 +168,6 @@ export function errorToEnvelope(error: unknown, bodyLimit: string): ErrorReply &
   }
   if (isBodyParserError(error)) {
     const r = fromBodyParser(error, bodyLimit);
-    return { ...r, unexpected: r.httpStatus >= 500 };
-  }
-  if (isFastifyRequestError(error)) {
-    const r = fromFastify(error, bodyLimit);
     return { ...r, unexpected: r.httpStatus >= 500 };
   }
   return { ...reply(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR_MESSAGE), unexpected: true };

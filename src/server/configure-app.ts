@@ -1,10 +1,10 @@
 /**
- * Everything around the routes that production and the e2e tests share: the HTTP platform (Fastify,
- * through Nest's adapter), the request log, security headers, CORS, the JSON body parser with its
- * limit, the global envelope filter and the OpenAPI docs.
+ * Everything around the routes that production and the e2e tests share (on the platform of
+ * `http-platform.ts`): the request log, security headers, CORS, the JSON body parser with its limit,
+ * the global envelope filter and the OpenAPI docs.
  */
 import { type NestApplicationOptions } from '@nestjs/common';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -17,44 +17,6 @@ import { addPolicySchemas, EnvelopeExceptionFilter, PolicyRegistry, SCHEDULER_SE
 
 /** Options for `NestFactory.create`: `configureApp` installs the body parser itself. */
 export const NEST_APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
-
-/**
- * The HTTP platform: Fastify, through Nest's adapter. Both forms of the schedule URL (with and
- * without the trailing slash) reach the route, with no redirect. Measured against Nest's Express
- * platform with the same modules, middleware and pipes (`dummy`, 2 cores, wrk): see bench/README.md.
- */
-export function createHttpAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true }, schemaController: { compilersFactory: NO_SCHEMA_COMPILERS } });
-}
-
-/**
- * Fastify's compilers of route schemas (Ajv, fast-json-stringify), which it would load at start-up:
- * no route here has a Fastify schema (requests are validated by the DTOs' class-validator
- * decorators, answers are `JSON.stringify`'d), so they are never built. A route that declared one
- * would fail at start-up with this message rather than go unvalidated.
- */
-const NO_SCHEMA_COMPILERS = {
-  buildValidator: (): never => {
-    throw new Error('Fastify route schemas are not used here: validate with DTOs and class-validator');
-  },
-  buildSerializer: (): never => {
-    throw new Error('Fastify response schemas are not used here: answers are serialised with JSON.stringify');
-  },
-};
-
-/**
- * Listens on `port` on every interface, IPv6 and IPv4 (`::`, as Node's own `listen(port)` does),
- * or IPv4 alone where the host has no IPv6. Fastify's default host would be `localhost` only.
- */
-export async function listenOnAllInterfaces(app: NestFastifyApplication, port: number): Promise<void> {
-  try {
-    await app.listen(port, '::');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL') throw e;
-    await app.listen(port, '0.0.0.0');
-  }
-}
 
 /** Path of the interactive docs (`/docs`); the JSON document is at `/docs-json`. */
 export const DOCS_PATH = 'docs';
@@ -108,7 +70,7 @@ function optional<T>(app: NestFastifyApplication, token: unknown): T | undefined
 }
 
 /**
- * Configures `app` (created with `createHttpAdapter()` and `NEST_APP_OPTIONS`) as production runs
+ * Configures `app` (created with `createHttpAdapter()` of `http-platform.ts` and `NEST_APP_OPTIONS`) as production runs
  * it. Call before `listen`/`init`.
  */
 export function configureApp(app: NestFastifyApplication): NestFastifyApplication {
@@ -119,7 +81,8 @@ export function configureApp(app: NestFastifyApplication): NestFastifyApplicatio
   const inFlight = optional<InFlightRequests>(app, InFlightRequests);
   if (inFlight) app.use(inFlight.middleware);
   app.use(helmet(HELMET_OPTIONS));
-  app.enableCors({ origin: CORS_ORIGIN });
+  // An OPTIONS request that is not a preflight (no Origin) gets 204, as it did on Express's cors.
+  app.enableCors({ origin: CORS_ORIGIN, strictPreflight: false });
   // Its errors (bad JSON, too large, bad charset or encoding) reach Nest's exception layer and the envelope filter.
   installJsonBodyParser(app.getHttpAdapter().getInstance(), settings.bodyLimitBytes);
   app.useGlobalFilters(app.get(EnvelopeExceptionFilter));

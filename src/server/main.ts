@@ -10,7 +10,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { loadEnvironment, serverConfig, type ServerConfig } from './config';
-import { configureApp, createHttpAdapter, listenOnAllInterfaces, NEST_APP_OPTIONS } from './configure-app';
+import { configureApp, NEST_APP_OPTIONS } from './configure-app';
+import { createHttpAdapter, listenOnAllInterfaces } from './http-platform';
 import { SCHEDULE_EXECUTOR, SCHEDULER_SETTINGS, type ScheduleExecutor, type SchedulerSettings } from '../scheduler';
 import {
   InFlightRequests,

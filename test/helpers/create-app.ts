@@ -8,7 +8,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/server/app.module';
 import { schedulerConfig, schedulerOptionsFrom, serverConfig, serverConfigFrom } from '../../src/server/config';
-import { configureApp, createHttpAdapter, NEST_APP_OPTIONS } from '../../src/server/configure-app';
+import { configureApp, NEST_APP_OPTIONS } from '../../src/server/configure-app';
+import { createHttpAdapter } from '../../src/server/http-platform';
 
 /** Options of `createTestApp`. */
 export interface TestAppOptions {
