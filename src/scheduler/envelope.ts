@@ -35,11 +35,11 @@ export const INTERNAL_ERROR_MESSAGE = 'Internal server error: the schedule could
 export const UNSAFE_SCHEDULE_MESSAGE =
   'The schedule failed its safety check (a scan near the Sun or beyond the mount limits) and was not sent; details are in the server log; please report it';
 
-/** Message of a body that does not parse as JSON. */
 /** The message of a body that is not what its Content-Encoding says. */
 export const UNDECODABLE_BODY_MESSAGE =
   'The request body could not be decompressed as its Content-Encoding says; send it uncompressed, or compressed with gzip, deflate or br';
 
+/** Message of a body that does not parse as JSON. */
 export const INVALID_JSON_MESSAGE =
   'The request body must be valid JSON, e.g. {"t0": "2026-11-29 21:05", "t1": "2026-11-29 22:05", "policy": "dummy"}';
 

@@ -70,8 +70,8 @@ function optional<T>(app: NestFastifyApplication, token: unknown): T | undefined
 }
 
 /**
- * Configures `app` (created with `createHttpAdapter()` of `http-platform.ts` and `NEST_APP_OPTIONS`) as production runs
- * it. Call before `listen`/`init`.
+ * Configures `app` (created with `createHttpAdapter()` of `http-platform.ts` and
+ * `NEST_APP_OPTIONS`) as production runs it. Call before `listen`/`init`.
  */
 export function configureApp(app: NestFastifyApplication): NestFastifyApplication {
   const settings = app.get<SchedulerSettings>(SCHEDULER_SETTINGS);

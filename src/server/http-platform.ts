@@ -6,7 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { type ErrorEnvelope } from '../scheduler';
 
 /**
@@ -55,17 +55,16 @@ export function answerClientError(err: NodeJS.ErrnoException, socket: Socket): v
  * envelope filter answers it) rather than to Fastify's own JSON.
  */
 export function createHttpAdapter(): FastifyAdapter {
-  let instance: FastifyInstance | undefined;
-  const adapter = new FastifyAdapter({
+  const adapter: FastifyAdapter = new FastifyAdapter({
     routerOptions: { ignoreTrailingSlash: true },
     schemaController: { compilersFactory: NO_SCHEMA_COMPILERS },
+    // Called only once requests come, when `adapter` is made.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const fastify = instance as FastifyInstance;
+      const fastify = adapter.getInstance();
       return fastify.errorHandler.call(fastify, error, request, reply);
     },
     clientErrorHandler: answerClientError,
   });
-  instance = adapter.getInstance();
   return adapter;
 }
 

@@ -12,19 +12,20 @@
 import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
+import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, type InputType, type ZlibOptions, type BrotliOptions } from 'node:zlib';
 import { INVALID_JSON_MESSAGE, JSON_MEDIA_TYPE, UNDECODABLE_BODY_MESSAGE } from '../scheduler';
 import { noteParsedBody } from './logging/request-log';
 
-type Decoder = (buf: InputType, options: ZlibOptions & BrotliOptions, cb: (err: Error | null, out: Buffer) => void) => void;
+type Decoder = (buf: InputType, options: ZlibOptions & BrotliOptions) => Promise<Buffer>;
 
 /** The Content-Encodings a body may have, and how each is undone (`null`: as it is). */
 const DECODERS: Readonly<Record<string, Decoder | null>> = {
   identity: null,
-  gzip: gunzip,
-  'x-gzip': gunzip,
-  deflate: inflate,
-  br: brotliDecompress,
+  gzip: promisify(gunzip),
+  'x-gzip': promisify(gunzip),
+  deflate: promisify(inflate),
+  br: promisify(brotliDecompress),
 };
 
 /** The charset parameter of a Content-Type, lower-cased, or `undefined` when there is none. */
@@ -62,24 +63,21 @@ export function parseJsonBody(bytes: Buffer): unknown {
   }
 }
 
-/** Undoes `encoding` on `raw`, with the decompressed body bounded by `limitBytes`. */
-export function decodeBody(raw: Buffer, encoding: string | undefined, limitBytes: number, done: (err: Error | null, body?: Buffer) => void): void {
+/** Undoes `encoding` on `raw`, with the decompressed body bounded by `limitBytes` (413 over it, 415 for an unknown encoding, 400 for bytes that do not decode). */
+export async function decodeBody(raw: Buffer, encoding: string | undefined, limitBytes: number): Promise<Buffer> {
   const name = (encoding ?? 'identity').trim().toLowerCase() || 'identity';
   if (!Object.hasOwn(DECODERS, name)) {
-    done(new UnsupportedMediaTypeException(`Content-Encoding ${JSON.stringify(name)} is not supported; send the JSON body uncompressed, gzip, deflate or br`));
-    return;
+    throw new UnsupportedMediaTypeException(`Content-Encoding ${JSON.stringify(name)} is not supported; send the JSON body uncompressed, gzip, deflate or br`);
   }
   const decoder = DECODERS[name];
-  if (decoder === null) {
-    done(null, raw);
-    return;
-  }
-  decoder(raw, { maxOutputLength: limitBytes }, (err, out) => {
-    if (err === null) done(null, out);
+  if (decoder === null) return raw;
+  try {
+    return await decoder(raw, { maxOutputLength: limitBytes });
+  } catch (err) {
     // zlib stops at maxOutputLength with a RangeError: the decompressed body is over the limit.
-    else if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') done(new PayloadTooLargeException());
-    else done(new BadRequestException(UNDECODABLE_BODY_MESSAGE));
-  });
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new PayloadTooLargeException();
+    throw new BadRequestException(UNDECODABLE_BODY_MESSAGE);
+  }
 }
 
 /**
@@ -89,33 +87,12 @@ export function decodeBody(raw: Buffer, encoding: string | undefined, limitBytes
  */
 export function installJsonBodyParser(fastify: FastifyInstance, limitBytes: number): void {
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(
-    JSON_MEDIA_TYPE,
-    { parseAs: 'buffer', bodyLimit: limitBytes },
-    (request: FastifyRequest, raw: Buffer, done: (err: Error | null, body?: unknown) => void) => {
-      try {
-        checkUtf8(request.headers['content-type']);
-      } catch (e) {
-        done(e as Error);
-        return;
-      }
-      decodeBody(raw, request.headers['content-encoding'], limitBytes, (err, bytes) => {
-        if (err !== null || bytes === undefined) {
-          done(err);
-          return;
-        }
-        let body: unknown;
-        try {
-          body = parseJsonBody(bytes);
-        } catch (e) {
-          done(e as Error);
-          return;
-        }
-        noteParsedBody(request.raw, body);
-        done(null, body);
-      });
-    },
-  );
+  fastify.addContentTypeParser(JSON_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: limitBytes }, async (request: FastifyRequest, raw: Buffer) => {
+    checkUtf8(request.headers['content-type']);
+    const body = parseJsonBody(await decodeBody(raw, request.headers['content-encoding'], limitBytes));
+    noteParsedBody(request.raw, body);
+    return body;
+  });
   // Any other media type (or none): not read; the route's guard answers 415.
   fastify.addContentTypeParser('*', (_request: FastifyRequest, _payload: IncomingMessage, done: (err: Error | null, body?: unknown) => void) => {
     done(null, undefined);

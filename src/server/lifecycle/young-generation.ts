@@ -25,11 +25,11 @@
  * process's `worker` event, then the worker's `online`, by which its isolate is made), while held
  * and while bounded; and because the main thread's own scavenges until then may grow the nursery
  * (on the Fastify platform 2 × 4-8 MB at readiness), each of the pool's threads sets it again as it
- * starts, from `NURSERY_GROWTH_FACTOR_ENV` (scheduler/execution/nursery-growth.ts). The bound also sets it after every collection, from a GC observer (which runs
- * between turns of the event loop), because V8 shrinks the nursery when it finds it idle and may
- * grow it again past the bound in one step from there: seen under three CPU hogs, 4 MB → 2 → 8 with
- * a 4-MB bound, after which the factor is 1 again. So V8 may take it one growth past the bound, to
- * twice the bound at most; in the server, 600 requests and busy phases left it at the bound in every
+ * starts, from `NURSERY_GROWTH_FACTOR_ENV` (scheduler/execution/nursery-growth.ts). The bound also
+ * sets it after every collection, from a GC observer (which runs between turns of the event loop),
+ * because V8 shrinks the nursery when it finds it idle and may grow it again past the bound in one
+ * step from there: seen under three CPU hogs, 4 MB → 2 → 8 with a 4-MB bound, after which the
+ * factor is 1 again. So V8 may take it one growth past the bound, to twice the bound at most; in the server, 600 requests and busy phases left it at the bound in every
  * run measured. An operator's own `--semi-space-growth-factor` or `--max-semi-space-size`, on the
  * command line or in `NODE_OPTIONS`, is left alone (then this module does nothing).
  */

@@ -22,7 +22,7 @@ const REQUEST_ID_HEADER_LOWER = REQUEST_ID_HEADER.toLowerCase();
 const PARSED_BODY = Symbol('parsedBody');
 
 /** The parts of a request the log reads: Node's request, with what the middleware layer and the body parser add. */
-type LoggedRequest = IncomingMessage & { originalUrl?: string; body?: unknown; [PARSED_BODY]?: unknown };
+type LoggedRequest = IncomingMessage & { originalUrl?: string; [PARSED_BODY]?: unknown };
 
 /** Called by the body parser: the parsed body of `req` (Node's request), which the record reads (policy, t0, t1). */
 export function noteParsedBody(req: IncomingMessage, body: unknown): void {
@@ -78,7 +78,7 @@ function statusOf(res: ServerResponse): number | undefined {
 /** The fields of one request's record (besides `msg`). */
 export function requestRecord(req: LoggedRequest, res: ServerResponse): Record<string, unknown> {
   const started = (res as TimedResponse)[STARTED];
-  const body = PARSED_BODY in req ? req[PARSED_BODY] : req.body;
+  const body = req[PARSED_BODY];
   const fields = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const facts = requestFacts(req);
   return {
@@ -97,9 +97,10 @@ export function requestRecord(req: LoggedRequest, res: ServerResponse): Record<s
 }
 
 /**
- * Middleware (Node's request and response, as Nest's `app.use` gives them) that gives every request its id (`X-Request-Id`, `requestFacts(req).requestId`),
- * times it and writes its record through `logger` when the answer is sent (the requests of
- * `warmUpId`, the server's own warm-up, at debug level). Install first.
+ * Middleware (Node's request and response, as Nest's `app.use` gives them) that gives every
+ * request its id (`X-Request-Id`, `requestFacts(req).requestId`), times it and writes its record
+ * through `logger` when the answer is sent (the requests of `warmUpId`, the server's own warm-up,
+ * at debug level). Install first.
  */
 export function createRequestLogMiddleware(
   logger: Logger,
