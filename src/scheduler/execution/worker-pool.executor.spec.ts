@@ -10,7 +10,8 @@ import { waitForWorkers } from '../../testing/wait-for-workers';
 import { errorToEnvelope, INTERNAL_ERROR_MESSAGE } from '../envelope';
 import { SCHEDULER_DEFAULTS } from '../scheduler.constants';
 import { ScheduleBusyError, ScheduleTimeoutError, type ScheduleJob, type ScheduleRun } from './schedule-executor';
-import { ALL_WARMED_GRACE_MS, poolReady, ScheduleExecutorClosedError, warmedFirst, WorkerPoolExecutor, type WorkerPoolOptions } from './worker-pool.executor';
+import { ALL_WARMED_GRACE_MS, poolReady, ScheduleExecutorClosedError, takeReply, warmedFirst, WorkerPoolExecutor, type WorkerPoolOptions } from './worker-pool.executor';
+import type { JobReply } from './worker-pool.protocol';
 import { HybridExecutor } from './worker-pool.hybrid-executor';
 
 // Under ts-jest every worker registers ts-node and compiles its policies (about a second on a busy
@@ -90,6 +91,27 @@ describe('WorkerPoolExecutor with two workers (TypeScript sources, ts-node insid
       const config = validateConfig(policy.configClass, policy.defaults);
       expect(bare(await p.run(job(name, config)))).toEqual(policy.generate(T0, T1, config, ctx));
     }
+  });
+
+  it('leaves piscina the reply it resolved emptied, and answers from a copy', async () => {
+    // Piscina's task record keeps the promise of each job until the HTTP thread's next full collection
+    // (see takeReply): whatever the reply holds then lives that long.
+    const piscina = (p as unknown as { pool: { run: (...args: unknown[]) => Promise<unknown> } }).pool;
+    const run = piscina.run.bind(piscina);
+    const resolved: unknown[] = [];
+    piscina.run = async (...args: unknown[]) => {
+      const reply = await run(...args);
+      resolved.push(reply);
+      return reply;
+    };
+    try {
+      expect(bare(await p.run(job('test-echo', { note: 'kept' })))).toEqual({ commands: echoText(T0, T1, { note: 'kept' }, ctx), note: 'kept' });
+      await expect(p.run(job('test-unsafe'))).rejects.toBeInstanceOf(UnsafeScheduleError);
+    } finally {
+      piscina.run = run;
+    }
+    expect(resolved).toHaveLength(2);
+    for (const reply of resolved) expect(reply).toEqual({});
   });
 
   it('passes the safety report back, and an unsafe schedule as UnsafeScheduleError with its report', async () => {
@@ -289,6 +311,21 @@ describe('WorkerPoolExecutor with one worker, a queue of one and a time limit of
     expect(p.stats().restarts).toBe(restarts + 1);
     await waitForWorkers(p, 1);
     expect((await p.run(job('test-echo'))).commands).toBe(ECHO);
+  });
+});
+
+describe('takeReply', () => {
+  it('returns every field of the reply and leaves the reply itself without any', () => {
+    const ok: JobReply = { ok: true, result: { commands: 'run.wait(1)\n', blocks: [] }, startedAt: 17 };
+    const okCopy = structuredClone(ok);
+    const taken = takeReply(ok);
+    expect(taken).toEqual(okCopy);
+    expect(taken).not.toBe(ok);
+    expect(Object.keys(ok)).toEqual([]);
+    const failed: JobReply = { ok: false, error: { name: 'ConfigError', message: 'no such file', clientFields: { path: 'master_schedule' } }, startedAt: 3 };
+    const failedCopy = structuredClone(failed);
+    expect(takeReply(failed)).toEqual(failedCopy);
+    expect(failed).toEqual({});
   });
 });
 
