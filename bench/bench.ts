@@ -5,7 +5,7 @@
  *   (`dist/server/main.js`, its worker pool), against the original's `handler.basic_policy` in a
  *   fresh Python process (the peer's `basic_time.py`); the rounds alternate between the two, and
  *   each figure is the median of its rounds. Also ours in-process (cold and warm), the first
- *   one-day request after readiness, and one-day requests on days not asked before (a repeated
+ *   one-day request after readiness (on `--first-starts` fresh servers, the median), and one-day requests on days not asked before (a repeated
  *   window reuses the passes make-source-plan planned for it; a new one plans them afresh).
  * - Peak RSS: one 30-day schedule in a fresh process (as the original's figure is taken), and the
  *   server computing 30-day schedules one at a time and with every worker busy.
@@ -20,7 +20,8 @@
  * Options: `--runs N` (requests per size and round, default 5), `--rounds N` (alternations with the
  * original, default 3), `--duration S` (load runs, default 10), `--warm-up S` (load before each
  * measured `dummy` run, default 3), `--dummy-rounds N` (every `dummy` server N times in turn, medians;
- * default 1), `--only-basic`, `--only-http` (`dummy` only), `--only-memory` (the peak RSS rows alone),
+ * default 1), `--first-starts N` (fresh servers whose first one-day request after readiness is timed;
+ * the figure is their median, each is printed; default 5), `--only-basic`, `--only-http` (`dummy` only), `--only-memory` (the peak RSS rows alone),
  * `--baseline DIR` (also measures `dummy` with another build, e.g. a copy of `dist/` from before a
  * change, in the same run), `--no-peer`, `--client wrk|autocannon`, `--cpu-prof`, `--label TEXT`,
  * `--node PATH` (the Node binary that runs ours: its servers and in-process children, e.g. the
@@ -75,6 +76,8 @@ interface Args {
   label: string;
   warmUp: number;
   dummyRounds: number;
+  /** Fresh servers whose first one-day request is timed (the median is the figure). */
+  firstStarts: number;
   baseline: string | undefined;
   /** The Node binary that runs ours (servers and in-process children). */
   node: string;
@@ -83,7 +86,7 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { runs: 5, rounds: 3, duration: 10, skipHttp: false, skipBasic: false, onlyMemory: false, noPeer: false, client: undefined, cpuProf: false, label: '', warmUp: 3, dummyRounds: 1, baseline: undefined, node: process.execPath, ourEnv: {} };
+  const a: Args = { runs: 5, rounds: 3, duration: 10, skipHttp: false, skipBasic: false, onlyMemory: false, noPeer: false, client: undefined, cpuProf: false, label: '', warmUp: 3, dummyRounds: 1, firstStarts: 5, baseline: undefined, node: process.execPath, ourEnv: {} };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const next = (): string => argv[++i] ?? '';
@@ -97,6 +100,7 @@ function parseArgs(argv: readonly string[]): Args {
       a.skipHttp = true;
     } else if (k === '--warm-up') a.warmUp = Number(next());
     else if (k === '--dummy-rounds') a.dummyRounds = Number(next());
+    else if (k === '--first-starts') a.firstStarts = Number(next());
     else if (k === '--baseline') a.baseline = path.resolve(next());
     else if (k === '--no-peer') a.noPeer = true;
     else if (k === '--client') {
@@ -114,7 +118,7 @@ function parseArgs(argv: readonly string[]): Args {
     }
     else throw new Error(`unknown option ${k}`);
   }
-  for (const [name, v] of [['--runs', a.runs], ['--rounds', a.rounds], ['--duration', a.duration], ['--dummy-rounds', a.dummyRounds]] as const) {
+  for (const [name, v] of [['--runs', a.runs], ['--rounds', a.rounds], ['--duration', a.duration], ['--dummy-rounds', a.dummyRounds], ['--first-starts', a.firstStarts]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer`);
   }
   if (!Number.isInteger(a.warmUp) || a.warmUp < 0) throw new Error('--warm-up must be an integer >= 0');
@@ -436,11 +440,13 @@ async function main(): Promise<void> {
       // Requests per size and round: one-day requests are cheap, so three times as many of them.
       const perRound = (days: number): number => (days === 1 ? 3 : 1) * args.runs;
       const server = await startServer(['dist/server/main.js'], serverEnv, '/health/ready');
-      let firstMs = NaN;
+      // The first one-day request after readiness, on this server and on `firstStarts - 1` more started
+      // after the rounds: one request is one sample of a machine whose identical requests vary by 2x.
+      const firsts: number[] = [];
       try {
         // The client's own first POST is slow (fetch compiles its path): warm it on a server of its own.
         await warmClient(basicBody(1));
-        firstMs = await timedPost(server.url, basicBody(1));
+        firsts.push(await timedPost(server.url, basicBody(1)));
         for (let round = 0; round < args.rounds; round++) {
           // One size at a time (a 30-day answer leaves the HTTP process garbage that the next few
           // requests pay for); one-day requests are cheap, so three times as many of them.
@@ -462,9 +468,18 @@ async function main(): Promise<void> {
       } finally {
         await server.stop();
       }
+      for (let k = 1; k < args.firstStarts; k++) {
+        const s = await startServer(['dist/server/main.js'], serverEnv, '/health/ready');
+        try {
+          firsts.push(await timedPost(s.url, basicBody(1)));
+        } finally {
+          await s.stop();
+        }
+      }
+      const firstMs = median(firsts);
       const key = (days: number): string =>
         `2023-03-01 00:00/${new Date(START_MS + days * 86_400_000).toISOString().slice(0, 16).replace('T', ' ')}`;
-      const overHttp: Record<string, unknown> = { readyMs: server.readyMs, firstOneDayMs: firstMs };
+      const overHttp: Record<string, unknown> = { readyMs: server.readyMs, firstOneDayMs: firstMs, firstOneDayEachMs: firsts };
       out.basicHttp = overHttp;
       for (const days of SIZES) {
         const oursMs = median(ours[days]);
@@ -506,7 +521,16 @@ async function main(): Promise<void> {
         '',
       ]);
       const warm1 = median(ours[1]);
-      rows.push([`basic 1 d, first request after readiness`, `${fmt(firstMs)} ms`, '', `${fmt(firstMs / warm1, 2)}x warm`, `<= ${TARGETS.firstOverWarm}x warm`, met(firstMs <= TARGETS.firstOverWarm * warm1)]);
+      rows.push([
+        `basic 1 d, first request after readiness (median of ${firsts.length} fresh servers)`,
+        `${fmt(firstMs)} ms`,
+        '',
+        `${fmt(firstMs / warm1, 2)}x warm`,
+        `<= ${TARGETS.firstOverWarm}x warm`,
+        met(firstMs <= TARGETS.firstOverWarm * warm1),
+      ]);
+      const worst = Math.max(...firsts);
+      rows.push([`  each server's (ms), the slowest against the warm median`, firsts.map((f) => fmt(f)).join(' / '), '', `${fmt(worst / warm1, 2)}x warm`, '', '']);
       // The first request is also a window not asked before: beside requests of that kind.
       rows.push([`  the same against a day not asked before (median)`, '', '', `${fmt(firstMs / newMs, 2)}x`, '', '']);
       overHttp.firstOverNewWindow = firstMs / newMs;

@@ -3,7 +3,9 @@
  * (defaults 30 and 20, after `npm run build`). Loads the built policy from `dist/`, runs the window
  * of DAYS days from 2023-03-01 three times to warm it up, then records a V8 CPU profile of RUNS more
  * runs only (the inspector's profiler, so module loading and the cold run stay out of it), prints the
- * functions with the most self time and writes the profile to `bench/results/`.
+ * functions with the most self time and writes the profile to `bench/results/`. With `NEW_DAYS=1`
+ * each profiled run is a window on a day not asked before (every other day from 2023-03-03, as the
+ * bench's new-day requests), after 60 warm-up runs on days of June 2023 (as a worker's warm-up).
  */
 import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
@@ -41,7 +43,11 @@ async function main(): Promise<void> {
   const t0 = START_US;
   const t1 = START_US + days * DAY_US;
   const ctx = { dataDir: src.dataDir, seed: 'profile', now: new Date(), floors: DEFAULT_SAFETY_FLOORS };
+  const newDays = process.env.NEW_DAYS === '1';
   for (let i = 0; i < 3; i++) basic.generate(t0, t1, config, ctx);
+  if (newDays) for (let d = 0; d < 60; d++) basic.generate(t0 + (92 + d) * DAY_US, t0 + (92 + d + days) * DAY_US, config, ctx);
+  // The window of profiled run `i`: the same one, or one on a day not asked before.
+  const windowOf = (i: number): [number, number] => (newDays ? [t0 + (2 + 2 * i) * DAY_US, t1 + (2 + 2 * i) * DAY_US] : [t0, t1]);
 
   const session = new inspector.Session();
   session.connect();
@@ -50,8 +56,9 @@ async function main(): Promise<void> {
   await post(session, 'Profiler.start');
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const [a, b] = windowOf(i);
     const s = performance.now();
-    basic.generate(t0, t1, config, ctx);
+    basic.generate(a, b, config, ctx);
     ms.push(performance.now() - s);
   }
   const { profile } = await post<{ profile: CpuProfile }>(session, 'Profiler.stop');
@@ -61,7 +68,7 @@ async function main(): Promise<void> {
   const out = path.join(__dirname, 'results', `profile-basic-${days}d-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(profile));
-  console.log(`basic ${days} d, ${runs} warm runs: median ${ms[ms.length >> 1].toFixed(1)} ms (profiled; profile in ${path.relative(ROOT, out)})`);
+  console.log(`basic ${days} d, ${runs} ${newDays ? 'runs on days not asked before' : 'warm runs'}: median ${ms[ms.length >> 1].toFixed(1)} ms (profiled; profile in ${path.relative(ROOT, out)})`);
   for (const l of summarizeProfile(profile, Number(process.env.TOP ?? 25), ROOT)) {
     console.log(`  ${l.percent.toFixed(1).padStart(5)}%  ${l.selfMs.toFixed(0).padStart(6)} ms  ${l.name}  ${l.where}`);
   }
