@@ -18,6 +18,15 @@
  * 160 MB target. 150 requests also lowered the bench's one-day median (4.4-4.8 against 4.7-5.3 ms,
  * five pairs), 60 did not measurably. They take under 0.1 s.
  *
+ * Measured again once the HTTP thread stopped promoting each request's objects (Fastify 5.12, the
+ * worker's reply taken out of piscina's task record: bench/README.md, fourteenth stop), one-day
+ * requests right after readiness, median by position over six fresh servers, two runs each (the
+ * steady median of requests 60-100 was 6.6-7.5 ms in all): with 30 warm-up requests the first took
+ * 9.4 and 11.4 ms and the second 13.8 and 15.9; with 100, 11.5 and 10.4 (the second 7.4-8.0); with
+ * 200, 7.6 and 8.3 (the second 6.8 and 8.3); with 400, 8.2 and 7.3. With both workers busy after
+ * 600 one-day requests the server peaked 1-3 MB higher with 200 than with 30 (154.3 and 154.4
+ * against 151.6 and 153.1 MB), and the 200 take about 0.65 s.
+ *
  * The requests carry `warmUpRequestId()` as their `X-Request-Id`, which the request log writes at
  * debug level. Nothing here throws: a failed warm-up is logged and the server works without it.
  */
@@ -29,7 +38,7 @@ import type { Micros } from '../../core/time/micros';
 import { warmUpRequestId } from './warm-up-id';
 
 /** One-hour `basic` requests sent once the executor is ready. */
-export const SCHEDULE_WARM_UP_REQUESTS = 30;
+export const SCHEDULE_WARM_UP_REQUESTS = 200;
 
 /** The schedule warm-up stops after this long, whatever it has sent (a slow machine still gets ready). */
 export const SCHEDULE_WARM_UP_BUDGET_MS = 5_000;
