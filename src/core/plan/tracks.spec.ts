@@ -1,4 +1,5 @@
 import { horizontal } from '../astro/ephemeris';
+import { skyDistanceDeg } from '../../testing/sky';
 import { US_PER_S } from '../time/micros';
 import { skyTracksToJson, sunMoonTracks, TRACK_MAX_POINTS, TRACK_STEP_S, trackStepSeconds } from './tracks';
 
@@ -6,12 +7,7 @@ const T0 = Date.parse('2026-12-01T00:00:00Z') * 1000;
 const DAY = 86_400 * US_PER_S;
 
 /** Angle between two az/alt directions (degrees). */
-function separation(a: { az: number; alt: number }, b: { az: number; alt: number }): number {
-  const r = Math.PI / 180;
-  const c =
-    Math.sin(a.alt * r) * Math.sin(b.alt * r) + Math.cos(a.alt * r) * Math.cos(b.alt * r) * Math.cos((a.az - b.az) * r);
-  return Math.acos(Math.min(1, Math.max(-1, c))) / r;
-}
+const separation = (a: { az: number; alt: number }, b: { az: number; alt: number }): number => skyDistanceDeg(a.az, a.alt, b.az, b.alt);
 
 describe('sunMoonTracks', () => {
   it('samples a day every 10 minutes, t1 included', () => {

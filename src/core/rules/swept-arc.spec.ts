@@ -20,13 +20,9 @@ import {
   type SunArcCriterion,
   type SunAt,
 } from './swept-arc';
+import { skyDistanceDeg } from '../../testing/sky';
 
 const DEG = Math.PI / 180;
-/** Great-circle distance by the cosine rule (a different formula from the code's haversine). */
-function sky(a1: number, e1: number, a2: number, e2: number): number {
-  const c = Math.sin(e1 * DEG) * Math.sin(e2 * DEG) + Math.cos(e1 * DEG) * Math.cos(e2 * DEG) * Math.cos((a1 - a2) * DEG);
-  return Math.acos(Math.max(-1, Math.min(1, c))) / DEG;
-}
 const T = (iso: string): number => Date.parse(iso) / 1000;
 
 describe('azGapToArc', () => {
@@ -71,7 +67,7 @@ describe('arcDistance', () => {
         (sa, se, az, width, alt) => {
           const d = arcDistance(sa, se, az, width, alt);
           let best = Infinity;
-          for (let i = 0; i <= 2000; i++) best = Math.min(best, sky(sa, se, az + (width * i) / 2000, alt));
+          for (let i = 0; i <= 2000; i++) best = Math.min(best, skyDistanceDeg(sa, se, az + (width * i) / 2000, alt));
           // Never more than the brute force; less only by the spacing of the brute force.
           expect(d).toBeLessThanOrEqual(best + 1e-6);
           expect(best - d).toBeLessThanOrEqual((width / 2000) * Math.cos(alt * DEG) + 1e-6);
@@ -92,7 +88,7 @@ describe("the rules' Sun speed bounds", () => {
       for (let i = 0; i < ts.length; i++) ts[i] = t0 + i;
       const { az, alt } = azAlt('sun', ts);
       for (let i = 0; i + 1 < ts.length; i++) {
-        const v = sky(az[i], alt[i], az[i + 1], alt[i + 1]);
+        const v = skyDistanceDeg(az[i], alt[i], az[i + 1], alt[i + 1]);
         any = Math.max(any, v);
         if (Math.min(alt[i], alt[i + 1]) >= SUN_DISTORTED_REFRACTION_TOP_DEG) above = Math.max(above, v);
       }

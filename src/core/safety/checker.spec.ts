@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { angle } from '../../testing/arbitraries';
+import { skyDistanceDeg } from '../../testing/sky';
 import { scanBlock } from '../blocks/block';
 import { sunGuardPieces } from '../rules/sun-guard';
 import { sunAvoidanceArcPieces } from '../rules/sun-avoidance';
@@ -22,12 +23,6 @@ const criteria: SafetyCriteria = {
   mountAzLimits: [-90, 480],
 };
 const DEG = Math.PI / 180;
-// Math functions as constants: under Jest's vm context each global lookup is slow.
-const { acos, cos, max, min, sin } = Math;
-function sky(a1: number, e1: number, a2: number, e2: number): number {
-  const c = sin(e1 * DEG) * sin(e2 * DEG) + cos(e1 * DEG) * cos(e2 * DEG) * cos((a1 - a2) * DEG);
-  return acos(max(-1, min(1, c))) / DEG;
-}
 
 describe('checkerSun', () => {
   it("agrees with the rules' Sun within 0.005° above 10° of altitude", () => {
@@ -35,7 +30,7 @@ describe('checkerSun', () => {
       const t = T('2027-01-01T00:00:00Z') + i * 157_813.7;
       const a = checkerSun(t);
       const b = rulesSun(t);
-      if (a.alt > 10) expect(sky(a.az, a.alt, b.az, b.alt)).toBeLessThan(0.005);
+      if (a.alt > 10) expect(skyDistanceDeg(a.az, a.alt, b.az, b.alt)).toBeLessThan(0.005);
     }
   });
   it('moves less than the speed bound, at 1 s steps across a sunrise and a sunset', () => {
@@ -44,7 +39,7 @@ describe('checkerSun', () => {
       let p = checkerSun(start);
       for (let s = 1; s <= 1800; s++) {
         const q = checkerSun(start + s);
-        worst = Math.max(worst, sky(p.az, p.alt, q.az, q.alt));
+        worst = Math.max(worst, skyDistanceDeg(p.az, p.alt, q.az, q.alt));
         p = q;
       }
     }
@@ -155,7 +150,7 @@ describe('checkSchedule with a Sun of known motion', () => {
           // No guard: a Sun that stands still is then sampled only a few times.
           const got = checkSchedule([scan(az, alt, width)], { ...open, sunDistanceDeg: 0 }).blocks[0].minSunDistanceDeg;
           let best = Infinity;
-          for (let i = 0; i <= 400; i++) best = Math.min(best, sky(sunAz, sunAlt, az + (width * i) / 400, alt));
+          for (let i = 0; i <= 400; i++) best = Math.min(best, skyDistanceDeg(sunAz, sunAlt, az + (width * i) / 400, alt));
           expect(got).toBeLessThanOrEqual(best + 1e-6);
           expect(best - got).toBeLessThanOrEqual((width / 400) * Math.cos(alt * DEG) + 1e-6);
           jest.restoreAllMocks();

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { angle } from '../../testing/arbitraries';
+import { skyDistanceDeg } from '../../testing/sky';
 import type { ScanBlock } from '../blocks/types';
 import { PARK_NAME, type ParkBlock, type ScriptStep } from '../script/render';
 import { US_PER_S, type Micros } from '../time/micros';
@@ -21,34 +22,13 @@ import { CHECKER_SUN_ERROR_DEG, checkerSun } from './sun';
 
 const DEG = Math.PI / 180;
 
-/**
- * Great-circle distance by Vincenty's form (not the code's unit vectors), degrees: accurate over the
- * whole sphere. The haversine form it replaced loses the last 1e-7 degree near antipodes (there
- * `1 - h` is below a double's step), which a random seed of the rectangle property found: a Sun at
- * the zenith against a rectangle just above the nadir, where haversine said 180 and the code rightly
- * said 179.999999876.
- */
-function greatCircleDeg(az1: number, alt1: number, az2: number, alt2: number): number {
-  const p1 = alt1 * DEG;
-  const p2 = alt2 * DEG;
-  const dl = (az2 - az1) * DEG;
-  const s1 = Math.sin(p1);
-  const c1 = Math.cos(p1);
-  const s2 = Math.sin(p2);
-  const c2 = Math.cos(p2);
-  const cl = Math.cos(dl);
-  const a = c2 * Math.sin(dl);
-  const b = c1 * s2 - s1 * c2 * cl;
-  return Math.atan2(Math.sqrt(a * a + b * b), s1 * s2 + c1 * c2 * cl) / DEG;
-}
-
 /** Least distance over an n × n grid of the rectangle, and the grid's half-diagonal (degrees). */
 function bruteForce(az: number, alt: number, r: MoveRectangle, n: number): { min: number; halfStep: number } {
   let best = Infinity;
   const dAz = (r.azHi - r.azLo) / (n - 1);
   const dEl = (r.elHi - r.elLo) / (n - 1);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) best = Math.min(best, greatCircleDeg(az, alt, r.azLo + i * dAz, r.elLo + j * dEl));
+    for (let j = 0; j < n; j++) best = Math.min(best, skyDistanceDeg(az, alt, r.azLo + i * dAz, r.elLo + j * dEl));
   }
   return { min: best, halfStep: Math.hypot(dAz, dEl) / 2 };
 }
@@ -128,18 +108,18 @@ describe('rectangleDistance', () => {
     // tan e = tan(30°) / cos(30°), inside [0, 60], at cos d = √(sin² 30° + cos⁴ 30°).
     const r = { azLo: 0, azHi: 10, elLo: 0, elHi: 60 };
     const e = Math.atan(Math.tan(30 * DEG) / Math.cos(30 * DEG)) / DEG;
-    expect(rectangleDistance(40, 30, r)).toBeCloseTo(greatCircleDeg(40, 30, 10, e), 9);
+    expect(rectangleDistance(40, 30, r)).toBeCloseTo(skyDistanceDeg(40, 30, 10, e), 9);
     expect(rectangleDistance(40, 30, r)).toBeCloseTo(Math.acos(Math.sqrt(0.25 + 0.75 ** 2)) / DEG, 9);
   });
 
   it('measures from the end of the azimuth range nearer the Sun on the circle', () => {
     const r = { azLo: 100, azHi: 110, elLo: 30, elHi: 30 };
     // 10° before the range's start, 10° past its end (the other end is 20° away).
-    expect(rectangleDistance(90, 30, r)).toBeCloseTo(greatCircleDeg(90, 30, 100, 30), 9);
-    expect(rectangleDistance(120, 30, r)).toBeCloseTo(greatCircleDeg(120, 30, 110, 30), 9);
+    expect(rectangleDistance(90, 30, r)).toBeCloseTo(skyDistanceDeg(90, 30, 100, 30), 9);
+    expect(rectangleDistance(120, 30, r)).toBeCloseTo(skyDistanceDeg(120, 30, 110, 30), 9);
     // 100° past the end of a range 100° wide, 160° before its start: the end is nearer (at its top
     // edge: more than 90° of azimuth away, the great circle peaks beyond the pole).
-    expect(rectangleDistance(300, 20, { azLo: 100, azHi: 200, elLo: 30, elHi: 40 })).toBeCloseTo(greatCircleDeg(300, 20, 200, 40), 9);
+    expect(rectangleDistance(300, 20, { azLo: 100, azHi: 200, elLo: 30, elHi: 40 })).toBeCloseTo(skyDistanceDeg(300, 20, 200, 40), 9);
   });
 
   it('is 0 inside, the elevation gap straight above or below, and ignores whole turns of azimuth', () => {
@@ -148,7 +128,7 @@ describe('rectangleDistance', () => {
     expect(rectangleDistance(150, 50, r)).toBeCloseTo(10, 9);
     expect(rectangleDistance(150 + 360, 20, r)).toBeCloseTo(10, 9);
     // Beyond the pole on the far side of the azimuth range: the nearest point is the top edge.
-    expect(rectangleDistance(330, 80, r)).toBeCloseTo(greatCircleDeg(330, 80, 200, 40), 6);
+    expect(rectangleDistance(330, 80, r)).toBeCloseTo(skyDistanceDeg(330, 80, 200, 40), 6);
   });
 });
 

@@ -1,17 +1,10 @@
 import { astronomy } from '../astro/engine';
 import { CHECKER_SUN_ERROR_DEG, checkerSun, clearCheckerSunTables, exactCheckerSun } from './sun';
+import { skyDistanceDeg } from '../../testing/sky';
 
 const DEG = Math.PI / 180;
 // Math functions as constants: under Jest's vm context each global lookup is slow.
-const { abs, atan2, cos, max, round, sin, sqrt } = Math;
-
-/** Angle between two horizontal directions, degrees (atan2 form: exact at tiny angles). */
-function sky(a1: number, e1: number, a2: number, e2: number): number {
-  const u = [cos(e1 * DEG) * cos(a1 * DEG), cos(e1 * DEG) * sin(a1 * DEG), sin(e1 * DEG)];
-  const v = [cos(e2 * DEG) * cos(a2 * DEG), cos(e2 * DEG) * sin(a2 * DEG), sin(e2 * DEG)];
-  const c = [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
-  return atan2(sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]), u[0] * v[0] + u[1] * v[1] + u[2] * v[2]) / DEG;
-}
+const { abs, cos, max, round } = Math;
 
 /** The worst differences of the table from the exact Sun at `times` (whole milliseconds, as the exact Sun reads them). */
 function worst(times: readonly number[]): { sky: number; alt: number; azCos: number } {
@@ -21,7 +14,7 @@ function worst(times: readonly number[]): { sky: number; alt: number; azCos: num
     const b = exactCheckerSun(t);
     let daz = abs(a.az - b.az);
     if (daz > 180) daz = 360 - daz;
-    w.sky = max(w.sky, sky(a.az, a.alt, b.az, b.alt));
+    w.sky = max(w.sky, skyDistanceDeg(a.az, a.alt, b.az, b.alt));
     w.alt = max(w.alt, abs(a.alt - b.alt));
     w.azCos = max(w.azCos, daz * cos(b.alt * DEG));
     expect(a.az).toBeGreaterThanOrEqual(0);
