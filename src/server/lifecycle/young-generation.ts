@@ -29,8 +29,8 @@
  * sets it after every collection, from a GC observer (which runs between turns of the event loop),
  * because V8 shrinks the nursery when it finds it idle and may grow it again past the bound in one
  * step from there: seen under three CPU hogs, 4 MB → 2 → 8 with a 4-MB bound, after which the
- * factor is 1 again. So V8 may take it one growth past the bound, to twice the bound at most; in the server, 600 requests and busy phases left it at the bound in every
- * run measured. An operator's own `--semi-space-growth-factor` or `--max-semi-space-size`, on the
+ * factor is 1 again. So V8 may take it one growth past the bound, to twice the bound at most; in
+ * the server, 600 requests and busy phases left it at the bound in every run measured. An operator's own `--semi-space-growth-factor` or `--max-semi-space-size`, on the
  * command line or in `NODE_OPTIONS`, is left alone (then this module does nothing).
  */
 import { PerformanceObserver } from 'node:perf_hooks';
